@@ -1,0 +1,80 @@
+package org.edibatch.ack;
+
+import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.edifact.SyntaxError;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Builds the CONTRL for one inbound interchange: UCI for the interchange (action 4 rejected with the
+ * envelope error, or 7 acknowledged), then one UCM per message (7, or 4 with UCS/UCD for each error).
+ * Errors in UNH/UNT go on the UCM itself with the service segment tag, as the syntax rules say.
+ */
+public final class ContrlBuilder {
+
+    /** The interchange being answered. {@code error} is null when it was accepted. */
+    public record Interchange(String controlRef, String sender, String recipient, SyntaxError error) {
+    }
+
+    /** A message being answered, with its type identifier (e.g. CUSDEC:D:96B:UN) and syntax errors. */
+    public record Message(String reference, String typeIdentifier, List<SyntaxError> errors) {
+    }
+
+    private ContrlBuilder() {
+    }
+
+    public static void write(EdifactWriter w, String messageRef, Interchange ic, List<Message> messages)
+            throws IOException {
+        w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
+        if (ic.error() != null) {
+            SyntaxError e = ic.error();
+            w.segment("UCI", ic.controlRef(), new String[]{ic.sender()}, new String[]{ic.recipient()}, "4", e.code(),
+                    e.segmentTag(), e.elementPosition() > 0 ? s011(e) : null);
+        } else {
+            w.segment("UCI", ic.controlRef(), new String[]{ic.sender()}, new String[]{ic.recipient()}, "7");
+            for (Message m : messages) {
+                writeMessage(w, m);
+            }
+        }
+        w.endMessage();
+    }
+
+    private static void writeMessage(EdifactWriter w, Message m) throws IOException {
+        String[] type = m.typeIdentifier().split(":", -1);
+        SyntaxError service = m.errors().stream()
+                .filter(e -> "UNH".equals(e.segmentTag()) || "UNT".equals(e.segmentTag()))
+                .findFirst().orElse(null);
+        if (m.errors().isEmpty()) {
+            w.segment("UCM", m.reference(), type, "7");
+            return;
+        }
+        if (service != null) {
+            w.segment("UCM", m.reference(), type, "4", service.code(), service.segmentTag(),
+                    service.elementPosition() > 0 ? s011(service) : null);
+        } else {
+            w.segment("UCM", m.reference(), type, "4");
+        }
+        int currentSegment = -1;
+        for (SyntaxError e : m.errors()) {
+            if (e == service) {
+                continue;
+            }
+            if (e.isSegmentLevel()) {
+                w.segment("UCS", Integer.toString(e.segmentPosition()), e.code());
+                currentSegment = e.segmentPosition();
+                continue;
+            }
+            if (e.segmentPosition() != currentSegment) {
+                w.segment("UCS", Integer.toString(e.segmentPosition()));
+                currentSegment = e.segmentPosition();
+            }
+            w.segment("UCD", e.code(), s011(e));
+        }
+    }
+
+    private static String[] s011(SyntaxError e) {
+        return new String[]{Integer.toString(e.elementPosition()),
+                e.componentPosition() > 0 ? Integer.toString(e.componentPosition()) : null};
+    }
+}

@@ -1,0 +1,73 @@
+package org.edibatch.ack;
+
+import org.edibatch.edifact.EdifactWriter;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds one CUSRES message (guide KCS-CUSRES-1) per declaration: acceptance with the assessed customs
+ * value, duty and VAT and the inspection channel, or rejection with one ERP/ERC/FTX group per error.
+ */
+public final class CusresBuilder {
+
+    public record Error(String code, String pointer, String text) {
+    }
+
+    /** The answer to one declaration; the assessment fields are null for a rejection. */
+    public record Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
+                         BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
+                         String channelCode, String channelText, List<Error> errors) {
+    }
+
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private CusresBuilder() {
+    }
+
+    public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, Answer a) throws IOException {
+        w.startMessage(messageRef, "CUSRES", "D", "96B", "UN");
+        String number = a.accepted() ? a.acceptanceNo() : a.declarationNo();
+        w.segment("BGM", new String[]{"962"}, number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
+        w.segment("DTM", new String[]{"137", CCYYMMDD.format(answerDate), "102"});
+        if (a.accepted()) {
+            w.segment("GIS", new String[]{a.channelCode(), "CHN", "KCS"});
+            w.segment("FTX", "AAO", null, null, text(a.channelText()));
+            w.segment("TAX", "7", new String[]{"CUD"});
+            w.segment("MOA", new String[]{"124", a.duty().toPlainString(), "KRW"});
+            w.segment("TAX", "7", new String[]{"VAT"}, null, null, new String[]{"10"});
+            w.segment("MOA", new String[]{"124", a.vat().toPlainString(), "KRW"});
+        } else {
+            for (Error e : a.errors()) {
+                w.segment("ERP", new String[]{"1", truncate(e.pointer(), 35)});
+                w.segment("ERC", new String[]{e.code(), null, "KCS"});
+                w.segment("FTX", "AAO", null, null, text(e.text()));
+            }
+        }
+        w.segment("RFF", new String[]{"ABT", a.declarationNo().isEmpty() ? "UNKNOWN" : a.declarationNo()});
+        if (a.declarationDate() != null) {
+            w.segment("DTM", new String[]{"137", CCYYMMDD.format(a.declarationDate()), "102"});
+        }
+        if (a.accepted()) {
+            w.segment("MOA", new String[]{"40", a.customsValue().toPlainString(), "KRW"});
+        }
+        w.endMessage();
+    }
+
+    /** FTX C108 holds up to five lines of 70 characters. */
+    static String[] text(String s) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < s.length() && parts.size() < 5; i += 70) {
+            parts.add(s.substring(i, Math.min(s.length(), i + 70)));
+        }
+        return parts.toArray(new String[0]);
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+}

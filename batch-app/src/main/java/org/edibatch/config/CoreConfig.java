@@ -1,0 +1,44 @@
+package org.edibatch.config;
+
+import org.edibatch.ledger.JdbcLedger;
+import org.edibatch.refdata.ReferenceDataLoader;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdiBatchProperties.class)
+public class CoreConfig {
+
+    /** The only source of "now" in the product, so a run can be replayed exactly. */
+    @Bean
+    public Clock clock(EdiBatchProperties props) {
+        ZoneId zone = ZoneId.of(props.zone());
+        if (props.fixedClock() != null && !props.fixedClock().isBlank()) {
+            return Clock.fixed(Instant.parse(props.fixedClock()), zone);
+        }
+        return Clock.system(zone);
+    }
+
+    @Bean
+    public TransactionTemplate transactionTemplate(PlatformTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    @Bean
+    public ReferenceDataLoader referenceDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+        return new ReferenceDataLoader(jdbc, tx, clock);
+    }
+
+    @Bean
+    public JdbcLedger jdbcLedger(JdbcTemplate jdbc) {
+        return new JdbcLedger(jdbc);
+    }
+}

@@ -1,0 +1,64 @@
+package org.edibatch.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+
+/**
+ * Everything an operator configures (application.properties, a file given by --spring.config.additional-location,
+ * or environment variables such as EDIBATCH_HOME). Defaults suit the demo.
+ *
+ * @param home        base folder of inbox/, work/, outbox/, archive/, quarantine/, reports/ and the embedded database
+ * @param inbox       where senders drop files; defaults to home/inbox
+ * @param ourEdiId    this customs office's EDI id: interchanges must be addressed to it
+ * @param zone        the office's time zone: decides dates of folders and answers
+ * @param fixedClock  an ISO instant; when set the run's clock stands still there (reproducible runs and tests)
+ * @param chunkSize   messages per transaction in the customs step
+ */
+@ConfigurationProperties(prefix = "edibatch")
+public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String zone, String fixedClock,
+                                 Integer chunkSize, Tax tax, Selectivity selectivity, Fault fault) {
+
+    public record Tax(RoundingMode rounding, BigDecimal vatRatePercent) {
+    }
+
+    public record Selectivity(long seed, BigDecimal samplePercent, int yellowThreshold, int redThreshold) {
+    }
+
+    /** Fault drill: fail the customs step after this many chunk writes in this JVM (negative = never). */
+    public record Fault(int failAfterChunks) {
+    }
+
+    public EdiBatchProperties {
+        home = home == null ? Path.of("var") : home;
+        inbox = inbox == null ? home.resolve("inbox") : inbox;
+        ourEdiId = ourEdiId == null ? "KCS" : ourEdiId;
+        zone = zone == null ? "Asia/Seoul" : zone;
+        chunkSize = chunkSize == null ? 100 : chunkSize;
+        tax = tax == null ? new Tax(RoundingMode.DOWN, BigDecimal.TEN) : tax;
+        selectivity = selectivity == null ? new Selectivity(20261128L, new BigDecimal("3"), 40, 70) : selectivity;
+        fault = fault == null ? new Fault(-1) : fault;
+    }
+
+    public Path work() {
+        return home.resolve("work");
+    }
+
+    public Path outbox() {
+        return home.resolve("outbox");
+    }
+
+    public Path archive() {
+        return home.resolve("archive");
+    }
+
+    public Path quarantine() {
+        return home.resolve("quarantine");
+    }
+
+    public Path reports() {
+        return home.resolve("reports");
+    }
+}

@@ -1,0 +1,33 @@
+package org.edibatch.customs;
+
+/**
+ * Application error codes sent in CUSRES ERC (code list KCS-ERR, see edi-schemas/edifact/README.md).
+ * Stable: senders automate on them.
+ */
+public enum CustomsErrorCode {
+    MANDATORY_MISSING("C100", "A mandatory declaration field is missing"),
+    INVALID_DATE("C101", "The declaration date is not a valid calendar date"),
+    UNKNOWN_IMPORTER("C110", "The importer is not in the party registry"),
+    IMPORTER_SUSPENDED("C111", "The importer's registration is suspended"),
+    UNKNOWN_HS_CODE("C120", "The HS code is not in the tariff on the declaration date"),
+    MISSING_EXCHANGE_RATE("C130", "No customs exchange rate for the currency in the declaration week"),
+    TOTALS_MISMATCH("C140", "The declared total does not equal the sum of the item values"),
+    CURRENCY_MISMATCH("C141", "An item is in a different currency than the declaration total"),
+    DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender");
+
+    private final String code;
+    private final String text;
+
+    CustomsErrorCode(String code, String text) {
+        this.code = code;
+        this.text = text;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,164 @@
+package org.edibatch.customs;
+
+import org.edibatch.edifact.EdifactMessage;
+import org.edibatch.edifact.Segment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps a syntactically valid CUSDEC (implementation guide KCS-CUSDEC-1) to a {@link Declaration}.
+ * Only what the guide leaves to content rules is checked here (a real calendar date, fields the
+ * product needs that the guide keeps conditional); the rest is in {@link DeclarationChecks}.
+ */
+public final class DeclarationMapper {
+
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    public record Result(Declaration declaration, List<ContentError> errors) {
+    }
+
+    public Result map(String sender, EdifactMessage message) {
+        List<ContentError> errors = new ArrayList<>();
+        String declarationNo = "";
+        LocalDate date = null;
+        String importerCode = null;
+        String importerName = null;
+        String declarantCode = null;
+        String currency = null;
+        BigDecimal total = null;
+        List<DeclarationItem> items = new ArrayList<>();
+        boolean inItems = false;
+        ItemBuilder item = null;
+
+        for (Segment s : message.segments()) {
+            switch (s.tag()) {
+                case "BGM":
+                    declarationNo = s.value(2);
+                    break;
+                case "DTM":
+                    if ("137".equals(s.value(1, 1))) {
+                        try {
+                            date = LocalDate.parse(s.value(1, 2), CCYYMMDD);
+                        } catch (DateTimeParseException e) {
+                            errors.add(new ContentError(CustomsErrorCode.INVALID_DATE, "DTM+137 segment " + s.position(),
+                                    "'" + s.value(1, 2) + "' is not a date"));
+                        }
+                    }
+                    break;
+                case "NAD":
+                    if ("IM".equals(s.value(1))) {
+                        importerCode = s.value(2, 1);
+                        importerName = s.value(4, 1);
+                    } else if ("DT".equals(s.value(1))) {
+                        declarantCode = s.value(2, 1);
+                    }
+                    break;
+                case "UNS":
+                    inItems = "D".equals(s.value(1));
+                    if (!inItems && item != null) {
+                        items.add(item.build());
+                        item = null;
+                    }
+                    break;
+                case "CST":
+                    if (item != null) {
+                        items.add(item.build());
+                    }
+                    item = new ItemBuilder(parseInt(s.value(1)), s.value(2, 1));
+                    break;
+                case "LOC":
+                    if (inItems && item != null && "27".equals(s.value(1))) {
+                        item.origin = s.value(2, 1);
+                    }
+                    break;
+                case "QTY":
+                    if (item != null && "47".equals(s.value(1, 1))) {
+                        item.quantity = decimal(s.value(1, 2));
+                        item.unit = s.value(1, 3);
+                    }
+                    break;
+                case "MOA":
+                    if (!inItems && "39".equals(s.value(1, 1))) {
+                        total = decimal(s.value(1, 2));
+                        currency = s.value(1, 3);
+                    } else if (inItems && item != null && "38".equals(s.value(1, 1))) {
+                        item.value = decimal(s.value(1, 2));
+                        item.currency = s.value(1, 3);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (item != null) {
+            items.add(item.build());
+        }
+        if (date == null && errors.isEmpty()) {
+            errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header DTM+137", "declaration date missing"));
+        }
+        if (importerCode == null || importerCode.isEmpty()) {
+            errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header NAD+IM", "importer missing"));
+        }
+        for (DeclarationItem i : items) {
+            if (i.origin() == null || i.origin().isEmpty()) {
+                errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "item " + i.itemNo() + " LOC+27",
+                        "country of origin missing"));
+            }
+            if (i.value() == null) {
+                errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "item " + i.itemNo() + " MOA+38",
+                        "item value missing"));
+            }
+        }
+        if (total == null) {
+            errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header MOA+39", "invoice total missing"));
+        }
+        Declaration d = new Declaration(sender, declarationNo, date, importerCode, importerName, declarantCode,
+                currency, total, List.copyOf(items));
+        return new Result(d, errors);
+    }
+
+    private static int parseInt(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static BigDecimal decimal(String v) {
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final class ItemBuilder {
+        final int itemNo;
+        final String hsCode;
+        String origin;
+        BigDecimal quantity;
+        String unit;
+        BigDecimal value;
+        String currency;
+
+        ItemBuilder(int itemNo, String hsCode) {
+            this.itemNo = itemNo;
+            this.hsCode = hsCode;
+        }
+
+        DeclarationItem build() {
+            return new DeclarationItem(itemNo, hsCode, origin, quantity, unit, value, currency);
+        }
+    }
+}

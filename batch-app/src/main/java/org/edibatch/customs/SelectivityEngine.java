@@ -1,0 +1,92 @@
+package org.edibatch.customs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cargo selectivity: rule hits (rules are reference data) add up to a score that picks the channel; on top,
+ * a deterministic random sample sends a share of otherwise non-red declarations to physical inspection. The
+ * sample is a hash of the seed and the declaration's identity, so a rerun selects the same declarations.
+ */
+public final class SelectivityEngine {
+
+    public record Settings(int yellowThreshold, int redThreshold, long seed, BigDecimal samplePercent) {
+    }
+
+    private final ReferenceData reference;
+    private final Settings settings;
+
+    public SelectivityEngine(ReferenceData reference, Settings settings) {
+        this.reference = reference;
+        this.settings = settings;
+    }
+
+    public Selection select(Declaration d, Assessment assessment) {
+        int score = 0;
+        List<String> hits = new ArrayList<>();
+        ReferenceData.Party importer = reference.partyByCustomsCode(d.importerCode()).orElse(null);
+        for (ReferenceData.SelectivityRule rule : reference.selectivityRules(d.date())) {
+            if (hit(rule, d, assessment, importer)) {
+                score += rule.score();
+                hits.add(rule.ruleId());
+            }
+        }
+        Channel channel = score >= settings.redThreshold() ? Channel.RED
+                : score >= settings.yellowThreshold() ? Channel.YELLOW : Channel.GREEN;
+        if (channel != Channel.RED && sampled(d)) {
+            channel = Channel.RED;
+            hits.add("RANDOM");
+        }
+        return new Selection(channel, score, List.copyOf(hits));
+    }
+
+    private boolean hit(ReferenceData.SelectivityRule rule, Declaration d, Assessment a, ReferenceData.Party importer) {
+        switch (rule.kind()) {
+            case "HS_PREFIX":
+                return d.items().stream().anyMatch(i -> i.hsCode().startsWith(rule.value()));
+            case "ORIGIN":
+                return d.items().stream().anyMatch(i -> rule.value().equals(i.origin()));
+            case "IMPORTER_HISTORY":
+                return importer != null && importer.poorHistory();
+            case "UNIT_VALUE_BELOW_REF":
+                return unitValueBelow(new BigDecimal(rule.value()), d, a);
+            default:
+                return false;
+        }
+    }
+
+    private boolean unitValueBelow(BigDecimal ratio, Declaration d, Assessment a) {
+        for (Assessment.ItemAssessment ia : a.items()) {
+            DeclarationItem item = d.items().stream().filter(i -> i.itemNo() == ia.itemNo()).findFirst().orElse(null);
+            if (item == null || item.quantity() == null || item.quantity().signum() <= 0) {
+                continue;
+            }
+            BigDecimal ref = reference.referenceUnitValue(item.hsCode(), d.date()).orElse(null);
+            if (ref == null) {
+                continue;
+            }
+            BigDecimal unitValue = ia.customsValue().divide(item.quantity(), 2, RoundingMode.HALF_UP);
+            if (unitValue.compareTo(ref.multiply(ratio)) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sampled(Declaration d) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] h = sha.digest((settings.seed() + "|" + d.sender() + "|" + d.declarationNo())
+                    .getBytes(StandardCharsets.UTF_8));
+            long v = ((h[0] & 0xFFL) << 24 | (h[1] & 0xFFL) << 16 | (h[2] & 0xFFL) << 8 | (h[3] & 0xFFL)) % 10000;
+            return BigDecimal.valueOf(v).compareTo(settings.samplePercent().multiply(BigDecimal.valueOf(100))) < 0;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package org.edibatch.edifact;
+
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+import org.edibatch.schemas.MessageSchemas;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Streams one EDIFACT interchange message by message on top of StAEDI; only the current message is held
+ * in memory. StAEDI validates structure, lengths, types, codes and UNT/UNZ counts and references; this
+ * class adds what StAEDI leaves out (character repertoire of the syntax level, trailing separators,
+ * duplicate message references) and turns every finding into a 0085 code with its position.
+ *
+ * <p>In envelope mode no message schema is applied and segments are not kept: it is the cheap first pass
+ * that decides whether the interchange as a whole is acceptable before any message is processed.
+ */
+public final class InterchangeReader implements Closeable {
+
+    private static final EDIInputFactory FACTORY = newFactory();
+
+    private final EDIStreamReader reader;
+    private final boolean full;
+    private final List<SyntaxError> interchangeErrors = new ArrayList<>();
+    private final Set<String> messageReferences = new HashSet<>();
+
+    private InterchangeHeader header;
+    private SyntaxLevel level;
+    private int messageCount;
+    private boolean ended;
+
+    // state of the message being read
+    private List<Segment> segments;
+    private List<SyntaxError> messageErrors;
+    private long unhPosition;
+    private String[] unh;
+    private boolean inMessage;
+
+    // state of the segment being read
+    private String segmentTag;
+    private List<List<String>> elements;
+    private final List<SyntaxError> pendingConstituentErrors = new ArrayList<>();
+    private boolean lastSimpleElementEmpty;
+    private boolean lastEventWasComposite;
+    private boolean inComposite;
+    private boolean lastComponentEmpty;
+    private int componentCount;
+    private int trailingElementPosition;
+    private int trailingComponentPosition;
+    private boolean compositeTrailing;
+
+    private InterchangeReader(InputStream in, boolean full) {
+        try {
+            // Latin-1 maps every byte to one char, so nothing is lost; UNOY text is re-decoded as UTF-8 below.
+            this.reader = FACTORY.createEDIStreamReader(in, StandardCharsets.ISO_8859_1.name());
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        this.full = full;
+    }
+
+    private static EDIInputFactory newFactory() {
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
+        return factory;
+    }
+
+    /** Opens an interchange and reads up to the end of its UNB segment. */
+    public static InterchangeReader open(InputStream in, boolean validateMessages) throws EdifactFormatException {
+        InterchangeReader r = new InterchangeReader(in, validateMessages);
+        r.readHeader();
+        return r;
+    }
+
+    public InterchangeHeader header() {
+        return header;
+    }
+
+    public SyntaxLevel syntaxLevel() {
+        return level;
+    }
+
+    /** Errors of the interchange envelope (UNB/UNZ); complete once {@link #next()} has returned null. */
+    public List<SyntaxError> interchangeErrors() {
+        return interchangeErrors;
+    }
+
+    public int messageCount() {
+        return messageCount;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    private void readHeader() throws EdifactFormatException {
+        try {
+            if (!reader.hasNext()) {
+                throw new EdifactFormatException("empty file: no UNB segment", 0, null);
+            }
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                handle(event);
+                if (event == EDIStreamEvent.END_SEGMENT && "UNB".equals(segmentTag)) {
+                    return;
+                }
+            }
+            throw new EdifactFormatException("no complete UNB segment", 0, null);
+        } catch (EDIStreamException | RuntimeException e) {
+            throw new EdifactFormatException("not a readable EDIFACT interchange", position(), e);
+        }
+    }
+
+    /** The next message, or null when the interchange has ended. */
+    public EdifactMessage next() throws EdifactFormatException {
+        if (ended) {
+            return null;
+        }
+        try {
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                EdifactMessage completed = handle(event);
+                if (completed != null) {
+                    return completed;
+                }
+                if (event == EDIStreamEvent.END_INTERCHANGE) {
+                    ended = true;
+                    return null;
+                }
+            }
+        } catch (EDIStreamException | RuntimeException e) {
+            throw new EdifactFormatException("interchange cannot be read past segment " + position(), position(), e);
+        }
+        throw new EdifactFormatException("interchange is truncated: no UNZ segment", position(), null);
+    }
+
+    private long position() {
+        Location l = reader.getLocation();
+        return l == null ? 0 : l.getSegmentPosition();
+    }
+
+    private EdifactMessage handle(EDIStreamEvent event) {
+        switch (event) {
+            case START_TRANSACTION:
+                return null;
+            case START_SEGMENT:
+                startSegment();
+                return null;
+            case START_COMPOSITE:
+                inComposite = true;
+                componentCount = 0;
+                lastComponentEmpty = false;
+                return null;
+            case END_COMPOSITE:
+                inComposite = false;
+                lastEventWasComposite = true;
+                lastSimpleElementEmpty = false;
+                compositeTrailing = componentCount > 1 && lastComponentEmpty;
+                return null;
+            case ELEMENT_DATA:
+                elementData();
+                return null;
+            case SEGMENT_ERROR:
+            case ELEMENT_DATA_ERROR:
+            case ELEMENT_OCCURRENCE_ERROR:
+                error(reader.getErrorType());
+                return null;
+            case END_SEGMENT:
+                return endSegment();
+            default:
+                return null;
+        }
+    }
+
+    private void startSegment() {
+        segmentTag = reader.getText();
+        elements = new ArrayList<>();
+        pendingConstituentErrors.clear();
+        lastSimpleElementEmpty = false;
+        lastEventWasComposite = false;
+        compositeTrailing = false;
+        if ("UNH".equals(segmentTag)) {
+            inMessage = true;
+            unhPosition = reader.getLocation().getSegmentPosition();
+            segments = new ArrayList<>();
+            messageErrors = new ArrayList<>();
+            unh = new String[6];
+        }
+    }
+
+    private void elementData() {
+        Location l = reader.getLocation();
+        int el = l.getElementPosition();
+        int comp = l.getComponentPosition();
+        if (l.getElementOccurrence() > 1) {
+            return; // repetitions are not used by the product's guides; StAEDI reports them as too many
+        }
+        String text = decode(reader.getText());
+        if (!text.isEmpty() && level != null) {
+            int bad = level.firstInvalid(text);
+            if (bad >= 0) {
+                addError(new SyntaxError(SyntaxCodes.INVALID_CHARACTER, messagePosition(l), segmentTag, el,
+                        Math.max(comp, 0), "character '" + text.charAt(bad) + "' is not allowed in syntax level " + level));
+            }
+        }
+        if (inComposite) {
+            componentCount++;
+            lastComponentEmpty = text.isEmpty();
+            trailingComponentPosition = comp;
+        } else {
+            lastSimpleElementEmpty = text.isEmpty();
+            lastEventWasComposite = false;
+        }
+        trailingElementPosition = el;
+        if (full || "UNB".equals(segmentTag) || "UNH".equals(segmentTag)) {
+            store(el, comp, text);
+        }
+    }
+
+    private String decode(String latin1) {
+        if (level == SyntaxLevel.UNOY) {
+            return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+        return latin1;
+    }
+
+    private void store(int el, int comp, String text) {
+        while (elements.size() < el) {
+            elements.add(new ArrayList<>());
+        }
+        List<String> components = elements.get(el - 1);
+        int index = Math.max(comp, 1);
+        while (components.size() < index) {
+            components.add("");
+        }
+        components.set(index - 1, text);
+    }
+
+    private void error(EDIStreamValidationError type) {
+        if (type == EDIStreamValidationError.SEGMENT_HAS_DATA_ELEMENT_ERRORS) {
+            return; // a summary of element errors reported on their own
+        }
+        Location l = reader.getLocation();
+        String code = map(type);
+        String tag = l.getSegmentTag();
+        int el = Math.max(l.getElementPosition(), 0);
+        int comp = Math.max(l.getComponentPosition(), 0);
+        String value = reader.hasText() ? reader.getText() : null;
+        if (type.getCategory() == EDIStreamEvent.SEGMENT_ERROR) {
+            el = 0;
+            comp = 0;
+            String missing = reader.getReferenceCode();
+            tag = type == EDIStreamValidationError.MANDATORY_SEGMENT_MISSING && missing != null ? missing : tag;
+        }
+        String text = describe(type, tag, el, comp, value);
+        SyntaxError error = new SyntaxError(code, messagePosition(l), tag, el, comp, text);
+        if ((type == EDIStreamValidationError.TOO_MANY_COMPONENTS || type == EDIStreamValidationError.TOO_MANY_DATA_ELEMENTS)
+                && (value == null || value.isEmpty())) {
+            pendingConstituentErrors.add(error); // may turn out to be a trailing separator
+            return;
+        }
+        addError(error);
+    }
+
+    private int messagePosition(Location l) {
+        if (!inMessage) {
+            return 0;
+        }
+        return (int) (l.getSegmentPosition() - unhPosition + 1);
+    }
+
+    private void addError(SyntaxError error) {
+        if (inMessage) {
+            messageErrors.add(error);
+        } else {
+            interchangeErrors.add(error);
+        }
+    }
+
+    private EdifactMessage endSegment() {
+        Location l = reader.getLocation();
+        boolean trailing = lastSimpleElementEmpty || (lastEventWasComposite && compositeTrailing);
+        if (trailing && trailingElementPosition > 0) {
+            int comp = lastEventWasComposite ? trailingComponentPosition : 0;
+            addError(new SyntaxError(SyntaxCodes.TRAILING_SEPARATOR, messagePosition(l), segmentTag,
+                    trailingElementPosition, comp, "segment " + segmentTag + " ends with a separator"));
+        } else {
+            pendingConstituentErrors.forEach(this::addError);
+        }
+        pendingConstituentErrors.clear();
+        switch (segmentTag) {
+            case "UNB":
+                header = buildHeader();
+                return null;
+            case "UNH":
+                onUnh();
+                return null;
+            case "UNT":
+                return endMessage();
+            case "UNZ":
+                return null;
+            default:
+                if (inMessage && full) {
+                    segments.add(new Segment(segmentTag, messagePosition(l), elements));
+                }
+                return null;
+        }
+    }
+
+    private InterchangeHeader buildHeader() {
+        Segment unb = new Segment("UNB", 0, elements);
+        InterchangeHeader h = new InterchangeHeader(unb.value(1, 1), unb.value(1, 2), unb.value(2, 1),
+                unb.value(2, 2), unb.value(3, 1), unb.value(3, 2), unb.value(4, 1), unb.value(4, 2), unb.value(5));
+        level = SyntaxLevel.of(h.syntaxIdentifier(), h.syntaxVersion());
+        if (level == null) {
+            interchangeErrors.add(new SyntaxError(SyntaxCodes.SYNTAX_LEVEL_NOT_SUPPORTED, 0, "UNB", 1, 1,
+                    "syntax level " + h.syntaxIdentifier() + " version " + h.syntaxVersion()
+                            + " is not supported (UNOA, UNOB, UNOC; UNOY with version 4)"));
+        }
+        return h;
+    }
+
+    private void onUnh() {
+        Segment s = new Segment("UNH", 1, elements);
+        unh[0] = s.value(1);
+        unh[1] = s.value(2, 1);
+        unh[2] = s.value(2, 2);
+        unh[3] = s.value(2, 3);
+        unh[4] = s.value(2, 4);
+        if (!unh[0].isEmpty() && !messageReferences.add(unh[0])) {
+            messageErrors.add(new SyntaxError(SyntaxCodes.DUPLICATE, 1, "UNH", 1, 0,
+                    "message reference " + unh[0] + " is used twice in this interchange"));
+        }
+        if (full) {
+            // Set at the end of UNH, from its own S009: StAEDI's transaction type is not reliably
+            // available at START_TRANSACTION from the second message of an interchange on.
+            Schema schema = MessageSchemas.forType(unh[1]);
+            if (schema == null) {
+                messageErrors.add(new SyntaxError(SyntaxCodes.NOT_SUPPORTED_IN_POSITION, 1, "UNH", 2, 1,
+                        "message type " + unh[1] + " is not accepted here"));
+            }
+            reader.setTransactionSchema(schema);
+        }
+    }
+
+    private EdifactMessage endMessage() {
+        inMessage = false;
+        int index = messageCount++;
+        return new EdifactMessage(index, unh[0], unh[1], unh[2], unh[3], unh[4],
+                full ? List.copyOf(segments) : List.of(), List.copyOf(messageErrors));
+    }
+
+    private static String map(EDIStreamValidationError type) {
+        switch (type) {
+            case MANDATORY_SEGMENT_MISSING:
+            case REQUIRED_DATA_ELEMENT_MISSING:
+            case CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING:
+            case CONDITIONAL_REQUIRED_SEGMENT_MISSING:
+            case IMPLEMENTATION_DEPENDENT_DATA_ELEMENT_MISSING:
+            case IMPLEMENTATION_DEPENDENT_SEGMENT_MISSING:
+            case IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE:
+            case IMPLEMENTATION_LOOP_OCCURS_UNDER_MINIMUM_TIMES:
+            case IMPLEMENTATION_TOO_FEW_REPETITIONS:
+                return SyntaxCodes.MISSING;
+            case UNRECOGNIZED_SEGMENT_ID:
+            case UNEXPECTED_SEGMENT:
+            case SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET:
+            case SEGMENT_NOT_IN_PROPER_SEQUENCE:
+            case IMPLEMENTATION_UNUSED_SEGMENT_PRESENT:
+            case IMPLEMENTATION_DEPENDENT_UNUSED_SEGMENT_PRESENT:
+            case IMPLEMENTATION_UNUSED_DATA_ELEMENT_PRESENT:
+            case IMPLEMENTATION_DEPENDENT_UNUSED_DATA_ELEMENT_PRESENT:
+            case EXCLUSION_CONDITION_VIOLATED:
+            case SEGMENT_EXCLUSION_CONDITION_VIOLATED:
+                return SyntaxCodes.NOT_SUPPORTED_IN_POSITION;
+            case SEGMENT_EXCEEDS_MAXIMUM_USE:
+            case TOO_MANY_REPETITIONS:
+                return SyntaxCodes.TOO_MANY_REPETITIONS;
+            case LOOP_OCCURS_OVER_MAXIMUM_TIMES:
+                return SyntaxCodes.TOO_MANY_GROUP_REPETITIONS;
+            case TOO_MANY_DATA_ELEMENTS:
+            case TOO_MANY_COMPONENTS:
+                return SyntaxCodes.TOO_MANY_CONSTITUENTS;
+            case DATA_ELEMENT_TOO_SHORT:
+                return SyntaxCodes.TOO_SHORT;
+            case DATA_ELEMENT_TOO_LONG:
+                return SyntaxCodes.TOO_LONG;
+            case INVALID_CHARACTER_DATA:
+                return SyntaxCodes.INVALID_CHARACTER_TYPE;
+            case INVALID_CODE_VALUE:
+            case IMPLEMENTATION_INVALID_CODE_VALUE:
+            case INVALID_DATE:
+            case INVALID_TIME:
+            case IMPLEMENTATION_PATTERN_MATCH_FAILURE:
+                return SyntaxCodes.INVALID_VALUE;
+            case CONTROL_REFERENCE_MISMATCH:
+                return SyntaxCodes.REFERENCES_DO_NOT_MATCH;
+            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT:
+                return SyntaxCodes.CONTROL_COUNT_MISMATCH;
+            default:
+                return SyntaxCodes.UNSPECIFIED;
+        }
+    }
+
+    private static String describe(EDIStreamValidationError type, String tag, int el, int comp, String value) {
+        String where = tag + (el > 0 ? " element " + el + (comp > 0 ? " component " + comp : "") : "");
+        String v = value == null || value.isEmpty() ? "" : " (value '" + value + "')";
+        return SyntaxCodes.text(map(type)) + " at " + where + v;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,79 @@
+package org.edibatch.intake;
+
+import org.edibatch.customs.ReferenceData;
+import org.edibatch.edifact.EdifactFormatException;
+import org.edibatch.edifact.EdifactMessage;
+import org.edibatch.edifact.InterchangeHeader;
+import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.edifact.SyntaxCodes;
+import org.edibatch.edifact.SyntaxError;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first, cheap pass over a claimed file: is it an EDIFACT interchange, addressed to us, from a known
+ * sender, with a consistent envelope (UNZ count and reference)? A file that fails here is rejected whole
+ * (CONTRL UCI action 4) before any of its messages is processed or posted.
+ */
+public final class EnvelopeCheck {
+
+    /** @param header null when the file is not EDIFACT at all */
+    public record Result(InterchangeHeader header, int messageCount, List<SyntaxError> errors, String failure) {
+        public boolean readable() {
+            return header != null;
+        }
+
+        public boolean accepted() {
+            return header != null && errors.isEmpty() && failure == null;
+        }
+    }
+
+    private final ReferenceData reference;
+    private final String ourEdiId;
+
+    public EnvelopeCheck(ReferenceData reference, String ourEdiId) {
+        this.reference = reference;
+        this.ourEdiId = ourEdiId;
+    }
+
+    public Result check(Path file) throws IOException {
+        InterchangeReader reader;
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            reader = InterchangeReader.open(in, false);
+        } catch (EdifactFormatException e) {
+            in.close();
+            return new Result(null, 0, List.of(), "not an EDIFACT interchange: " + e.getMessage());
+        }
+        try (in; reader) {
+            InterchangeHeader h = reader.header();
+            List<SyntaxError> errors = new ArrayList<>();
+            if (!ourEdiId.equals(h.recipient())) {
+                errors.add(new SyntaxError(SyntaxCodes.RECIPIENT_NOT_ACTUAL, 0, "UNB", 3, 1,
+                        "interchange is addressed to " + h.recipient() + ", not to " + ourEdiId));
+            }
+            if (reference.partyByEdiId(h.sender()).isEmpty()) {
+                errors.add(new SyntaxError(SyntaxCodes.UNKNOWN_SENDER, 0, "UNB", 2, 1,
+                        "sender " + h.sender() + " is not registered"));
+            }
+            String failure = null;
+            try {
+                EdifactMessage m;
+                do {
+                    m = reader.next();
+                } while (m != null);
+            } catch (EdifactFormatException e) {
+                failure = e.getMessage();
+                errors.add(new SyntaxError(SyntaxCodes.MISSING, 0, "UNZ", 0, 0, e.getMessage()));
+            }
+            errors.addAll(reader.interchangeErrors());
+            return new Result(h, reader.messageCount(), errors, failure);
+        }
+    }
+}

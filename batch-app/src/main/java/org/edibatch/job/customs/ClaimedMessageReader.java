@@ -1,0 +1,124 @@
+package org.edibatch.job.customs;
+
+import org.edibatch.edifact.EdifactFormatException;
+import org.edibatch.edifact.EdifactMessage;
+import org.edibatch.edifact.InterchangeReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Streams the messages of every file this run claimed and accepted at envelope level, file by file.
+ * Its position (file number, messages already handed out) is saved in the step's ExecutionContext at
+ * each commit, so a restarted step re-opens the file and skips what was already processed and committed.
+ */
+public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
+
+    private static final String FILE_KEY = "claimed.file";
+    private static final String MESSAGE_KEY = "claimed.message";
+
+    private record ClaimedFile(long id, String path, String name, String sender) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final long runId;
+
+    private List<ClaimedFile> files;
+    private int fileIndex;
+    private int messagesRead;
+    private InputStream in;
+    private InterchangeReader reader;
+
+    public ClaimedMessageReader(JdbcTemplate jdbc, long runId) {
+        this.jdbc = jdbc;
+        this.runId = runId;
+    }
+
+    @Override
+    public void open(ExecutionContext ctx) {
+        files = jdbc.query("SELECT id, work_path, original_name, sender FROM inbound_file "
+                        + "WHERE run_id = ? AND state = 'CLAIMED' ORDER BY id",
+                (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), runId);
+        fileIndex = ctx.getInt(FILE_KEY, 0);
+        int skip = ctx.getInt(MESSAGE_KEY, 0);
+        if (fileIndex < files.size()) {
+            openCurrent();
+            for (int i = 0; i < skip; i++) {
+                nextMessage();
+            }
+            messagesRead = skip;
+        }
+    }
+
+    @Override
+    public MessageItem read() {
+        while (fileIndex < files.size()) {
+            if (reader == null) {
+                openCurrent();
+            }
+            EdifactMessage m = nextMessage();
+            if (m != null) {
+                messagesRead++;
+                ClaimedFile f = files.get(fileIndex);
+                return new MessageItem(f.id(), f.name(), f.sender(), m);
+            }
+            closeCurrent();
+            fileIndex++;
+            messagesRead = 0;
+        }
+        return null;
+    }
+
+    private EdifactMessage nextMessage() {
+        try {
+            return reader.next();
+        } catch (EdifactFormatException e) {
+            // The envelope pass read this file completely; failing now means it changed under us: a fault.
+            throw new ItemStreamException("claimed file changed after its envelope check: " + files.get(fileIndex).path(), e);
+        }
+    }
+
+    private void openCurrent() {
+        try {
+            in = new BufferedInputStream(Files.newInputStream(Path.of(files.get(fileIndex).path())), 1 << 16);
+            reader = InterchangeReader.open(in, true);
+        } catch (IOException | EdifactFormatException e) {
+            throw new ItemStreamException("cannot open claimed file " + files.get(fileIndex).path(), e);
+        }
+    }
+
+    private void closeCurrent() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+            if (in != null) {
+                in.close();
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException(e);
+        } finally {
+            reader = null;
+            in = null;
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext ctx) {
+        ctx.putInt(FILE_KEY, fileIndex);
+        ctx.putInt(MESSAGE_KEY, messagesRead);
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
+    }
+}

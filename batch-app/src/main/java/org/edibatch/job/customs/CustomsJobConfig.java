@@ -1,0 +1,114 @@
+package org.edibatch.job.customs;
+
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.customs.CustomsRules;
+import org.edibatch.customs.DeclarationChecks;
+import org.edibatch.customs.SelectivityEngine;
+import org.edibatch.customs.TaxCalculator;
+import org.edibatch.intake.ClaimTasklet;
+import org.edibatch.ledger.JdbcLedger;
+import org.edibatch.refdata.ReferenceDataLoader;
+import org.edibatch.refdata.ReferenceSnapshot;
+import org.edibatch.report.RunReport;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The customs job: claim the inbox, decide every message (one transaction per chunk), write the answers,
+ * archive or quarantine the files and write the reports. The run id is the job instance id: a failed run
+ * is restarted, not started anew, so it resumes where its last commit left it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CustomsJobConfig {
+
+    public static final String JOB_NAME = "customsJob";
+    private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+
+    @Bean
+    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step answerStep, Step finishStep) {
+        return new JobBuilder(JOB_NAME, repo)
+                .start(claimStep).next(customsStep).next(answerStep).next(finishStep)
+                .build();
+    }
+
+    @Bean
+    public Step claimStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                          JdbcTemplate jdbc, ReferenceDataLoader loader, Clock clock) {
+        return new StepBuilder("claim", repo).tasklet(new ClaimTasklet(props, jdbc, loader, clock), tm).build();
+    }
+
+    @Bean
+    public Step customsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                            ClaimedMessageReader customsReader, CustomsProcessor customsProcessor,
+                            CustomsWriter customsWriter) {
+        return new StepBuilder("customs", repo).<MessageItem, ProcessedMessage>chunk(props.chunkSize())
+                .transactionManager(tm)
+                .reader(customsReader)
+                .processor(customsProcessor)
+                .writer(customsWriter)
+                .build();
+    }
+
+    @Bean
+    public Step answerStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                           JdbcTemplate jdbc, Clock clock) {
+        return new StepBuilder("answer", repo).tasklet(new AnswerTasklet(props, jdbc, clock), tm).build();
+    }
+
+    @Bean
+    public Step finishStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                           JdbcTemplate jdbc, Clock clock) {
+        return new StepBuilder("finish", repo)
+                .tasklet(new FinishTasklet(props, jdbc, new RunReport(jdbc), clock), tm).build();
+    }
+
+    @Bean
+    @StepScope
+    public ReferenceSnapshot stepReferenceSnapshot(JdbcTemplate jdbc) {
+        return ReferenceSnapshot.read(jdbc);
+    }
+
+    @Bean
+    @StepScope
+    public ClaimedMessageReader customsReader(JdbcTemplate jdbc, @Value(RUN_ID) Long runId) {
+        return new ClaimedMessageReader(jdbc, runId);
+    }
+
+    @Bean
+    @StepScope
+    public CustomsProcessor customsProcessor(ReferenceSnapshot stepReferenceSnapshot, EdiBatchProperties props) {
+        var s = props.selectivity();
+        CustomsRules rules = new CustomsRules(
+                new DeclarationChecks(stepReferenceSnapshot),
+                new TaxCalculator(stepReferenceSnapshot, props.tax().rounding(), props.tax().vatRatePercent()),
+                new SelectivityEngine(stepReferenceSnapshot, new SelectivityEngine.Settings(
+                        s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
+        return new CustomsProcessor(rules);
+    }
+
+    @Bean
+    public AtomicInteger faultDrillCounter() {
+        return new AtomicInteger();
+    }
+
+    @Bean
+    @StepScope
+    public CustomsWriter customsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceSnapshot stepReferenceSnapshot,
+                                       EdiBatchProperties props, @Value(RUN_ID) Long runId,
+                                       AtomicInteger faultDrillCounter) {
+        return new CustomsWriter(jdbc, ledger, stepReferenceSnapshot, runId, props.fault().failAfterChunks(),
+                faultDrillCounter);
+    }
+}

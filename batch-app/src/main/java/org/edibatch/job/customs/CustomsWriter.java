@@ -1,0 +1,140 @@
+package org.edibatch.job.customs;
+
+import org.edibatch.customs.Assessment;
+import org.edibatch.customs.ContentError;
+import org.edibatch.customs.Declaration;
+import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.customs.ReferenceData;
+import org.edibatch.edifact.SyntaxCodes;
+import org.edibatch.edifact.SyntaxError;
+import org.edibatch.ledger.CustomsPostings;
+import org.edibatch.ledger.JdbcLedger;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
+ * postings and exception items. Everything is keyed by (file, message index) or by an idempotency key, so
+ * the chunk is either wholly there or wholly absent, and never twice.
+ */
+public class CustomsWriter implements ItemWriter<ProcessedMessage> {
+
+    private final JdbcTemplate jdbc;
+    private final JdbcLedger ledger;
+    private final ReferenceData reference;
+    private final long runId;
+    private final int failAfterChunks;
+    private final AtomicInteger chunksWritten;
+
+    public CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
+                         int failAfterChunks, AtomicInteger chunksWritten) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.reference = reference;
+        this.runId = runId;
+        this.failAfterChunks = failAfterChunks;
+        this.chunksWritten = chunksWritten;
+    }
+
+    @Override
+    public void write(Chunk<? extends ProcessedMessage> chunk) {
+        List<Object[]> results = new ArrayList<>();
+        List<Object[]> syntaxErrors = new ArrayList<>();
+        List<Object[]> declarations = new ArrayList<>();
+        List<Object[]> declarationErrors = new ArrayList<>();
+        List<Object[]> exceptions = new ArrayList<>();
+        List<DeclarationOutcome> toPost = new ArrayList<>();
+
+        for (ProcessedMessage pm : chunk) {
+            MessageItem item = pm.item();
+            var m = item.message();
+            results.add(new Object[]{item.fileId(), m.index(), m.reference(), m.typeIdentifier(),
+                    m.hasErrors() ? "REJECTED" : "ACCEPTED"});
+            int seq = 0;
+            for (SyntaxError e : m.errors()) {
+                syntaxErrors.add(new Object[]{item.fileId(), m.index(), seq, e.code(), e.segmentPosition(),
+                        e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text()});
+                exceptions.add(exception(item, seq++, "SYNTAX", null, "0085:" + e.code(),
+                        SyntaxCodes.text(e.code()) + " - " + e.text(), null));
+            }
+            if (pm.outcome() == null) {
+                continue;
+            }
+            DeclarationOutcome outcome = pm.outcome();
+            if (outcome.accepted() && !claimNumber(item, outcome.declaration())) {
+                outcome = outcome.asDuplicate();
+            }
+            Declaration d = outcome.declaration();
+            declarations.add(declarationRow(item, outcome));
+            int eseq = 0;
+            for (ContentError e : outcome.errors()) {
+                declarationErrors.add(new Object[]{item.fileId(), m.index(), eseq++, e.code().code(), e.pointer(),
+                        e.detail()});
+                exceptions.add(exception(item, seq++, "CONTENT", d.declarationNo(), e.code().code(),
+                        e.code().text() + " - " + e.detail() + " (" + e.pointer() + ")", null));
+            }
+            if (outcome.accepted()) {
+                toPost.add(outcome);
+                if (outcome.selection().channel() != org.edibatch.customs.Channel.GREEN) {
+                    exceptions.add(exception(item, seq++, "SELECTIVITY", d.declarationNo(),
+                            "CS:" + outcome.selection().channel().name(),
+                            outcome.selection().channel().meaning() + " selected", outcome));
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO message_result (file_id, msg_index, message_ref, message_type, status) "
+                + "VALUES (?,?,?,?,?)", results);
+        jdbc.batchUpdate("INSERT INTO syntax_error (file_id, msg_index, seq, code, segment_position, segment_tag, "
+                + "element_position, component_position, text) VALUES (?,?,?,?,?,?,?,?,?)", syntaxErrors);
+        jdbc.batchUpdate("INSERT INTO declaration (file_id, msg_index, sender, declaration_no, declaration_date, "
+                + "importer_code, currency, status, acceptance_no, exchange_rate, customs_value_krw, duty_krw, vat_krw, "
+                + "channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", declarations);
+        jdbc.batchUpdate("INSERT INTO declaration_error (file_id, msg_index, seq, code, pointer, text) "
+                + "VALUES (?,?,?,?,?,?)", declarationErrors);
+        for (DeclarationOutcome o : toPost) {
+            String party = reference.partyByCustomsCode(o.declaration().importerCode())
+                    .map(ReferenceData.Party::partyId).orElse(null);
+            CustomsPostings.forAcceptedImport(o, party).ifPresent(e -> ledger.post(e, runId));
+        }
+        jdbc.batchUpdate("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, "
+                + "message_ref, declaration_no, code, text, channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                exceptions);
+        if (failAfterChunks >= 0 && chunksWritten.incrementAndGet() > failAfterChunks) {
+            throw new IllegalStateException("injected fault after " + failAfterChunks + " chunk(s) (edibatch.fault.fail-after-chunks)");
+        }
+    }
+
+    /** The declaration number is taken by inserting its claim row; a conflict means it was accepted before. */
+    private boolean claimNumber(MessageItem item, Declaration d) {
+        return jdbc.update("INSERT INTO declaration_number (sender, declaration_no, file_id, msg_index) "
+                        + "VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                d.sender(), d.declarationNo(), item.fileId(), item.message().index()) == 1;
+    }
+
+    private Object[] declarationRow(MessageItem item, DeclarationOutcome o) {
+        Declaration d = o.declaration();
+        Assessment a = o.assessment();
+        return new Object[]{item.fileId(), item.message().index(), d.sender(), d.declarationNo(),
+                d.date() == null ? null : Date.valueOf(d.date()), d.importerCode(), d.currency(), o.status().name(),
+                o.acceptanceNo(), a == null ? null : a.exchangeRate(), a == null ? null : a.customsValue(),
+                a == null ? null : a.duty(), a == null ? null : a.vat(),
+                o.selection() == null ? null : o.selection().channel().name(),
+                o.selection() == null ? null : o.selection().score(),
+                o.selection() == null ? null : o.selection().hitsText()};
+    }
+
+    private Object[] exception(MessageItem item, int seq, String category, String declarationNo, String code,
+                               String text, DeclarationOutcome selected) {
+        return new Object[]{runId, item.fileId(), item.message().index(), seq, category, item.sender(), item.fileName(),
+                item.message().reference(), declarationNo, code, text,
+                selected == null ? null : selected.selection().channel().name(),
+                selected == null ? null : selected.selection().score(),
+                selected == null ? null : selected.selection().hitsText()};
+    }
+}

@@ -1,0 +1,85 @@
+package org.edibatch.job.customs;
+
+import org.edibatch.ack.AtomicFiles;
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.report.RunReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Ends the run: files accepted at envelope level go to archive/&lt;date&gt;/, files rejected whole go to
+ * quarantine/&lt;date&gt;/ with a reason file beside them; then the exception CSV and ledger summary are written.
+ * Each move is checked first, so a rerun after a crash halfway through finishes the job.
+ */
+public class FinishTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(FinishTasklet.class);
+
+    private final EdiBatchProperties props;
+    private final JdbcTemplate jdbc;
+    private final RunReport report;
+    private final Clock clock;
+
+    public FinishTasklet(EdiBatchProperties props, JdbcTemplate jdbc, RunReport report, Clock clock) {
+        this.props = props;
+        this.jdbc = jdbc;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    private record FileRow(long id, String name, String workPath, String state, String reasonCode, String reasonText) {
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        String day = LocalDate.now(clock).toString();
+        List<FileRow> files = jdbc.query("SELECT id, original_name, work_path, state, reason_code, reason_text "
+                        + "FROM inbound_file WHERE run_id = ? AND state IN ('CLAIMED','REJECTED') ORDER BY id",
+                (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), runId);
+        for (FileRow f : files) {
+            boolean rejected = "REJECTED".equals(f.state());
+            Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
+            Files.createDirectories(folder);
+            Path work = Path.of(f.workPath());
+            Path target = folder.resolve(f.id() + "_" + f.name());
+            if (rejected) {
+                String reason = "file: " + f.name() + "\nreason: " + f.reasonCode() + "\n" + f.reasonText() + "\n";
+                AtomicFiles.write(folder.resolve(f.id() + "_" + f.name() + ".reason.txt"),
+                        out -> out.write(reason.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (Files.exists(work)) {
+                Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            jdbc.update("UPDATE inbound_file SET state = ?, final_path = ? WHERE id = ?",
+                    rejected ? "QUARANTINED" : "ARCHIVED", target.toString(), f.id());
+        }
+        Path reports = report.folder(props.reports(), runId);
+        report.writeExceptions(reports.resolve("exceptions.csv"), runId);
+        report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId);
+        Path work = props.work().resolve("run-" + runId);
+        try (var left = Files.list(work)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(work);
+            }
+        } catch (java.nio.file.NoSuchFileException ignored) {
+            // already cleaned by an earlier attempt
+        }
+        log.info("run {} finished: {} file(s) archived or quarantined, reports in {}", runId, files.size(), reports);
+        return RepeatStatus.FINISHED;
+    }
+}

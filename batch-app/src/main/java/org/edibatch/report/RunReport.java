@@ -1,0 +1,99 @@
+package org.edibatch.report;
+
+import org.edibatch.ack.AtomicFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The officers' exception file (CSV, one line per rejected or flagged item) and the ledger summary of a run.
+ * The CSV is RFC 4180 with a header line, UTF-8, so it opens in a spreadsheet as is.
+ */
+public class RunReport {
+
+    public record LedgerSummary(long entries, BigDecimal debits, BigDecimal credits, BigDecimal duty, BigDecimal vat,
+                                BigDecimal allTimeDebits, BigDecimal allTimeCredits) {
+        public boolean balanced() {
+            return debits.compareTo(credits) == 0 && allTimeDebits.compareTo(allTimeCredits) == 0;
+        }
+    }
+
+    private static final String[] COLUMNS = {"category", "sender", "file", "message_ref", "declaration_no", "code",
+            "text", "channel", "score", "rule_hits"};
+
+    private final JdbcTemplate jdbc;
+
+    public RunReport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Path folder(Path reports, long runId) {
+        return reports.resolve("run-" + runId);
+    }
+
+    public void writeExceptions(Path target, long runId) throws IOException {
+        AtomicFiles.write(target, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(String.join(",", COLUMNS));
+            w.write("\r\n");
+            jdbc.query("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, score, rule_hits "
+                    + "FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> {
+                try {
+                    for (int i = 1; i <= COLUMNS.length; i++) {
+                        if (i > 1) {
+                            w.write(',');
+                        }
+                        w.write(csv(rs.getString(i)));
+                    }
+                    w.write("\r\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, runId);
+            w.flush();
+        });
+    }
+
+    public LedgerSummary ledgerSummary(long runId) {
+        return jdbc.queryForObject("SELECT "
+                        + "(SELECT COUNT(*) FROM journal_entry WHERE run_id = ?), "
+                        + "COALESCE(SUM(l.debit) FILTER (WHERE e.run_id = ?), 0), "
+                        + "COALESCE(SUM(l.credit) FILTER (WHERE e.run_id = ?), 0), "
+                        + "COALESCE(SUM(l.credit) FILTER (WHERE e.run_id = ? AND l.account_code = '4100'), 0), "
+                        + "COALESCE(SUM(l.credit) FILTER (WHERE e.run_id = ? AND l.account_code = '4200'), 0), "
+                        + "COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0) "
+                        + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id",
+                (rs, n) -> new LedgerSummary(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)),
+                runId, runId, runId, runId, runId);
+    }
+
+    public void writeLedgerSummary(Path target, long runId) throws IOException {
+        LedgerSummary s = ledgerSummary(runId);
+        String text = "run " + runId + "\n"
+                + "journal entries posted: " + s.entries() + "\n"
+                + "debits:  " + s.debits().toPlainString() + " KRW\n"
+                + "credits: " + s.credits().toPlainString() + " KRW\n"
+                + "  customs duty revenue (4100): " + s.duty().toPlainString() + " KRW\n"
+                + "  import VAT revenue (4200):   " + s.vat().toPlainString() + " KRW\n"
+                + "ledger since inception: debits " + s.allTimeDebits().toPlainString() + ", credits "
+                + s.allTimeCredits().toPlainString() + "\n"
+                + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n";
+        AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String csv(String v) {
+        if (v == null) {
+            return "";
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}

@@ -1,0 +1,110 @@
+package org.edibatch.edifact;
+
+import org.edibatch.samples.SampleSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InterchangeReaderTest {
+
+    private static Map<String, byte[]> samples;
+
+    @BeforeAll
+    static void generate() {
+        samples = SampleSet.generate();
+    }
+
+    private record Read(InterchangeHeader header, List<EdifactMessage> messages, List<SyntaxError> interchangeErrors) {
+    }
+
+    private static Read read(String name) throws Exception {
+        try (InterchangeReader r = InterchangeReader.open(new ByteArrayInputStream(samples.get(name)), true)) {
+            List<EdifactMessage> messages = new ArrayList<>();
+            EdifactMessage m;
+            while ((m = r.next()) != null) {
+                messages.add(m);
+            }
+            return new Read(r.header(), messages, r.interchangeErrors());
+        }
+    }
+
+    @Test
+    void goodInterchangesHaveNoErrors() throws Exception {
+        for (String name : samples.keySet()) {
+            if (!name.startsWith("good-")) {
+                continue;
+            }
+            Read r = read(name);
+            assertThat(r.interchangeErrors()).as(name).isEmpty();
+            assertThat(r.messages()).as(name).isNotEmpty().allSatisfy(m -> assertThat(m.errors()).as(name).isEmpty());
+        }
+    }
+
+    @Test
+    void releaseCharacterAndUnaAreHonoured() throws Exception {
+        Read r = read("good-una-release-004.edi");
+        Segment nad = r.messages().get(0).segments().stream().filter(s -> s.tag().equals("NAD")).findFirst().orElseThrow();
+        assertThat(nad.value(4, 1)).isEqualTo("BUSAN FRESH O'NEIL + SONS");
+    }
+
+    @Test
+    void unoySyntaxFourKeepsHangul() throws Exception {
+        Read r = read("good-unoy-005.edi");
+        assertThat(r.header().syntaxVersion()).isEqualTo("4");
+        Segment nad = r.messages().get(0).segments().stream().filter(s -> s.tag().equals("NAD")).findFirst().orElseThrow();
+        assertThat(nad.value(4, 1)).isEqualTo("한빛무역 주식회사");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "bad-0085-12-invalid-value.edi, 12, 2, BGM, 3",
+            "bad-0085-13-missing.edi, 13, 2, BGM, 0",
+            "bad-0085-16-too-many-constituents.edi, 16, 3, DTM, 2",
+            "bad-0085-21-invalid-character.edi, 21, 4, NAD, 4",
+            "bad-0085-26-duplicate-message-ref.edi, 26, 1, UNH, 1",
+            "bad-0085-28-unt-reference.edi, 28, 13, UNT, 2",
+            "bad-0085-29-unt-count.edi, 29, 13, UNT, 1",
+            "bad-0085-35-too-many-repetitions.edi, 35, 8, DTM, 0",
+            "bad-0085-37-invalid-character-type.edi, 37, 9, QTY, 1",
+            "bad-0085-39-too-long.edi, 39, 2, BGM, 2",
+            "bad-0085-40-too-short.edi, 40, 3, DTM, 1",
+            "bad-0085-45-trailing-separator.edi, 45, 12, CNT, 2",
+    })
+    void eachBadMessageGetsItsCodeAndPositionAndTheOthersStayClean(String file, String code, int segment,
+                                                                   String tag, int element) throws Exception {
+        Read r = read(file);
+        assertThat(r.interchangeErrors()).isEmpty();
+        EdifactMessage bad = r.messages().stream().filter(EdifactMessage::hasErrors).findFirst().orElseThrow();
+        assertThat(bad.errors()).first().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.segmentPosition()).isEqualTo(segment);
+            assertThat(e.segmentTag()).isEqualTo(tag);
+            assertThat(e.elementPosition()).isEqualTo(element);
+        });
+        assertThat(r.messages().stream().filter(EdifactMessage::hasErrors)).hasSize(1);
+        assertThat(r.messages()).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bad-0085-29-unz-count.edi, 29", "bad-0085-28-unz-reference.edi, 28"})
+    void envelopeErrorsAreInterchangeLevel(String file, String code) throws Exception {
+        Read r = read(file);
+        assertThat(r.interchangeErrors()).extracting(SyntaxError::code).containsExactly(code);
+        assertThat(r.messages()).allSatisfy(m -> assertThat(m.errors()).isEmpty());
+    }
+
+    @Test
+    void textThatIsNotEdifactIsRefusedAtOpen() {
+        assertThatThrownBy(() -> InterchangeReader.open(new ByteArrayInputStream(samples.get("bad-not-edifact.txt")), true))
+                .isInstanceOf(EdifactFormatException.class);
+    }
+}

@@ -1,0 +1,53 @@
+package org.edibatch.schemas;
+
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The implementation guides of the messages the product reads and writes, as StAEDI schemas.
+ * Schemas are parsed once and shared: building one costs far more than reading a message.
+ */
+public final class MessageSchemas {
+
+    /** Directory used for all customs messages (see edifact/README.md). */
+    public static final String DIRECTORY = "D96B";
+
+    private static final Map<String, String> RESOURCES = Map.of(
+            "CUSDEC", "/edi-schemas/edifact/CUSDEC-D96B-KCS.xml",
+            "CUSRES", "/edi-schemas/edifact/CUSRES-D96B-KCS.xml",
+            "CONTRL", "/edi-schemas/edifact/CONTRL-D3.xml");
+
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private MessageSchemas() {
+    }
+
+    /** The schema of a message type, or null when the product has no implementation guide for it. */
+    public static Schema forType(String messageType) {
+        String resource = RESOURCES.get(messageType);
+        if (resource == null) {
+            return null;
+        }
+        return CACHE.computeIfAbsent(messageType, t -> load(resource));
+    }
+
+    private static Schema load(String resource) {
+        try (InputStream in = MessageSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource missing: " + resource);
+            }
+            return SchemaFactory.newFactory().createSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("invalid schema " + resource, e);
+        }
+    }
+}
