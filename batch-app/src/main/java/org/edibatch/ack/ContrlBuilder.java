@@ -1,6 +1,8 @@
 package org.edibatch.ack;
 
 import org.edibatch.edifact.EdifactWriter;
+
+import static org.edibatch.edifact.EdifactWriter.c;
 import org.edibatch.edifact.SyntaxError;
 
 import java.io.IOException;
@@ -29,10 +31,10 @@ public final class ContrlBuilder {
         w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
         if (ic.error() != null) {
             SyntaxError e = ic.error();
-            w.segment("UCI", ic.controlRef(), new String[]{ic.sender()}, new String[]{ic.recipient()}, "4", e.code(),
+            w.segment("UCI", ic.controlRef(), c(ic.sender()), c(ic.recipient()), "4", e.code(),
                     e.segmentTag(), e.elementPosition() > 0 ? s011(e) : null);
         } else {
-            w.segment("UCI", ic.controlRef(), new String[]{ic.sender()}, new String[]{ic.recipient()}, "7");
+            w.segment("UCI", ic.controlRef(), c(ic.sender()), c(ic.recipient()), "7");
             for (Message m : messages) {
                 writeMessage(w, m);
             }
@@ -41,7 +43,7 @@ public final class ContrlBuilder {
     }
 
     private static void writeMessage(EdifactWriter w, Message m) throws IOException {
-        String[] type = m.typeIdentifier().split(":", -1);
+        EdifactWriter.Composite type = c(m.typeIdentifier().split(":", -1));
         SyntaxError service = m.errors().stream()
                 .filter(e -> "UNH".equals(e.segmentTag()) || "UNT".equals(e.segmentTag()))
                 .findFirst().orElse(null);
@@ -73,8 +75,8 @@ public final class ContrlBuilder {
         }
     }
 
-    private static String[] s011(SyntaxError e) {
-        return new String[]{Integer.toString(e.elementPosition()),
-                e.componentPosition() > 0 ? Integer.toString(e.componentPosition()) : null};
+    private static EdifactWriter.Composite s011(SyntaxError e) {
+        return c(Integer.toString(e.elementPosition()),
+                e.componentPosition() > 0 ? Integer.toString(e.componentPosition()) : null);
     }
 }

@@ -2,6 +2,8 @@ package org.edibatch.ack;
 
 import org.edibatch.edifact.EdifactWriter;
 
+import static org.edibatch.edifact.EdifactWriter.c;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,39 +34,39 @@ public final class CusresBuilder {
     public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, Answer a) throws IOException {
         w.startMessage(messageRef, "CUSRES", "D", "96B", "UN");
         String number = a.accepted() ? a.acceptanceNo() : a.declarationNo();
-        w.segment("BGM", new String[]{"962"}, number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
-        w.segment("DTM", new String[]{"137", CCYYMMDD.format(answerDate), "102"});
+        w.segment("BGM", c("962"), number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
+        w.segment("DTM", c("137", CCYYMMDD.format(answerDate), "102"));
         if (a.accepted()) {
-            w.segment("GIS", new String[]{a.channelCode(), "CHN", "KCS"});
+            w.segment("GIS", c(a.channelCode(), "CHN", "KCS"));
             w.segment("FTX", "AAO", null, null, text(a.channelText()));
-            w.segment("TAX", "7", new String[]{"CUD"});
-            w.segment("MOA", new String[]{"124", a.duty().toPlainString(), "KRW"});
-            w.segment("TAX", "7", new String[]{"VAT"}, null, null, new String[]{"10"});
-            w.segment("MOA", new String[]{"124", a.vat().toPlainString(), "KRW"});
+            w.segment("TAX", "7", c("CUD"));
+            w.segment("MOA", c("124", a.duty().toPlainString(), "KRW"));
+            w.segment("TAX", "7", c("VAT"), null, null, c("10"));
+            w.segment("MOA", c("124", a.vat().toPlainString(), "KRW"));
         } else {
             for (Error e : a.errors()) {
-                w.segment("ERP", new String[]{"1", truncate(e.pointer(), 35)});
-                w.segment("ERC", new String[]{e.code(), null, "KCS"});
+                w.segment("ERP", c("1", truncate(e.pointer(), 35)));
+                w.segment("ERC", c(e.code(), null, "KCS"));
                 w.segment("FTX", "AAO", null, null, text(e.text()));
             }
         }
-        w.segment("RFF", new String[]{"ABT", a.declarationNo().isEmpty() ? "UNKNOWN" : a.declarationNo()});
+        w.segment("RFF", c("ABT", a.declarationNo().isEmpty() ? "UNKNOWN" : a.declarationNo()));
         if (a.declarationDate() != null) {
-            w.segment("DTM", new String[]{"137", CCYYMMDD.format(a.declarationDate()), "102"});
+            w.segment("DTM", c("137", CCYYMMDD.format(a.declarationDate()), "102"));
         }
         if (a.accepted()) {
-            w.segment("MOA", new String[]{"40", a.customsValue().toPlainString(), "KRW"});
+            w.segment("MOA", c("40", a.customsValue().toPlainString(), "KRW"));
         }
         w.endMessage();
     }
 
     /** FTX C108 holds up to five lines of 70 characters. */
-    static String[] text(String s) {
+    static EdifactWriter.Composite text(String s) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < s.length() && parts.size() < 5; i += 70) {
             parts.add(s.substring(i, Math.min(s.length(), i + 70)));
         }
-        return parts.toArray(new String[0]);
+        return c(parts.toArray(new String[0]));
     }
 
     private static String truncate(String s, int n) {

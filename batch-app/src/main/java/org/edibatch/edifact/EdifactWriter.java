@@ -11,10 +11,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes an interchange in syntax UNOC version 3 through StAEDI's writer (which applies release characters)
  * and keeps the UNT segment and UNZ message counts itself, since StAEDI does not fill them.
- * Elements are given as a String (simple), a String[] (composite) or null (empty); trailing empty elements
+ * Elements are given as a String (simple), a {@link Composite} or null (empty); trailing empty elements
  * and components are dropped, so no segment ends with a separator.
  */
 public final class EdifactWriter implements AutoCloseable {
+
+    /** A composite data element; null components are empty. */
+    public record Composite(String... components) {
+    }
+
+    public static Composite c(String... components) {
+        return new Composite(components);
+    }
 
     private static final EDIOutputFactory FACTORY = newFactory();
 
@@ -46,8 +54,7 @@ public final class EdifactWriter implements AutoCloseable {
         } catch (EDIStreamException e) {
             throw new IOException(e);
         }
-        raw("UNB", new String[]{"UNOC", "3"}, new String[]{sender}, new String[]{recipient},
-                new String[]{date, time}, controlRef);
+        raw("UNB", new Object[]{c("UNOC", "3"), c(sender), c(recipient), c(date, time), controlRef});
     }
 
     public void startMessage(String ref, String type, String version, String release, String agency)
@@ -55,7 +62,7 @@ public final class EdifactWriter implements AutoCloseable {
         messageRef = ref;
         segmentCount = 0;
         messageCount++;
-        segment("UNH", ref, new String[]{type, version, release, agency});
+        segment("UNH", ref, c(type, version, release, agency));
     }
 
     /** Writes one segment of the current message and counts it for UNT. */
@@ -69,7 +76,7 @@ public final class EdifactWriter implements AutoCloseable {
     }
 
     public void endInterchange() throws IOException {
-        raw("UNZ", Integer.toString(messageCount), interchangeRef);
+        raw("UNZ", new Object[]{Integer.toString(messageCount), interchangeRef});
         try {
             writer.endInterchange();
             writer.flush();
@@ -78,7 +85,7 @@ public final class EdifactWriter implements AutoCloseable {
         }
     }
 
-    private void raw(String tag, Object... elements) throws IOException {
+    private void raw(String tag, Object[] elements) throws IOException {
         try {
             writer.writeStartSegment(tag);
             int last = elements.length;
@@ -87,7 +94,8 @@ public final class EdifactWriter implements AutoCloseable {
             }
             for (int i = 0; i < last; i++) {
                 Object e = elements[i];
-                if (e instanceof String[] components) {
+                if (e instanceof Composite composite) {
+                    String[] components = composite.components();
                     int lc = components.length;
                     while (lc > 0 && isEmpty(components[lc - 1])) {
                         lc--;
@@ -117,8 +125,8 @@ public final class EdifactWriter implements AutoCloseable {
         if (o == null) {
             return true;
         }
-        if (o instanceof String[] a) {
-            for (String s : a) {
+        if (o instanceof Composite comp) {
+            for (String s : comp.components()) {
                 if (s != null && !s.isEmpty()) {
                     return false;
                 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * An immutable in-memory copy of the reference tables, read once per step: the tables are small, and a
  * database round trip per declaration would cap the run at the database's latency.
  */
-public final class ReferenceSnapshot implements ReferenceData {
+public class ReferenceSnapshot implements ReferenceData {
 
     private record Dated<T>(LocalDate from, LocalDate to, T value) {
         boolean covers(LocalDate d) {

@@ -33,8 +33,9 @@ import java.util.Map;
 /**
  * Writes the answers of every file of the run from what the customs step committed: a CONTRL per
  * interchange and a CUSRES interchange holding one message per declaration, into outbox/&lt;sender&gt;/.
- * Names and control references derive from the inbound file, so rewriting after a restart produces the
- * same files, replaced atomically.
+ * Names (inbound control reference and file id) and control references derive from the inbound file, so
+ * rewriting after a restart produces the same files, replaced atomically, and never overwrites the answer
+ * to another file.
  */
 public class AnswerTasklet implements Tasklet {
 
@@ -94,7 +95,7 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private void writeContrl(FileRow f, List<ContrlBuilder.Message> messages) throws IOException {
-        Path target = folder(f.sender()).resolve("CONTRL_" + safe(f.controlRef()) + "_" + f.sha().substring(0, 8) + ".edi");
+        Path target = folder(f.sender()).resolve("CONTRL_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
                 "ACCEPTED".equals(f.status()) ? null : f.error());
         write(f, "CONTRL", target, w -> ContrlBuilder.write(w, "1", ic, messages));
@@ -125,7 +126,7 @@ public class AnswerTasklet implements Tasklet {
         if (answers.isEmpty()) {
             return;
         }
-        Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.sha().substring(0, 8) + ".edi");
+        Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         LocalDate today = LocalDate.now(clock);
         write(f, "CUSRES", target, w -> {
             int n = 1;

@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The customs job: claim the inbox, decide every message (one transaction per chunk), write the answers,
@@ -99,16 +98,14 @@ public class CustomsJobConfig {
     }
 
     @Bean
-    public AtomicInteger faultDrillCounter() {
-        return new AtomicInteger();
+    public FaultDrill faultDrill(EdiBatchProperties props) {
+        return new FaultDrill(props.fault().failAfterChunks());
     }
 
     @Bean
     @StepScope
     public CustomsWriter customsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceSnapshot stepReferenceSnapshot,
-                                       EdiBatchProperties props, @Value(RUN_ID) Long runId,
-                                       AtomicInteger faultDrillCounter) {
-        return new CustomsWriter(jdbc, ledger, stepReferenceSnapshot, runId, props.fault().failAfterChunks(),
-                faultDrillCounter);
+                                       @Value(RUN_ID) Long runId, FaultDrill faultDrill) {
+        return new CustomsWriter(jdbc, ledger, stepReferenceSnapshot, runId, faultDrill);
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
@@ -29,17 +28,15 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
     private final JdbcLedger ledger;
     private final ReferenceData reference;
     private final long runId;
-    private final int failAfterChunks;
-    private final AtomicInteger chunksWritten;
+    private final FaultDrill faultDrill;
 
     public CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
-                         int failAfterChunks, AtomicInteger chunksWritten) {
+                         FaultDrill faultDrill) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.reference = reference;
         this.runId = runId;
-        this.failAfterChunks = failAfterChunks;
-        this.chunksWritten = chunksWritten;
+        this.faultDrill = faultDrill;
     }
 
     @Override
@@ -105,9 +102,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         jdbc.batchUpdate("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, "
                 + "message_ref, declaration_no, code, text, channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 exceptions);
-        if (failAfterChunks >= 0 && chunksWritten.incrementAndGet() > failAfterChunks) {
-            throw new IllegalStateException("injected fault after " + failAfterChunks + " chunk(s) (edibatch.fault.fail-after-chunks)");
-        }
+        faultDrill.afterChunkWritten();
     }
 
     /** The declaration number is taken by inserting its claim row; a conflict means it was accepted before. */

@@ -1,0 +1,86 @@
+package org.edibatch.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * Finds the PostgreSQL server tests run on, in this order: the JDBC URL in EDIBATCH_TEST_JDBC_URL; else a
+ * Testcontainers PostgreSQL when Docker is available; else embedded PostgreSQL; else a failure naming what
+ * was tried. Every caller gets a fresh database on that server, so tests never see each other's ledgers.
+ */
+public final class TestDatabase {
+
+    public static final String ENV = "EDIBATCH_TEST_JDBC_URL";
+
+    private static String serverUrl;
+    private static String how;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized String freshDatabaseUrl() {
+        String server = serverUrl();
+        String name = "edibatch_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + how + " (" + server + ")", e);
+        }
+        return withDatabase(server, name);
+    }
+
+    static String serverUrl() {
+        if (serverUrl != null) {
+            return serverUrl;
+        }
+        StringBuilder tried = new StringBuilder();
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            how = "the server named by " + ENV;
+            return serverUrl = env;
+        }
+        tried.append(ENV).append(" is not set; ");
+        try {
+            if (DockerClientFactory.instance().isDockerAvailable()) {
+                PostgreSQLContainer pg = new PostgreSQLContainer("postgres:15");
+                pg.start();
+                how = "Testcontainers";
+                return serverUrl = pg.getJdbcUrl() + (pg.getJdbcUrl().contains("?") ? "&" : "?")
+                        + "user=" + pg.getUsername() + "&password=" + pg.getPassword();
+            }
+            tried.append("Docker is not available; ");
+        } catch (RuntimeException | LinkageError e) {
+            tried.append("Testcontainers failed: ").append(e).append("; ");
+        }
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away
+                }
+            }));
+            how = "embedded PostgreSQL";
+            return serverUrl = pg.getJdbcUrl("postgres", "postgres");
+        } catch (Exception | LinkageError e) {
+            tried.append("embedded PostgreSQL failed: ").append(e);
+        }
+        throw new IllegalStateException("no PostgreSQL for the tests: " + tried);
+    }
+
+    static String withDatabase(String url, String database) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?');
+        String base = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
+        String params = query < 0 ? "" : url.substring(query);
+        return base + "/" + database + params;
+    }
+}
