@@ -1,0 +1,81 @@
+package org.edibatch.ledger;
+
+import org.edibatch.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The ledger's guarantees, enforced by PostgreSQL itself, not only by the code that posts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerDatabaseTest {
+
+    private TestApp app;
+
+    @BeforeAll
+    void start(@TempDir Path home) {
+        app = TestApp.start(home);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private static JournalEntry entry(String key) {
+        return new JournalEntry(key, "CUSTOMS", LocalDate.of(2026, 11, 25), "test", "src",
+                List.of(JournalLine.debit("1100", null, new BigDecimal("110")),
+                        JournalLine.credit("4100", null, new BigDecimal("100")),
+                        JournalLine.credit("4200", null, new BigDecimal("10"))));
+    }
+
+    @Test
+    void postingTheSameKeyTwiceIsANoOp() {
+        JdbcLedger ledger = app.bean(JdbcLedger.class);
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        Boolean first = tx.execute(s -> ledger.post(entry("K-ONCE"), 1));
+        Boolean second = tx.execute(s -> ledger.post(entry("K-ONCE"), 1));
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "WHERE e.idempotency_key = 'K-ONCE'", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void theJournalRefusesUpdatesAndDeletes() {
+        app.bean(TransactionTemplate.class).execute(s -> app.bean(JdbcLedger.class).post(entry("K-APPEND"), 1));
+        assertThatThrownBy(() -> app.jdbc().update("UPDATE journal_line SET debit = 0 WHERE line_no = 1"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> app.jdbc().update("DELETE FROM journal_entry")).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theDatabaseRefusesAnUnbalancedEntryAtCommit() {
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            Long id = app.jdbc().queryForObject("INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, "
+                    + "source_ref, run_id) VALUES ('K-BAD','CUSTOMS',DATE '2026-11-25','x','x',1) RETURNING id", Long.class);
+            app.jdbc().update("INSERT INTO journal_line VALUES (?, 1, '1100', NULL, 100, 0)", id);
+            app.jdbc().update("INSERT INTO journal_line VALUES (?, 2, '4100', NULL, 0, 90)", id);
+        })).hasStackTraceContaining("not balanced");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_entry WHERE idempotency_key = 'K-BAD'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void theDomainRefusesAnUnbalancedEntryBeforeTheDatabaseSeesIt() {
+        assertThatThrownBy(() -> new JournalEntry("K", "CUSTOMS", LocalDate.now(), "x", "x",
+                List.of(JournalLine.debit("1100", null, BigDecimal.TEN), JournalLine.credit("4100", null, BigDecimal.ONE))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
