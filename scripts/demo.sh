@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Builds the project and runs the customs job over sample-messages/edifact on the embedded PostgreSQL.
-# Everything the run writes goes under ./var (inbox, outbox, archive, quarantine, reports, pgdata).
+# Builds the project, creates a demo PKI (once), signs the sample interchanges with their senders' demo keys
+# and runs the customs job over them on the embedded PostgreSQL. Everything the run writes goes under ./var
+# (inbox, outbox, archive, quarantine, reports, pki, pgdata). Extra arguments go to the application.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install
-mkdir -p var/inbox
-cp sample-messages/edifact/* var/inbox/
+JAR=batch-app/target/batch-app-0.1.0-SNAPSHOT.jar
+if [[ ! -d var/pki/trust ]]; then
+  java -jar "$JAR" pki init var/pki
+fi
+java -jar "$JAR" sign-samples var/pki sample-messages/edifact var/inbox
 set +e
-java -jar batch-app/target/batch-app-0.1.0-SNAPSHOT.jar run customs --edibatch.home=var "$@"
+java -jar "$JAR" run customs --edibatch.home=var "$@"
 code=$?
 set -e
-echo "exit code ${code} (0 all accepted, 2 done with rejections, 3 failed: rerun to resume, 4 locked)"
+echo "exit code ${code} (0 all accepted, 2 done with rejections, 3 failed: rerun to resume, 4 locked, 64 usage)"
 exit "${code}"

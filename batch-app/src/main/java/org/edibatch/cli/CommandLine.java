@@ -34,12 +34,18 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
     public static final String USAGE = String.join("\n",
             "usage: edibatch <command> [--option=value ...]",
             "commands:",
-            "  run customs     claim the inbox and run the customs job; resumes the last run if it failed",
-            "  help            this text",
+            "  run customs                       claim the inbox and run the customs job; resumes the last run if it failed",
+            "  pki init DIR [--now=ISO]           create a demo PKI (root, issuing CA, CRLs, a key per registered party)",
+            "  sign P12 PASSWORD FILE [--attached] write FILE.p7s (detached CMS) or FILE.p7m (attached)",
+            "  sign-samples PKI SRC DEST          copy SRC's files to DEST, signed by their UNB sender's demo key",
+            "  help                              this text",
             "options (any Spring property, e.g.):",
             "  --edibatch.home=DIR           base folder (inbox/, outbox/, archive/, quarantine/, reports/); default ./var",
             "  --edibatch.inbox=DIR          inbox folder; default HOME/inbox",
             "  --spring.datasource.url=URL   PostgreSQL JDBC URL; default: embedded PostgreSQL in HOME/pgdata",
+            "  --edibatch.trust.anchors=DIR  trusted CA certificates; default HOME/pki/trust",
+            "  --edibatch.trust.crls=DIR     CRL files; default HOME/pki/crl",
+            "  --edibatch.signature.required=false   accept unsigned files (default: every file must be signed)",
             "exit codes: 0 all accepted, 2 done with rejections, 3 failed (run again to resume), 4 another run holds the lock, 64 usage");
 
     private final JobOperator jobOperator;

@@ -16,10 +16,30 @@ import java.nio.file.Path;
  * @param zone        the office's time zone: decides dates of folders and answers
  * @param fixedClock  an ISO instant; when set the run's clock stands still there (reproducible runs and tests)
  * @param chunkSize   messages per transaction in the customs step
+ * @param trust       trust anchors and CRLs for signature verification
+ * @param signature   which message kinds must be signed
  */
 @ConfigurationProperties(prefix = "edibatch")
 public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String zone, String fixedClock,
-                                 Integer chunkSize, Tax tax, Selectivity selectivity, Fault fault) {
+                                 Integer chunkSize, Tax tax, Selectivity selectivity, Fault fault, Trust trust,
+                                 Signature signature) {
+
+    /** @param anchors folder of trusted CA certificates; @param crls folder of CRL files */
+    public record Trust(Path anchors, Path crls) {
+    }
+
+    /**
+     * @param required    whether a message kind without its own entry must be signed (default true)
+     * @param requiredFor per message kind (e.g. CUSDEC), overriding {@code required}
+     */
+    public record Signature(Boolean required, java.util.Map<String, Boolean> requiredFor) {
+        public boolean requiredFor(String kind) {
+            if (requiredFor != null && kind != null && requiredFor.containsKey(kind)) {
+                return requiredFor.get(kind);
+            }
+            return required == null || required;
+        }
+    }
 
     public record Tax(RoundingMode rounding, BigDecimal vatRatePercent) {
     }
@@ -40,6 +60,9 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         tax = tax == null ? new Tax(RoundingMode.DOWN, BigDecimal.TEN) : tax;
         selectivity = selectivity == null ? new Selectivity(20261128L, new BigDecimal("3"), 40, 70) : selectivity;
         fault = fault == null ? new Fault(-1) : fault;
+        trust = new Trust(trust == null || trust.anchors() == null ? home.resolve("pki/trust") : trust.anchors(),
+                trust == null || trust.crls() == null ? home.resolve("pki/crl") : trust.crls());
+        signature = signature == null ? new Signature(true, java.util.Map.of()) : signature;
     }
 
     public Path work() {

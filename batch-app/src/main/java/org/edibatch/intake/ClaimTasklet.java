@@ -1,14 +1,21 @@
 package org.edibatch.intake;
 
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.customs.ReferenceData;
 import org.edibatch.edifact.SyntaxCodes;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.edibatch.refdata.ReferenceSnapshot;
+import org.edibatch.signature.CmsVerifier;
+import org.edibatch.signature.SignerBinding;
+import org.edibatch.signature.SubReason;
+import org.edibatch.signature.TrustConfig;
+import org.edibatch.signature.TrustStore;
+import org.edibatch.signature.VerificationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,15 +27,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Claims the inbox: every file is moved (atomic rename) into this run's work folder, then registered with
- * its hash and the result of the envelope check. Moving first and registering second makes a crash between
- * the two harmless: the restarted step registers whatever sits in the work folder unregistered.
+ * Claims the inbox: every file is moved (atomic rename) into this run's work folder, then registered with its
+ * hash, the outcome of its digital signature and of the envelope check. Moving first and registering second
+ * makes a crash between the two harmless: the restarted step registers whatever sits unregistered in the
+ * work folder. A file rejected here (not EDIFACT, duplicate, bad signature, bad envelope) never reaches the
+ * customs step.
  */
 public class ClaimTasklet implements Tasklet {
 
@@ -50,6 +60,7 @@ public class ClaimTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         referenceLoader.loadAll();
+        FileSignatureCheck signatures = new FileSignatureCheck(verifier());
         Path workDir = props.work().resolve("run-" + runId);
         Files.createDirectories(workDir);
         Files.createDirectories(props.inbox());
@@ -58,27 +69,76 @@ public class ClaimTasklet implements Tasklet {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         }
         Set<String> registered = new HashSet<>(jdbc.queryForList(
-                "SELECT work_path FROM inbound_file WHERE run_id = ?", String.class, runId));
-        EnvelopeCheck envelope = new EnvelopeCheck(ReferenceSnapshot.read(jdbc), props.ourEdiId());
+                "SELECT work_path FROM inbound_file WHERE run_id = ? UNION "
+                        + "SELECT signature_path FROM inbound_file WHERE run_id = ? AND signature_path IS NOT NULL",
+                String.class, runId, runId));
+        ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
+        EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
         int claimed = 0;
         for (Path file : list(workDir)) {
-            if (!registered.contains(file.toString())) {
-                register(runId, file, envelope);
-                claimed++;
-                contribution.incrementReadCount();
+            String name = file.getFileName().toString();
+            boolean companion = name.endsWith(FileSignatureCheck.DETACHED)
+                    && Files.exists(file.resolveSibling(name.substring(0, name.length() - 4)));
+            if (companion || name.endsWith(FileSignatureCheck.EXTRACTED)
+                    || registered.contains(file.toString())
+                    || registered.contains(file.resolveSibling(name + FileSignatureCheck.EXTRACTED).toString())) {
+                continue;
             }
+            register(runId, file, envelope, signatures, reference);
+            claimed++;
+            contribution.incrementReadCount();
         }
         log.info("run {}: {} file(s) claimed into {}", runId, claimed, workDir);
         return RepeatStatus.FINISHED;
     }
 
-    private void register(long runId, Path file, EnvelopeCheck envelope) throws IOException {
-        String sha = FileDigest.sha256(file);
-        EnvelopeCheck.Result r = envelope.check(file);
+    /**
+     * A verifier over the configured trust anchors and CRLs, reloaded every run (CRLs change). A missing
+     * trust folder while signatures are required is a configuration fault: failing the run beats
+     * quarantining every file of the night as untrusted.
+     */
+    private CmsVerifier verifier() throws IOException {
+        Path anchors = props.trust().anchors();
+        boolean anyAnchor = Files.isDirectory(anchors) && !list(anchors).isEmpty();
+        if (!anyAnchor) {
+            if (Boolean.FALSE.equals(props.signature().required())) {
+                log.warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
+                return null;
+            }
+            throw new IllegalStateException("signatures are required but the trust anchor folder " + anchors
+                    + " holds no CA certificate (set edibatch.trust.anchors and edibatch.trust.crls)");
+        }
+        Files.createDirectories(props.trust().crls());
+        return new CmsVerifier(TrustStore.load(new TrustConfig(anchors, props.trust().crls())));
+    }
+
+    private void register(long runId, Path file, EnvelopeCheck envelope, FileSignatureCheck signatures,
+                          ReferenceData reference) throws IOException {
+        Instant receivedAt = clock.instant();
         String name = file.getFileName().toString();
-        String state = "CLAIMED";
-        String reasonCode = null;
-        String reasonText = null;
+        String sha = FileDigest.sha256(file);
+        if (name.endsWith(FileSignatureCheck.DETACHED)) {
+            insert(runId, file, null, name, sha, "UNKNOWN", null, "REJECTED", "ORPHAN_SIGNATURE",
+                    "a signature file arrived without the file it signs (" + name.substring(0, name.length() - 4) + ")",
+                    null, null);
+            return;
+        }
+        FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
+        EnvelopeCheck.Result r = envelope.check(sig.content());
+        String sender = r.readable() ? r.header().sender() : null;
+        String kind = r.firstMessageType() != null ? r.firstMessageType() : "EDIFACT";
+        boolean required = props.signature().requiredFor(kind);
+
+        VerificationOutcome outcome = sig.outcome();
+        if (outcome == null && required) {
+            outcome = VerificationOutcome.of(SubReason.MISSING_SIGNATURE,
+                    "no " + name + FileSignatureCheck.DETACHED + " beside the file, and the file is not a .p7m");
+        }
+        if (outcome != null && outcome.isPassed() && r.readable()) {
+            String expectedBrn = reference.partyByEdiId(sender).map(ReferenceData.Party::brn).orElse(null);
+            outcome = SignerBinding.check(outcome, expectedBrn);
+        }
+
         List<SyntaxError> errors = new ArrayList<>(r.errors());
         Long earlier = jdbc.query("SELECT id FROM inbound_file WHERE sha256 = ? ORDER BY id LIMIT 1",
                 rs -> rs.next() ? rs.getLong(1) : null, sha);
@@ -86,52 +146,83 @@ public class ClaimTasklet implements Tasklet {
             errors.add(0, new SyntaxError(SyntaxCodes.DUPLICATE, 0, "UNB", 0, 0,
                     "the same file was received before (inbound file " + earlier + ")"));
         } else if (r.readable()) {
-            Long sameRef = jdbc.query("SELECT file_id FROM interchange WHERE sender = ? AND control_ref = ? AND status = 'ACCEPTED' LIMIT 1",
-                    rs -> rs.next() ? rs.getLong(1) : null, r.header().sender(), r.header().controlReference());
+            Long sameRef = jdbc.query("SELECT file_id FROM interchange WHERE sender = ? AND control_ref = ? "
+                            + "AND status = 'ACCEPTED' LIMIT 1",
+                    rs -> rs.next() ? rs.getLong(1) : null, sender, r.header().controlReference());
             if (sameRef != null) {
                 errors.add(0, new SyntaxError(SyntaxCodes.DUPLICATE, 0, "UNB", 5, 0,
                         "interchange control reference " + r.header().controlReference()
                                 + " was already used by this sender (inbound file " + sameRef + ")"));
             }
         }
+        boolean duplicate = earlier != null;
+        boolean signatureRejected = outcome != null && !outcome.isPassed();
+
+        String state = "CLAIMED";
+        String reasonCode = null;
+        String reasonText = null;
         if (!r.readable()) {
             state = "REJECTED";
             reasonCode = "NOT_EDIFACT";
             reasonText = r.failure();
+        } else if (!duplicate && signatureRejected) {
+            state = "REJECTED";
+            reasonCode = "SIG:" + outcome.subReason().name();
+            reasonText = outcome.subReason().text() + (outcome.detail() == null || outcome.detail().isEmpty()
+                    ? "" : " " + outcome.detail());
         } else if (!errors.isEmpty()) {
             state = "REJECTED";
             reasonCode = "0085:" + errors.get(0).code();
             reasonText = errors.get(0).text();
         }
-        Long id = jdbc.queryForObject("INSERT INTO inbound_file (run_id, original_name, work_path, sha256, size_bytes, "
-                        + "received_at, format, sender, state, reason_code, reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                Long.class, runId, name, file.toString(), sha, Files.size(file), Timestamp.from(clock.instant()),
-                r.readable() ? "EDIFACT" : "UNKNOWN", r.readable() ? r.header().sender() : null, state, reasonCode, reasonText);
+        long id = insert(runId, sig.content(), sig.signature(), name, sha, r.readable() ? "EDIFACT" : "UNKNOWN",
+                sender, state, reasonCode, reasonText, sig.form(), outcome);
         if (r.readable()) {
             SyntaxError first = errors.isEmpty() ? null : errors.get(0);
+            boolean accepted = "CLAIMED".equals(state);
             jdbc.update("INSERT INTO interchange (file_id, sender, sender_qual, recipient, recipient_qual, control_ref, "
                             + "syntax_id, syntax_version, message_count, status, error_code, error_segment, error_element, "
                             + "error_component, error_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    id, r.header().sender(), r.header().senderQualifier(), r.header().recipient(),
+                    id, sender, r.header().senderQualifier(), r.header().recipient(),
                     r.header().recipientQualifier(), r.header().controlReference(), r.header().syntaxIdentifier(),
-                    r.header().syntaxVersion(), r.messageCount(), errors.isEmpty() ? "ACCEPTED" : "REJECTED",
+                    r.header().syntaxVersion(), r.messageCount(), accepted ? "ACCEPTED" : "REJECTED",
                     first == null ? null : first.code(), first == null ? null : first.segmentTag(),
                     first == null ? null : first.elementPosition(), first == null ? null : first.componentPosition(),
                     first == null ? null : first.text());
         }
         int seq = 0;
         if (!r.readable()) {
-            exception(runId, id, seq++, null, name, reasonCode, reasonText);
+            exception(runId, id, seq++, "FILE", null, name, reasonCode, reasonText);
+        } else if (!duplicate && signatureRejected) {
+            exception(runId, id, seq++, "SIGNATURE", sender, name, reasonCode, "file refused: " + reasonText);
         }
         for (SyntaxError e : errors) {
-            exception(runId, id, seq++, r.readable() ? r.header().sender() : null, name, "0085:" + e.code(),
+            exception(runId, id, seq++, "FILE", sender, name, "0085:" + e.code(),
                     "interchange rejected: " + SyntaxCodes.text(e.code()) + " - " + e.text());
         }
     }
 
-    private void exception(long runId, long fileId, int seq, String sender, String name, String code, String text) {
+    private long insert(long runId, Path content, Path signature, String name, String sha, String format,
+                        String sender, String state, String reasonCode, String reasonText, String form,
+                        VerificationOutcome outcome) throws IOException {
+        return jdbc.queryForObject("INSERT INTO inbound_file (run_id, original_name, work_path, sha256, size_bytes, "
+                        + "received_at, format, sender, state, reason_code, reason_text, signature_path, sig_form, "
+                        + "sig_status, sig_reason, sig_detail, signer_subject, signer_brn) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                Long.class, runId, name, content.toString(), sha, Files.size(content), Timestamp.from(clock.instant()),
+                format, sender, state, reasonCode, reasonText, signature == null ? null : signature.toString(),
+                form == null ? "NONE" : form,
+                outcome == null ? "NOT_REQUIRED" : outcome.status().name(),
+                outcome == null ? null : outcome.subReason().name(),
+                outcome == null ? null : outcome.detail(),
+                outcome == null ? null : outcome.signerSubject(),
+                outcome == null ? null : outcome.signerBrn());
+    }
+
+    private void exception(long runId, long fileId, int seq, String category, String sender, String name,
+                           String code, String text) {
         jdbc.update("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, code, text) "
-                + "VALUES (?,?,-1,?,'FILE',?,?,?,?)", runId, fileId, seq, sender, name, code, text);
+                + "VALUES (?,?,-1,?,?,?,?,?,?)", runId, fileId, seq, category, sender, name, code, text);
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -24,7 +24,8 @@ import java.util.List;
 public final class EnvelopeCheck {
 
     /** @param header null when the file is not EDIFACT at all */
-    public record Result(InterchangeHeader header, int messageCount, List<SyntaxError> errors, String failure) {
+    public record Result(InterchangeHeader header, int messageCount, List<SyntaxError> errors, String failure,
+                         String firstMessageType) {
         public boolean readable() {
             return header != null;
         }
@@ -49,7 +50,7 @@ public final class EnvelopeCheck {
             reader = InterchangeReader.open(in, false);
         } catch (EdifactFormatException e) {
             in.close();
-            return new Result(null, 0, List.of(), "not an EDIFACT interchange: " + e.getMessage());
+            return new Result(null, 0, List.of(), "not an EDIFACT interchange: " + e.getMessage(), null);
         }
         try (in; reader) {
             InterchangeHeader h = reader.header();
@@ -63,17 +64,21 @@ public final class EnvelopeCheck {
                         "sender " + h.sender() + " is not registered"));
             }
             String failure = null;
+            String firstType = null;
             try {
                 EdifactMessage m;
                 do {
                     m = reader.next();
+                    if (m != null && firstType == null) {
+                        firstType = m.type();
+                    }
                 } while (m != null);
             } catch (EdifactFormatException e) {
                 failure = e.getMessage();
                 errors.add(new SyntaxError(SyntaxCodes.MISSING, 0, "UNZ", 0, 0, e.getMessage()));
             }
             errors.addAll(reader.interchangeErrors());
-            return new Result(h, reader.messageCount(), errors, failure);
+            return new Result(h, reader.messageCount(), errors, failure, firstType);
         }
     }
 }

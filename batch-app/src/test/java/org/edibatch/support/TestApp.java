@@ -39,6 +39,10 @@ public final class TestApp implements AutoCloseable {
                 "--edibatch.home=" + home,
                 "--edibatch.fixed-clock=" + FIXED_CLOCK,
                 "--edibatch.chunk-size=4"));
+        // Unsigned samples unless the test sets up a PKI and asks for signatures.
+        if (java.util.Arrays.stream(extraProperties).noneMatch(p -> p.startsWith("edibatch.signature.required"))) {
+            args.add("--edibatch.signature.required=false");
+        }
         for (String p : extraProperties) {
             args.add("--" + p);
         }

@@ -22,7 +22,8 @@ public final class MessageSchemas {
     private static final Map<String, String> RESOURCES = Map.of(
             "CUSDEC", "/edi-schemas/edifact/CUSDEC-D96B-KCS.xml",
             "CUSRES", "/edi-schemas/edifact/CUSRES-D96B-KCS.xml",
-            "CONTRL", "/edi-schemas/edifact/CONTRL-D3.xml");
+            "CONTRL", "/edi-schemas/edifact/CONTRL-D3.xml",
+            "APERAK", "/edi-schemas/edifact/APERAK-D96B-KCS.xml");
 
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 

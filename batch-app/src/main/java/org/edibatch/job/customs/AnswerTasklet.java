@@ -1,5 +1,6 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.ack.CusresBuilder;
@@ -7,6 +8,7 @@ import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.Channel;
 import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.SyntaxError;
+import org.edibatch.signature.SubReason;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -53,22 +55,29 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private record FileRow(long id, String sha, String sender, String recipient, String controlRef, String status,
-                           SyntaxError error) {
+                           SyntaxError error, String reasonCode, String sigReason, String sigDetail) {
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         List<FileRow> files = jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
-                        + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text "
+                        + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text, "
+                        + "f.reason_code, f.sig_reason, f.sig_detail "
                         + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
                 (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
-                        : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11))),
+                        : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
+                        rs.getString(12), rs.getString(13), rs.getString(14)),
                 runId);
         for (FileRow f : files) {
             if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
                 // not addressed to us: answering would send our CONTRL to a party that never wrote to us
+                continue;
+            }
+            if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
+                writeAperak(f);
+                contribution.incrementWriteCount(1);
                 continue;
             }
             List<ContrlBuilder.Message> messages = messages(f.id());
@@ -99,6 +108,13 @@ public class AnswerTasklet implements Tasklet {
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
                 "ACCEPTED".equals(f.status()) ? null : f.error());
         write(f, "CONTRL", target, w -> ContrlBuilder.write(w, "1", ic, messages));
+    }
+
+    private void writeAperak(FileRow f) throws IOException {
+        Path target = folder(f.sender()).resolve("APERAK_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
+        SubReason reason = SubReason.valueOf(f.sigReason());
+        LocalDate today = LocalDate.now(clock);
+        write(f, "APERAK", target, w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
     }
 
     private void writeCusres(FileRow f) throws IOException {

@@ -40,23 +40,37 @@ public class FinishTasklet implements Tasklet {
         this.clock = clock;
     }
 
-    private record FileRow(long id, String name, String workPath, String state, String reasonCode, String reasonText) {
+    private record FileRow(long id, String name, String workPath, String signaturePath, String state,
+                           String reasonCode, String reasonText) {
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         String day = LocalDate.now(clock).toString();
-        List<FileRow> files = jdbc.query("SELECT id, original_name, work_path, state, reason_code, reason_text "
-                        + "FROM inbound_file WHERE run_id = ? AND state IN ('CLAIMED','REJECTED') ORDER BY id",
+        List<FileRow> files = jdbc.query("SELECT id, original_name, work_path, signature_path, state, reason_code, "
+                        + "reason_text FROM inbound_file WHERE run_id = ? AND state IN ('CLAIMED','REJECTED') ORDER BY id",
                 (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)), runId);
+                        rs.getString(5), rs.getString(6), rs.getString(7)), runId);
         for (FileRow f : files) {
             boolean rejected = "REJECTED".equals(f.state());
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
             Files.createDirectories(folder);
             Path work = Path.of(f.workPath());
             Path target = folder.resolve(f.id() + "_" + f.name());
+            if (f.signaturePath() != null) {
+                Path signature = Path.of(f.signaturePath());
+                Path signatureTarget = folder.resolve(f.id() + "_" + signature.getFileName());
+                if (!signature.equals(work) && Files.exists(signature)) {
+                    Files.move(signature, signatureTarget, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (f.name().endsWith(".p7m")) {
+                    // the .p7m is what was received and is kept; the extracted content was only a working copy
+                    Files.deleteIfExists(work);
+                    work = signature;
+                    target = signatureTarget;
+                }
+            }
             if (rejected) {
                 String reason = "file: " + f.name() + "\nreason: " + f.reasonCode() + "\n" + f.reasonText() + "\n";
                 AtomicFiles.write(folder.resolve(f.id() + "_" + f.name() + ".reason.txt"),

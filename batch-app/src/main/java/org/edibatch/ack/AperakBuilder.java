@@ -1,0 +1,49 @@
+package org.edibatch.ack;
+
+import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.signature.SubReason;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.edibatch.edifact.EdifactWriter.c;
+
+/**
+ * APERAK (guide KCS-APERAK-1) for an interchange refused as a whole for an application reason, today its
+ * digital signature. The ERC codes (code list KCS-SIG) are stable: senders automate on them.
+ */
+public final class AperakBuilder {
+
+    private static final Map<SubReason, String> CODES = new EnumMap<>(SubReason.class);
+
+    static {
+        String[] order = {"DIGEST_MISMATCH", "SIGNATURE_INVALID", "NOT_TRUSTED", "EXPIRED", "NOT_YET_VALID", "REVOKED",
+                "REVOCATION_UNKNOWN", "KEY_USAGE", "SIGNER_NOT_SENDER", "WEAK_ALGORITHM", "MISSING_SIGNATURE",
+                "MULTIPLE_SIGNERS", "MISSING_SIGNING_TIME", "MALFORMED"};
+        for (int i = 0; i < order.length; i++) {
+            CODES.put(SubReason.valueOf(order[i]), String.format("S%02d", i + 1));
+        }
+    }
+
+    private AperakBuilder() {
+    }
+
+    public static String code(SubReason reason) {
+        return CODES.getOrDefault(reason, "S99");
+    }
+
+    public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, String theirControlRef,
+                             SubReason reason, String detail) throws IOException {
+        w.startMessage(messageRef, "APERAK", "D", "96B", "UN");
+        w.segment("BGM", c("312"), theirControlRef, "27");
+        w.segment("DTM", c("137", DateTimeFormatter.BASIC_ISO_DATE.format(answerDate), "102"));
+        w.segment("RFF", c("ACW", theirControlRef));
+        w.segment("ERC", c(code(reason), null, "KCS"));
+        w.segment("FTX", "AAO", null, null, CusresBuilder.text(reason.name() + ": " + reason.text()
+                + (detail == null || detail.isEmpty() ? "" : " " + detail)));
+        w.endMessage();
+    }
+}

@@ -1,0 +1,81 @@
+package org.edibatch.intake;
+
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.edibatch.signature.CmsVerifier;
+import org.edibatch.signature.SubReason;
+import org.edibatch.signature.VerificationOutcome;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+/**
+ * Finds and verifies the signature of a claimed file in the accepted forms: NAME beside NAME.p7s
+ * (detached CMS), or NAME.p7m (CMS SignedData wrapping the content, which is extracted beside it as
+ * NAME.p7m.content so that a restart cannot mistake it for an unsigned delivery).
+ */
+public final class FileSignatureCheck {
+
+    public static final String DETACHED = ".p7s";
+    public static final String ATTACHED = ".p7m";
+    public static final String EXTRACTED = ".content";
+
+    /**
+     * @param content   the file to read as the interchange (for a .p7m: the extracted content, which for a
+     *                  failed signature is only read to find the sender to answer, never processed)
+     * @param signature the .p7s or .p7m, or null
+     * @param outcome   null when the file came without any signature
+     */
+    public record Result(String form, Path content, Path signature, VerificationOutcome outcome) {
+    }
+
+    private final CmsVerifier verifier;
+
+    public FileSignatureCheck(CmsVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    public Result check(Path file, Instant receivedAt) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(ATTACHED)) {
+            Path content = file.resolveSibling(name + EXTRACTED);
+            VerificationOutcome outcome = verifier == null
+                    ? VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured")
+                    : verifier.verifyAttached(file, content, receivedAt);
+            if (!Files.exists(content)) {
+                extractUnverified(file, content);
+            }
+            return new Result("ATTACHED", content, file, outcome);
+        }
+        Path p7s = file.resolveSibling(name + DETACHED);
+        if (Files.exists(p7s)) {
+            VerificationOutcome outcome = verifier == null
+                    ? VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured")
+                    : verifier.verifyDetached(file, p7s, receivedAt);
+            return new Result("DETACHED", file, p7s, outcome);
+        }
+        return new Result("NONE", file, null, null);
+    }
+
+    /** Best effort, to learn whom to answer; an unreadable envelope leaves an empty file. */
+    private static void extractUnverified(Path p7m, Path content) throws IOException {
+        try (InputStream in = Files.newInputStream(p7m)) {
+            CMSSignedDataParser parser = new CMSSignedDataParser(
+                    new JcaDigestCalculatorProviderBuilder().build(), in);
+            CMSTypedStream signed = parser.getSignedContent();
+            if (signed == null) {
+                Files.write(content, new byte[0]);
+                return;
+            }
+            Files.copy(signed.getContentStream(), content, StandardCopyOption.REPLACE_EXISTING);
+        } catch (CMSException | org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
+            Files.write(content, new byte[0]);
+        }
+    }
+}
