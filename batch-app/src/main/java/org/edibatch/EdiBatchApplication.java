@@ -14,11 +14,20 @@ public class EdiBatchApplication {
         if (first.equals("pki") || first.equals("sign") || first.equals("sign-samples")) {
             System.exit(PkiCommands.run(args));
         }
-        if (first.equals("help") || first.isEmpty() || java.util.Arrays.asList(args).contains("--help")) {
+        boolean helpAsked = first.equals("help") || java.util.Arrays.asList(args).contains("--help");
+        if (helpAsked || first.isEmpty()) {
             System.out.println(CommandLine.USAGE);
-            System.exit(first.equals("help") || !first.isEmpty() || java.util.Arrays.asList(args).contains("--help")
-                    ? ExitCodes.OK : ExitCodes.USAGE);
+            System.exit(helpAsked ? ExitCodes.OK : ExitCodes.USAGE);
         }
-        System.exit(SpringApplication.exit(SpringApplication.run(EdiBatchApplication.class, args)));
+        int code;
+        try {
+            code = SpringApplication.exit(SpringApplication.run(EdiBatchApplication.class, args));
+        } catch (RuntimeException e) {
+            // The application could not start or run (database unreachable, bad configuration): a fault,
+            // not an input problem. Operators rerun after fixing it; a failed run then resumes.
+            System.err.println("edibatch failed: " + e);
+            code = ExitCodes.FAILED_RERUN_TO_RESUME;
+        }
+        System.exit(code);
     }
 }

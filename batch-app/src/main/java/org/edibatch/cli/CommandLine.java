@@ -73,9 +73,8 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
         List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         if (words.equals(List.of("run", "customs"))) {
             exitCode = runCustoms();
-        } else if (words.isEmpty() || words.equals(List.of("help"))) {
-            out.println(USAGE);
-            exitCode = words.isEmpty() ? ExitCodes.USAGE : ExitCodes.OK;
+        } else if (words.isEmpty()) {
+            return; // the context was started to be used by code (tests, embedding), not from a shell
         } else {
             out.println("unknown command: " + String.join(" ", words));
             out.println(USAGE);
@@ -131,6 +130,7 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
         out.println("run " + runId + " completed: " + files + " file(s), " + accepted + " declaration(s) accepted, "
                 + rejectedDecl + " rejected on content, " + rejectedItems + " rejection line(s) in total");
         out.println("answers:          " + props.outbox().toAbsolutePath() + "/<sender>/");
+        out.println("officers' report: " + reports.resolve("exceptions.html"));
         out.println("exception file:   " + reports.resolve("exceptions.csv"));
         out.println("ledger summary:   " + reports.resolve("ledger-summary.txt"));
         out.println("archived files:   " + props.archive().toAbsolutePath());

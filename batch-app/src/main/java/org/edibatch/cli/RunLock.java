@@ -13,7 +13,7 @@ import java.sql.SQLException;
  */
 public final class RunLock implements AutoCloseable {
 
-    private static final long KEY = 0x4544494241544348L; // "EDIBATCH"
+    private static final long KEY = RunLockKey.KEY;
 
     private final Connection connection;
 

@@ -415,9 +415,11 @@ public final class InterchangeReader implements Closeable {
     }
 
     private static String describe(EDIStreamValidationError type, String tag, int el, int comp, String value) {
-        String where = tag + (el > 0 ? " element " + el + (comp > 0 ? " component " + comp : "") : "");
-        String v = value == null || value.isEmpty() ? "" : " (value '" + value + "')";
-        return SyntaxCodes.text(map(type)) + " at " + where + v;
+        if (el <= 0) {
+            return "segment " + tag;
+        }
+        String v = value == null || value.isEmpty() ? "" : ", value '" + value + "'";
+        return tag + " element " + el + (comp > 0 ? " component " + comp : "") + v;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.edibatch.job.customs;
 
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.report.HtmlRunReport;
 import org.edibatch.report.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
  * Ends the run: files accepted at envelope level go to archive/&lt;date&gt;/, files rejected whole go to
- * quarantine/&lt;date&gt;/ with a reason file beside them; then the exception CSV and ledger summary are written.
+ * quarantine/&lt;date&gt;/ with a reason file beside them; then the officers' report (HTML page and CSV) and the
+ * ledger summary are written.
  * Each move is checked first, so a rerun after a crash halfway through finishes the job.
  */
 public class FinishTasklet implements Tasklet {
@@ -85,6 +88,7 @@ public class FinishTasklet implements Tasklet {
         Path reports = report.folder(props.reports(), runId);
         report.writeExceptions(reports.resolve("exceptions.csv"), runId);
         report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId);
+        new HtmlRunReport(jdbc).write(reports.resolve("exceptions.html"), runId, ZonedDateTime.now(clock));
         Path work = props.work().resolve("run-" + runId);
         try (var left = Files.list(work)) {
             if (left.findAny().isEmpty()) {
