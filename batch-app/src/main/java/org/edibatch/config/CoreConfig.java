@@ -27,6 +27,12 @@ public class CoreConfig {
         return Clock.system(zone);
     }
 
+    /** Arms the crash point of the kill harness, if one is configured; inert otherwise. */
+    @Bean
+    public org.springframework.beans.factory.InitializingBean crashPointsArming(EdiBatchProperties props) {
+        return () -> CrashPoints.arm(props.fault().crashAt());
+    }
+
     @Bean
     public TransactionTemplate transactionTemplate(PlatformTransactionManager tm) {
         return new TransactionTemplate(tm);

@@ -47,8 +47,11 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
     public record Selectivity(long seed, BigDecimal samplePercent, int yellowThreshold, int redThreshold) {
     }
 
-    /** Fault drill: fail the customs step after this many chunk writes in this JVM (negative = never). */
-    public record Fault(int failAfterChunks) {
+    /**
+     * Fault drills. @param failAfterChunks fail the customs step after this many chunk writes in this JVM
+     * (negative = never); @param crashAt freeze at a named crash point ({@code name:n}) for the kill harness.
+     */
+    public record Fault(int failAfterChunks, String crashAt) {
     }
 
     public EdiBatchProperties {
@@ -59,7 +62,7 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         chunkSize = chunkSize == null ? 100 : chunkSize;
         tax = tax == null ? new Tax(RoundingMode.DOWN, BigDecimal.TEN) : tax;
         selectivity = selectivity == null ? new Selectivity(20261128L, new BigDecimal("3"), 40, 70) : selectivity;
-        fault = fault == null ? new Fault(-1) : fault;
+        fault = fault == null ? new Fault(-1, null) : fault;
         trust = new Trust(trust == null || trust.anchors() == null ? home.resolve("pki/trust") : trust.anchors(),
                 trust == null || trust.crls() == null ? home.resolve("pki/crl") : trust.crls());
         signature = signature == null ? new Signature(true, java.util.Map.of()) : signature;

@@ -1,5 +1,6 @@
 package org.edibatch.intake;
 
+import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
 import org.edibatch.edifact.SyntaxCodes;
@@ -60,6 +61,7 @@ public class ClaimTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         referenceLoader.loadAll();
+        jdbc.execute("LOCK TABLE inbound_file IN SHARE ROW EXCLUSIVE MODE");
         FileSignatureCheck signatures = new FileSignatureCheck(verifier());
         Path workDir = props.work().resolve("run-" + runId);
         Files.createDirectories(workDir);
@@ -67,6 +69,7 @@ public class ClaimTasklet implements Tasklet {
         for (Path file : list(props.inbox())) {
             Path target = unique(workDir.resolve(file.getFileName().toString()));
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            CrashPoints.reach("claim.moved");
         }
         Set<String> registered = new HashSet<>(jdbc.queryForList(
                 "SELECT work_path FROM inbound_file WHERE run_id = ? UNION "
@@ -85,6 +88,7 @@ public class ClaimTasklet implements Tasklet {
                 continue;
             }
             register(runId, file, envelope, signatures, reference);
+            CrashPoints.reach("claim.registered");
             claimed++;
             contribution.incrementReadCount();
         }
@@ -205,10 +209,13 @@ public class ClaimTasklet implements Tasklet {
     private long insert(long runId, Path content, Path signature, String name, String sha, String format,
                         String sender, String state, String reasonCode, String reasonText, String form,
                         VerificationOutcome outcome) throws IOException {
-        return jdbc.queryForObject("INSERT INTO inbound_file (run_id, original_name, work_path, sha256, size_bytes, "
+        // Ids are taken as max + 1 inside the claim transaction, not from a sequence: a sequence keeps the
+        // numbers a crashed attempt used, and the ids name answer and archive files, which must come out the
+        // same whether or not the run was interrupted. The table lock taken by execute() serialises claimers.
+        return jdbc.queryForObject("INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, size_bytes, "
                         + "received_at, format, sender, state, reason_code, reason_text, signature_path, sig_form, "
                         + "sig_status, sig_reason, sig_detail, signer_subject, signer_brn) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                        + "VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM inbound_file),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 Long.class, runId, name, content.toString(), sha, Files.size(content), Timestamp.from(clock.instant()),
                 format, sender, state, reasonCode, reasonText, signature == null ? null : signature.toString(),
                 form == null ? "NONE" : form,

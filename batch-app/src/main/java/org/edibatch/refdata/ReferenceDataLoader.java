@@ -71,6 +71,17 @@ public class ReferenceDataLoader {
                         r.get("rule_id"), date(r, "valid_from"), date(r, "valid_to"), r.get("kind"), r.get("value"),
                         Integer.parseInt(r.get("score")), r.get("description")});
                 break;
+            case "lower-limit-rates":
+                replace("ref_lower_limit_rate", "INSERT INTO ref_lower_limit_rate VALUES (?,?,?,?,?,?)", t.rows(), r -> new Object[]{
+                        r.get("contract_kind"), new BigDecimal(r.get("min_amount_krw")), new BigDecimal(r.get("max_amount_krw")),
+                        date(r, "valid_from"), date(r, "valid_to"), new BigDecimal(r.get("rate_pct"))});
+                break;
+            case "vendors":
+                replace("ref_vendor", "INSERT INTO ref_vendor VALUES (?,?,?,?,?,?,?)", t.rows(), r -> new Object[]{
+                        r.get("vendor_id"), r.get("name"), r.get("brn"), r.get("status"),
+                        r.get("debarred_from").isEmpty() ? null : date(r, "debarred_from"),
+                        r.get("debarred_to").isEmpty() ? null : date(r, "debarred_to"), date(r, "valid_from")});
+                break;
             default:
                 throw new IllegalArgumentException("unknown data set " + t.name());
         }

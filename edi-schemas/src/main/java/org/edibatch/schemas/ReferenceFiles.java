@@ -23,7 +23,8 @@ import java.util.Map;
 public final class ReferenceFiles {
 
     public static final List<String> DATASETS = List.of(
-            "tariff", "exchange-rates", "parties", "reference-prices", "selectivity-rules");
+            "tariff", "exchange-rates", "parties", "reference-prices", "selectivity-rules",
+            "lower-limit-rates", "vendors");
 
     public record Table(String name, String sha256, List<Map<String, String>> rows) {
     }

@@ -4,6 +4,7 @@ import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.ack.CusresBuilder;
+import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.Channel;
 import org.edibatch.edifact.EdifactWriter;
@@ -87,7 +88,9 @@ public class AnswerTasklet implements Tasklet {
             }
             writeCusres(f);
             contribution.incrementWriteCount(1);
+            CrashPoints.reach("answer.file-written");
         }
+        CrashPoints.reach("answer.done");
         return RepeatStatus.FINISHED;
     }
 

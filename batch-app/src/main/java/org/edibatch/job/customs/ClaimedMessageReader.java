@@ -44,6 +44,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
 
     @Override
     public void open(ExecutionContext ctx) {
+        org.edibatch.config.CrashPoints.reach("customs.open");
         files = jdbc.query("SELECT id, work_path, original_name, sender FROM inbound_file "
                         + "WHERE run_id = ? AND state = 'CLAIMED' ORDER BY id",
                 (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), runId);

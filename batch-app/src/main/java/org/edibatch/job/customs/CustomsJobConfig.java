@@ -50,13 +50,14 @@ public class CustomsJobConfig {
 
     @Bean
     public Step customsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
-                            ClaimedMessageReader customsReader, CustomsProcessor customsProcessor,
+                            JdbcTemplate jdbc, ClaimedMessageReader customsReader, CustomsProcessor customsProcessor,
                             CustomsWriter customsWriter) {
         return new StepBuilder("customs", repo).<MessageItem, ProcessedMessage>chunk(props.chunkSize())
                 .transactionManager(tm)
                 .reader(customsReader)
                 .processor(customsProcessor)
                 .writer(customsWriter)
+                .listener(new ProgressListener(jdbc))
                 .build();
     }
 

@@ -103,6 +103,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 + "message_ref, declaration_no, code, text, channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 exceptions);
         faultDrill.afterChunkWritten();
+        org.edibatch.config.CrashPoints.reach("customs.chunk-written");
     }
 
     /** The declaration number is taken by inserting its claim row; a conflict means it was accepted before. */

@@ -1,6 +1,7 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.report.HtmlRunReport;
 import org.edibatch.report.RunReport;
@@ -82,6 +83,7 @@ public class FinishTasklet implements Tasklet {
             if (Files.exists(work)) {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
+            CrashPoints.reach("finish.file-moved");
             jdbc.update("UPDATE inbound_file SET state = ?, final_path = ? WHERE id = ?",
                     rejected ? "QUARANTINED" : "ARCHIVED", target.toString(), f.id());
         }
@@ -89,6 +91,7 @@ public class FinishTasklet implements Tasklet {
         report.writeExceptions(reports.resolve("exceptions.csv"), runId);
         report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId);
         new HtmlRunReport(jdbc).write(reports.resolve("exceptions.html"), runId, ZonedDateTime.now(clock));
+        CrashPoints.reach("finish.reports-written");
         Path work = props.work().resolve("run-" + runId);
         try (var left = Files.list(work)) {
             if (left.findAny().isEmpty()) {

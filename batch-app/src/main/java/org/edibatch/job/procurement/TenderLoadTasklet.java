@@ -1,0 +1,97 @@
+package org.edibatch.job.procurement;
+
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.intake.FileDigest;
+import org.edibatch.procurement.LowerLimitRates;
+import org.edibatch.procurement.ProcurementCode;
+import org.edibatch.procurement.ProcurementFormatException;
+import org.edibatch.procurement.TenderNotice;
+import org.edibatch.refdata.ReferenceDataLoader;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/**
+ * Loads tender notices: schema, unique id, lower-limit rate from the dated table (by the notice's issue date,
+ * kind and base amount), and the draw seed. The seed comes from the notice when the agency fixed it, otherwise
+ * 128 bits from SecureRandom; either way it is recorded with the tender and published only with the result.
+ * Tender files come from the agency's own back office and are not signature-checked.
+ */
+public class TenderLoadTasklet implements Tasklet {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EdiBatchProperties props;
+    private final ProcurementProperties procurement;
+    private final JdbcTemplate jdbc;
+    private final ReferenceDataLoader loader;
+    private final Clock clock;
+
+    public TenderLoadTasklet(EdiBatchProperties props, ProcurementProperties procurement, JdbcTemplate jdbc,
+                             ReferenceDataLoader loader, Clock clock) {
+        this.props = props;
+        this.procurement = procurement;
+        this.jdbc = jdbc;
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        loader.loadAll();
+        LowerLimitRates rates = JdbcProcurement.rates(jdbc);
+        ProcurementFiles files = new ProcurementFiles(jdbc);
+        Path work = props.work().resolve("run-" + runId).resolve("tenders");
+        for (Path file : files.claim(procurement.tendersInbox(props.home()), work, runId)) {
+            load(runId, file, rates, files);
+            contribution.incrementReadCount();
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void load(long runId, Path file, LowerLimitRates rates, ProcurementFiles files) throws Exception {
+        String name = file.getFileName().toString();
+        String sha = FileDigest.sha256(file);
+        TenderNotice t = null;
+        ProcurementCode refusal = null;
+        String detail = null;
+        BigDecimal rate = null;
+        try {
+            t = TenderNotice.parse(Files.readAllBytes(file));
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM tender WHERE tender_id = ?", Integer.class, t.tenderId()) > 0) {
+                throw new ProcurementFormatException(ProcurementCode.T02, t.tenderId());
+            }
+            rate = rates.rate(t.contractKind(), t.baseAmount(), t.issueDate()).orElseThrow(() ->
+                    new ProcurementFormatException(ProcurementCode.T04, "no rate for " + name));
+        } catch (ProcurementFormatException e) {
+            refusal = e.code();
+            detail = e.getMessage();
+        }
+        String agency = t == null ? null : t.agencyId();
+        long fileId = files.register(runId, new ProcurementFiles.Registration(name, file, null, sha, "XML", agency,
+                refusal == null ? "CLAIMED" : "REJECTED", refusal == null ? null : refusal.name(),
+                refusal == null ? null : refusal.text() + " " + detail, "NONE", null, clock.instant()));
+        if (refusal != null) {
+            files.exception(runId, fileId, -1, "TENDER", agency, name, refusal.name(), refusal.text() + " " + detail);
+            return;
+        }
+        String seed = t.drawSeed() != null ? t.drawSeed() : HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        jdbc.update("INSERT INTO tender (tender_id, run_id, file_name, file_sha256, agency_id, title, contract_kind, "
+                        + "issue_date, base_amount, range_pct, bid_deadline, opening_time, lower_limit_rate, draw_seed, "
+                        + "status, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?)",
+                t.tenderId(), runId, name, sha, t.agencyId(), t.title(), t.contractKind(),
+                java.sql.Date.valueOf(t.issueDate()), t.baseAmount(), t.rangePct(), Timestamp.from(t.bidDeadline()),
+                Timestamp.from(t.openingTime()), rate, seed, Timestamp.from(clock.instant()));
+    }
+}

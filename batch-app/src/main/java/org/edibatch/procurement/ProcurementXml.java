@@ -1,0 +1,82 @@
+package org.edibatch.procurement;
+
+import org.edibatch.signature.internal.SecureXml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reads procurement XML safely (no DTDs, no external entities) and validates it against the edi-schemas XSD. */
+public final class ProcurementXml {
+
+    public static final String NS = "urn:edibatch:procurement:1";
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+    private ProcurementXml() {
+    }
+
+    /** @param xsd file name under /edi-schemas/procurement/ */
+    public static Element parse(byte[] bytes, String xsd, String rootName, ProcurementCode failure)
+            throws ProcurementFormatException {
+        try {
+            Document doc = SecureXml.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+            Element root = doc.getDocumentElement();
+            if (!NS.equals(root.getNamespaceURI()) || !rootName.equals(root.getLocalName())) {
+                throw new ProcurementFormatException(failure, "expected {" + NS + "}" + rootName);
+            }
+            schema(xsd).newValidator().validate(new DOMSource(doc));
+            return root;
+        } catch (SAXException | IOException | RuntimeException e) {
+            throw new ProcurementFormatException(failure, "unreadable XML: " + e.getMessage());
+        }
+    }
+
+    public static String text(Element parent, String name) {
+        List<String> all = texts(parent, name);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    public static List<String> texts(Element parent, String name) {
+        List<String> out = new ArrayList<>();
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node n = children.item(i);
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                out.add(e.getTextContent().strip());
+            }
+        }
+        return out;
+    }
+
+    private static Schema schema(String xsd) {
+        return SCHEMAS.computeIfAbsent(xsd, name -> {
+            URL url = ProcurementXml.class.getResource("/edi-schemas/procurement/" + name);
+            if (url == null) {
+                throw new IllegalStateException("schema " + name + " missing from edi-schemas");
+            }
+            try {
+                SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+                f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                return f.newSchema(new StreamSource(url.openStream(), url.toString()));
+            } catch (SAXException | IOException e) {
+                throw new IllegalStateException("schema " + name + " unreadable", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package org.edibatch.support;
+
+import org.edibatch.EdiBatchApplication;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The application's command line in a child JVM, as cron runs it. */
+public final class Cli {
+
+    public record Result(int code, String output) {
+    }
+
+    private Cli() {
+    }
+
+    public static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), EdiBatchApplication.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    public static Result run(String... args) throws Exception {
+        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
+        return new Result(p.exitValue(), out);
+    }
+
+    /**
+     * Starts the command and waits until it reports having frozen at its crash point; the caller then
+     * kills it (SIGKILL). Fails when the process ends without reaching the point.
+     */
+    public static Process startUntilCrashPoint(String... args) throws IOException {
+        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.startsWith("CRASHPOINT ")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // keep the pipe empty so the frozen process never blocks on output
+                        }
+                    } catch (IOException ignored) {
+                        // the process was killed
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return p;
+            }
+        }
+        throw new AssertionError("process ended (exit " + waitQuietly(p) + ") without reaching its crash point:\n" + seen);
+    }
+
+    private static int waitQuietly(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** SIGKILL, then wait for the process to be gone. */
+    public static void kill(Process p) throws InterruptedException {
+        p.destroyForcibly();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The nightly run, for cron. One run at a time is guaranteed by the application itself (PostgreSQL advisory
+# lock: a second run exits 4 at once). Each run logs to its own file; the exit code is the application's:
+#   0 all accepted   2 done, some input rejected   3 failed: the next run resumes it   4 another run holds the lock
+#
+# Configuration by environment (or an application.properties beside the jar, see README):
+#   EDIBATCH_APP_HOME   where the project is installed (default: this script's parent folder)
+#   EDIBATCH_HOME       data folder: inbox, outbox, archive, quarantine, reports, pki (default: $EDIBATCH_APP_HOME/var)
+#   EDIBATCH_LOGS       log folder (default: $EDIBATCH_HOME/logs)
+#   SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD   PostgreSQL (default: embedded PostgreSQL in $EDIBATCH_HOME/pgdata)
+#   JAVA_OPTS           JVM options (default: -Xmx1g)
+set -uo pipefail
+APP_HOME="${EDIBATCH_APP_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
+export EDIBATCH_HOME="${EDIBATCH_HOME:-$APP_HOME/var}"
+LOGS="${EDIBATCH_LOGS:-$EDIBATCH_HOME/logs}"
+JAR="${EDIBATCH_JAR:-$APP_HOME/batch-app/target/batch-app-0.1.0-SNAPSHOT.jar}"
+mkdir -p "$LOGS"
+LOG="$LOGS/nightly-$(date -u +%Y%m%dT%H%M%SZ).log"
+
+{
+  echo "nightly run starting $(date -u +%FT%TZ) home=$EDIBATCH_HOME"
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" run nightly "$@"
+  code=$?
+  echo "nightly run ended $(date -u +%FT%TZ) exit=$code"
+  exit $code
+} >>"$LOG" 2>&1
+code=$?
+ln -sf "$(basename "$LOG")" "$LOGS/nightly-latest.log"
+exit $code
