@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the project, creates a demo PKI (once), signs the sample interchanges with their senders' demo keys
+# Builds the project, creates a demo PKI (once), signs the sample EDIFACT interchanges and XML batches with
+# their senders' demo keys
 # and runs the customs job over them on the embedded PostgreSQL. Everything the run writes goes under ./var
 # (inbox, outbox, archive, quarantine, reports, pki, pgdata). Extra arguments go to the application.
 set -euo pipefail
@@ -10,6 +11,7 @@ if [[ ! -d var/pki/trust ]]; then
   java -jar "$JAR" pki init var/pki
 fi
 java -jar "$JAR" sign-samples var/pki sample-messages/edifact var/inbox
+java -jar "$JAR" sign-samples var/pki sample-messages/xml var/inbox
 set +e
 java -jar "$JAR" run customs --edibatch.home=var "$@"
 code=$?

@@ -7,6 +7,8 @@ import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.Credential;
 import org.edibatch.signature.DemoPki;
 import org.edibatch.signature.SignTool;
+import org.edibatch.xml.XmlDeclarationReader;
+import org.edibatch.xml.XmlLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,6 +110,15 @@ public final class PkiCommands {
     }
 
     private static String sender(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int first = in.read();
+            if (first == '<' || first == 0xEF) {
+                try (InputStream again = Files.newInputStream(file);
+                     XmlDeclarationReader x = XmlDeclarationReader.openUnvalidated(again, XmlLimits.defaults())) {
+                    return x.header() == null ? null : x.header().senderId();
+                }
+            }
+        }
         try (InputStream in = Files.newInputStream(file); InterchangeReader r = InterchangeReader.open(in, false)) {
             return r.header().sender();
         } catch (EdifactFormatException e) {

@@ -23,12 +23,21 @@ public final class CustomsRules {
     }
 
     public DeclarationOutcome decide(Declaration d, List<ContentError> mappingErrors) {
+        return decide(d, mappingErrors, false);
+    }
+
+    /** Exports carry no duty and are zero-rated for VAT, but are checked, valued and selected like imports. */
+    public DeclarationOutcome decideExport(Declaration d, List<ContentError> mappingErrors) {
+        return decide(d, mappingErrors, true);
+    }
+
+    private DeclarationOutcome decide(Declaration d, List<ContentError> mappingErrors, boolean export) {
         List<ContentError> errors = new ArrayList<>(mappingErrors);
         errors.addAll(checks.check(d));
         if (!errors.isEmpty()) {
             return DeclarationOutcome.rejected(d, errors);
         }
-        Assessment assessment = tax.assess(d);
+        Assessment assessment = export ? tax.assessExport(d) : tax.assess(d);
         Selection selection = selectivity.select(d, assessment);
         return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, d, List.of(), assessment, selection,
                 acceptanceNo(d));

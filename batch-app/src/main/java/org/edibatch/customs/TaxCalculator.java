@@ -45,6 +45,15 @@ public final class TaxCalculator {
         return new Assessment(rate, customsValue, duty, vat, List.copyOf(items));
     }
 
+    /** The customs value of an export in KRW, with no duty and no VAT (exports are zero-rated). */
+    public Assessment assessExport(Declaration d) {
+        Assessment valued = assess(d);
+        List<Assessment.ItemAssessment> items = valued.items().stream()
+                .map(i -> new Assessment.ItemAssessment(i.itemNo(), i.hsCode(), i.customsValue(), BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO)).toList();
+        return new Assessment(valued.exchangeRate(), valued.customsValue(), BigDecimal.ZERO, BigDecimal.ZERO, items);
+    }
+
     private BigDecimal won(BigDecimal amount) {
         return amount.setScale(0, rounding);
     }

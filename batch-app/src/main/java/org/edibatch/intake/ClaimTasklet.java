@@ -49,6 +49,8 @@ public class ClaimTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final ReferenceDataLoader referenceLoader;
     private final Clock clock;
+    private XmlIntake xmlIntake;
+    private InboundFiles files;
 
     public ClaimTasklet(EdiBatchProperties props, JdbcTemplate jdbc, ReferenceDataLoader referenceLoader, Clock clock) {
         this.props = props;
@@ -62,7 +64,7 @@ public class ClaimTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         referenceLoader.loadAll();
         jdbc.execute("LOCK TABLE inbound_file IN SHARE ROW EXCLUSIVE MODE");
-        FileSignatureCheck signatures = new FileSignatureCheck(verifier());
+        FileSignatureCheck signatures = new FileSignatureCheck(trust());
         Path workDir = props.work().resolve("run-" + runId);
         Files.createDirectories(workDir);
         Files.createDirectories(props.inbox());
@@ -77,6 +79,8 @@ public class ClaimTasklet implements Tasklet {
                 String.class, runId, runId));
         ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
         EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
+        files = new InboundFiles(jdbc, clock);
+        xmlIntake = new XmlIntake(props, jdbc, files);
         int claimed = 0;
         for (Path file : list(workDir)) {
             String name = file.getFileName().toString();
@@ -101,7 +105,7 @@ public class ClaimTasklet implements Tasklet {
      * trust folder while signatures are required is a configuration fault: failing the run beats
      * quarantining every file of the night as untrusted.
      */
-    private CmsVerifier verifier() throws IOException {
+    private TrustStore trust() throws IOException {
         Path anchors = props.trust().anchors();
         boolean anyAnchor = Files.isDirectory(anchors) && !list(anchors).isEmpty();
         if (!anyAnchor) {
@@ -113,21 +117,25 @@ public class ClaimTasklet implements Tasklet {
                     + " holds no CA certificate (set edibatch.trust.anchors and edibatch.trust.crls)");
         }
         Files.createDirectories(props.trust().crls());
-        return new CmsVerifier(TrustStore.load(new TrustConfig(anchors, props.trust().crls())));
+        return TrustStore.load(new TrustConfig(anchors, props.trust().crls()));
     }
 
     private void register(long runId, Path file, EnvelopeCheck envelope, FileSignatureCheck signatures,
-                          ReferenceData reference) throws IOException {
+                          ReferenceSnapshot reference) throws IOException {
         Instant receivedAt = clock.instant();
         String name = file.getFileName().toString();
         String sha = FileDigest.sha256(file);
         if (name.endsWith(FileSignatureCheck.DETACHED)) {
-            insert(runId, file, null, name, sha, "UNKNOWN", null, "REJECTED", "ORPHAN_SIGNATURE",
+            files.insert(runId, file, null, name, sha, "UNKNOWN", null, "REJECTED", "ORPHAN_SIGNATURE",
                     "a signature file arrived without the file it signs (" + name.substring(0, name.length() - 4) + ")",
                     null, null);
             return;
         }
         FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
+        if (XmlIntake.looksLikeXml(sig.content())) {
+            xmlIntake.register(runId, name, sha, sig, signatures, receivedAt, reference);
+            return;
+        }
         EnvelopeCheck.Result r = envelope.check(sig.content());
         String sender = r.readable() ? r.header().sender() : null;
         String kind = r.firstMessageType() != null ? r.firstMessageType() : "EDIFACT";
@@ -144,15 +152,12 @@ public class ClaimTasklet implements Tasklet {
         }
 
         List<SyntaxError> errors = new ArrayList<>(r.errors());
-        Long earlier = jdbc.query("SELECT id FROM inbound_file WHERE sha256 = ? ORDER BY id LIMIT 1",
-                rs -> rs.next() ? rs.getLong(1) : null, sha);
+        Long earlier = files.sameBytes(sha);
         if (earlier != null) {
             errors.add(0, new SyntaxError(SyntaxCodes.DUPLICATE, 0, "UNB", 0, 0,
                     "the same file was received before (inbound file " + earlier + ")"));
         } else if (r.readable()) {
-            Long sameRef = jdbc.query("SELECT file_id FROM interchange WHERE sender = ? AND control_ref = ? "
-                            + "AND status = 'ACCEPTED' LIMIT 1",
-                    rs -> rs.next() ? rs.getLong(1) : null, sender, r.header().controlReference());
+            Long sameRef = files.sameControlRef(sender, r.header().controlReference());
             if (sameRef != null) {
                 errors.add(0, new SyntaxError(SyntaxCodes.DUPLICATE, 0, "UNB", 5, 0,
                         "interchange control reference " + r.header().controlReference()
@@ -179,57 +184,27 @@ public class ClaimTasklet implements Tasklet {
             reasonCode = "0085:" + errors.get(0).code();
             reasonText = errors.get(0).text();
         }
-        long id = insert(runId, sig.content(), sig.signature(), name, sha, r.readable() ? "EDIFACT" : "UNKNOWN",
+        long id = files.insert(runId, sig.content(), sig.signature(), name, sha, r.readable() ? "EDIFACT" : "UNKNOWN",
                 sender, state, reasonCode, reasonText, sig.form(), outcome);
         if (r.readable()) {
             SyntaxError first = errors.isEmpty() ? null : errors.get(0);
-            boolean accepted = "CLAIMED".equals(state);
-            jdbc.update("INSERT INTO interchange (file_id, sender, sender_qual, recipient, recipient_qual, control_ref, "
-                            + "syntax_id, syntax_version, message_count, status, error_code, error_segment, error_element, "
-                            + "error_component, error_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    id, sender, r.header().senderQualifier(), r.header().recipient(),
+            files.envelope(id, new InboundFiles.Envelope(sender, r.header().senderQualifier(), r.header().recipient(),
                     r.header().recipientQualifier(), r.header().controlReference(), r.header().syntaxIdentifier(),
-                    r.header().syntaxVersion(), r.messageCount(), accepted ? "ACCEPTED" : "REJECTED",
+                    r.header().syntaxVersion(), r.messageCount(), "CLAIMED".equals(state),
                     first == null ? null : first.code(), first == null ? null : first.segmentTag(),
                     first == null ? null : first.elementPosition(), first == null ? null : first.componentPosition(),
-                    first == null ? null : first.text());
+                    first == null ? null : first.text()));
         }
         int seq = 0;
         if (!r.readable()) {
-            exception(runId, id, seq++, "FILE", null, name, reasonCode, reasonText);
+            files.exception(runId, id, seq++, "FILE", null, name, reasonCode, reasonText);
         } else if (!duplicate && signatureRejected) {
-            exception(runId, id, seq++, "SIGNATURE", sender, name, reasonCode, "file refused: " + reasonText);
+            files.exception(runId, id, seq++, "SIGNATURE", sender, name, reasonCode, "file refused: " + reasonText);
         }
         for (SyntaxError e : errors) {
-            exception(runId, id, seq++, "FILE", sender, name, "0085:" + e.code(),
+            files.exception(runId, id, seq++, "FILE", sender, name, "0085:" + e.code(),
                     "interchange rejected: " + SyntaxCodes.text(e.code()) + " - " + e.text());
         }
-    }
-
-    private long insert(long runId, Path content, Path signature, String name, String sha, String format,
-                        String sender, String state, String reasonCode, String reasonText, String form,
-                        VerificationOutcome outcome) throws IOException {
-        // Ids are taken as max + 1 inside the claim transaction, not from a sequence: a sequence keeps the
-        // numbers a crashed attempt used, and the ids name answer and archive files, which must come out the
-        // same whether or not the run was interrupted. The table lock taken by execute() serialises claimers.
-        return jdbc.queryForObject("INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, size_bytes, "
-                        + "received_at, format, sender, state, reason_code, reason_text, signature_path, sig_form, "
-                        + "sig_status, sig_reason, sig_detail, signer_subject, signer_brn) "
-                        + "VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM inbound_file),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                Long.class, runId, name, content.toString(), sha, Files.size(content), Timestamp.from(clock.instant()),
-                format, sender, state, reasonCode, reasonText, signature == null ? null : signature.toString(),
-                form == null ? "NONE" : form,
-                outcome == null ? "NOT_REQUIRED" : outcome.status().name(),
-                outcome == null ? null : outcome.subReason().name(),
-                outcome == null ? null : outcome.detail(),
-                outcome == null ? null : outcome.signerSubject(),
-                outcome == null ? null : outcome.signerBrn());
-    }
-
-    private void exception(long runId, long fileId, int seq, String category, String sender, String name,
-                           String code, String text) {
-        jdbc.update("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, code, text) "
-                + "VALUES (?,?,-1,?,?,?,?,?,?)", runId, fileId, seq, category, sender, name, code, text);
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -5,6 +5,8 @@ import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.edibatch.signature.CmsVerifier;
+import org.edibatch.signature.TrustStore;
+import org.edibatch.signature.XmlDsigVerifier;
 import org.edibatch.signature.SubReason;
 import org.edibatch.signature.VerificationOutcome;
 
@@ -35,10 +37,31 @@ public final class FileSignatureCheck {
     public record Result(String form, Path content, Path signature, VerificationOutcome outcome) {
     }
 
-    private final CmsVerifier verifier;
+    /** Above this size an enveloped XML-DSig is not checked: it needs the whole document in memory. */
+    public static final long MAX_ENVELOPED_XML_BYTES = 64L << 20;
 
-    public FileSignatureCheck(CmsVerifier verifier) {
-        this.verifier = verifier;
+    private final CmsVerifier verifier;
+    private final XmlDsigVerifier xmlVerifier;
+
+    /** @param trust null when no trust anchors are configured: every signature is then NOT_TRUSTED */
+    public FileSignatureCheck(TrustStore trust) {
+        this.verifier = trust == null ? null : new CmsVerifier(trust);
+        this.xmlVerifier = trust == null ? null : new XmlDsigVerifier(trust);
+    }
+
+    /**
+     * The enveloped XML-DSig of an XML file that came without a CMS signature; null when it carries none.
+     */
+    public VerificationOutcome envelopedXml(Path file, Instant receivedAt) throws IOException {
+        if (Files.size(file) > MAX_ENVELOPED_XML_BYTES) {
+            return VerificationOutcome.of(SubReason.MALFORMED, "an XML file over "
+                    + (MAX_ENVELOPED_XML_BYTES >> 20) + " MiB must be signed with a detached NAME.p7s");
+        }
+        if (xmlVerifier == null) {
+            return VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured");
+        }
+        VerificationOutcome o = xmlVerifier.verify(file, receivedAt);
+        return o.subReason() == SubReason.MISSING_SIGNATURE ? null : o;
     }
 
     public Result check(Path file, Instant receivedAt) throws IOException {

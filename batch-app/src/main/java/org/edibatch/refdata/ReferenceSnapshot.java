@@ -29,6 +29,7 @@ public class ReferenceSnapshot implements ReferenceData {
     private final List<Dated<SelectivityRule>> rules = new ArrayList<>();
     private final Map<String, Party> byCustomsCode = new HashMap<>();
     private final Map<String, Party> byEdiId = new HashMap<>();
+    private final Map<String, Party> byBrn = new HashMap<>();
 
     public static ReferenceSnapshot read(JdbcTemplate jdbc) {
         ReferenceSnapshot s = new ReferenceSnapshot();
@@ -54,6 +55,7 @@ public class ReferenceSnapshot implements ReferenceData {
                     rs.getString(6), rs.getBoolean(7), rs.getString(8));
             s.byCustomsCode.put(p.customsCode(), p);
             s.byEdiId.put(p.ediId(), p);
+            s.byBrn.putIfAbsent(p.brn(), p);
         });
         return s;
     }
@@ -83,6 +85,11 @@ public class ReferenceSnapshot implements ReferenceData {
     @Override
     public Optional<Party> partyByEdiId(String ediId) {
         return Optional.ofNullable(ediId == null ? null : byEdiId.get(ediId));
+    }
+
+    /** The registered party a certificate's business registration number belongs to. */
+    public Optional<Party> partyByBrn(String brn) {
+        return Optional.ofNullable(brn == null ? null : byBrn.get(brn));
     }
 
     @Override

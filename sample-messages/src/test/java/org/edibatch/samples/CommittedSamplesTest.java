@@ -29,6 +29,17 @@ class CommittedSamplesTest {
     }
 
     @Test
+    void committedXmlSamplesEqualTheGeneratorsOutput() throws Exception {
+        Map<String, byte[]> generated = org.edibatch.samples.xml.XmlSampleSet.generate();
+        try (Stream<Path> files = Files.list(Path.of("xml"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(generated.keySet());
+        }
+        for (var e : generated.entrySet()) {
+            assertThat(Files.readAllBytes(Path.of("xml", e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
     void everyBadSampleNamesItsFaultAndEveryInterchangeHasAUniqueControlReference() {
         Map<String, byte[]> generated = SampleSet.generate();
         assertThat(generated.keySet()).filteredOn(n -> n.startsWith("bad-0085-"))

@@ -56,7 +56,11 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private record FileRow(long id, String sha, String sender, String recipient, String controlRef, String status,
-                           SyntaxError error, String reasonCode, String sigReason, String sigDetail) {
+                           SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
+                           String errorText) {
+        boolean xml() {
+            return "XML".equals(format);
+        }
     }
 
     @Override
@@ -64,16 +68,23 @@ public class AnswerTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         List<FileRow> files = jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
                         + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text, "
-                        + "f.reason_code, f.sig_reason, f.sig_detail "
+                        + "f.reason_code, f.sig_reason, f.sig_detail, f.format "
                         + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
                 (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
                         : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
-                        rs.getString(12), rs.getString(13), rs.getString(14)),
+                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11)),
                 runId);
+        XmlAnswers xmlAnswers = new XmlAnswers(jdbc, clock, props.ourEdiId(), props.tax().vatRatePercent());
         for (FileRow f : files) {
             if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
                 // not addressed to us: answering would send our CONTRL to a party that never wrote to us
+                continue;
+            }
+            if (f.xml()) {
+                writeXml(f, xmlAnswers);
+                contribution.incrementWriteCount(1);
+                CrashPoints.reach("answer.file-written");
                 continue;
             }
             if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
@@ -153,6 +164,19 @@ public class AnswerTasklet implements Tasklet {
                 CusresBuilder.write(w, Integer.toString(n++), today, a);
             }
         });
+    }
+
+    private void writeXml(FileRow f, XmlAnswers answers) throws IOException {
+        Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".xml");
+        boolean signatureRefused = f.reasonCode() != null && f.reasonCode().startsWith("SIG:");
+        SyntaxError e = f.error();
+        answers.write(new XmlAnswers.Batch(f.id(), f.sender(), f.controlRef(), "ACCEPTED".equals(f.status()),
+                e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
+                e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
+                f.sigDetail()), target, controlRef(f.sha(), "XMLRES"));
+        jdbc.update("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
+                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
+                f.id(), "XMLRES", f.sender(), target.toString(), org.edibatch.intake.FileDigest.sha256(target));
     }
 
     private interface Messages {

@@ -3,6 +3,9 @@ package org.edibatch.job.customs;
 import org.edibatch.edifact.EdifactFormatException;
 import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.xml.XmlDeclarationItem;
+import org.edibatch.xml.XmlDeclarationReader;
+import org.edibatch.xml.XmlLimits;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -25,7 +28,10 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private static final String FILE_KEY = "claimed.file";
     private static final String MESSAGE_KEY = "claimed.message";
 
-    private record ClaimedFile(long id, String path, String name, String sender) {
+    private record ClaimedFile(long id, String path, String name, String sender, String format) {
+        boolean xml() {
+            return "XML".equals(format);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -36,6 +42,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private int messagesRead;
     private InputStream in;
     private InterchangeReader reader;
+    private XmlDeclarationReader xmlReader;
 
     public ClaimedMessageReader(JdbcTemplate jdbc, long runId) {
         this.jdbc = jdbc;
@@ -45,15 +52,20 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     @Override
     public void open(ExecutionContext ctx) {
         org.edibatch.config.CrashPoints.reach("customs.open");
-        files = jdbc.query("SELECT id, work_path, original_name, sender FROM inbound_file "
+        files = jdbc.query("SELECT id, work_path, original_name, sender, format FROM inbound_file "
                         + "WHERE run_id = ? AND state = 'CLAIMED' ORDER BY id",
-                (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), runId);
+                (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), runId);
         fileIndex = ctx.getInt(FILE_KEY, 0);
         int skip = ctx.getInt(MESSAGE_KEY, 0);
         if (fileIndex < files.size()) {
             openCurrent();
-            for (int i = 0; i < skip; i++) {
-                nextMessage();
+            if (xmlReader != null) {
+                xmlReader.skip(skip);
+            } else {
+                for (int i = 0; i < skip; i++) {
+                    nextMessage();
+                }
             }
             messagesRead = skip;
         }
@@ -62,14 +74,25 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     @Override
     public MessageItem read() {
         while (fileIndex < files.size()) {
-            if (reader == null) {
+            if (reader == null && xmlReader == null) {
                 openCurrent();
             }
-            EdifactMessage m = nextMessage();
-            if (m != null) {
-                messagesRead++;
-                ClaimedFile f = files.get(fileIndex);
-                return new MessageItem(f.id(), f.name(), f.sender(), m);
+            ClaimedFile f = files.get(fileIndex);
+            if (xmlReader != null) {
+                XmlDeclarationItem x = xmlReader.next();
+                if (x != null) {
+                    messagesRead++;
+                    return MessageItem.xml(f.id(), f.name(), f.sender(), x);
+                }
+                if (xmlReader.refused()) {
+                    throw new ItemStreamException("claimed XML file changed after its scan: " + f.path());
+                }
+            } else {
+                EdifactMessage m = nextMessage();
+                if (m != null) {
+                    messagesRead++;
+                    return MessageItem.edifact(f.id(), f.name(), f.sender(), m);
+                }
             }
             closeCurrent();
             fileIndex++;
@@ -90,7 +113,11 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private void openCurrent() {
         try {
             in = new BufferedInputStream(Files.newInputStream(Path.of(files.get(fileIndex).path())), 1 << 16);
-            reader = InterchangeReader.open(in, true);
+            if (files.get(fileIndex).xml()) {
+                xmlReader = XmlDeclarationReader.open(in, XmlLimits.defaults());
+            } else {
+                reader = InterchangeReader.open(in, true);
+            }
         } catch (IOException | EdifactFormatException e) {
             throw new ItemStreamException("cannot open claimed file " + files.get(fileIndex).path(), e);
         }
@@ -101,6 +128,9 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             if (reader != null) {
                 reader.close();
             }
+            if (xmlReader != null) {
+                xmlReader.close();
+            }
             if (in != null) {
                 in.close();
             }
@@ -108,6 +138,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             throw new ItemStreamException(e);
         } finally {
             reader = null;
+            xmlReader = null;
             in = null;
         }
     }

@@ -1,8 +1,14 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.customs.ContentError;
+import org.edibatch.customs.CustomsErrorCode;
 import org.edibatch.customs.CustomsRules;
+import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.xml.XmlDeclarationItem;
 import org.edibatch.customs.DeclarationMapper;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.util.List;
 
 /** Syntax-rejected messages pass through undecided (CONTRL answers them); the others get the customs decision. */
 public class CustomsProcessor implements ItemProcessor<MessageItem, ProcessedMessage> {
@@ -16,10 +22,26 @@ public class CustomsProcessor implements ItemProcessor<MessageItem, ProcessedMes
 
     @Override
     public ProcessedMessage process(MessageItem item) {
+        if (item.xml() != null) {
+            return new ProcessedMessage(item, decideXml(item.xml()));
+        }
         if (item.message().hasErrors() || !"CUSDEC".equals(item.message().type())) {
             return new ProcessedMessage(item, null);
         }
         DeclarationMapper.Result mapped = mapper.map(item.sender(), item.message());
         return new ProcessedMessage(item, rules.decide(mapped.declaration(), mapped.errors()));
+    }
+
+    /** A schema-invalid declaration is answered with its schema errors and not checked any further. */
+    private DeclarationOutcome decideXml(XmlDeclarationItem x) {
+        if (!x.schemaValid()) {
+            List<ContentError> errors = x.xmlErrors().stream().map(e -> new ContentError(
+                    CustomsErrorCode.XML_SCHEMA_INVALID, e.pointer() == null ? "" : e.pointer(), e.text(),
+                    e.line(), e.column())).toList();
+            return DeclarationOutcome.rejected(x.declaration(), errors);
+        }
+        return XmlDeclarationItem.EXPORT.equals(x.kind())
+                ? rules.decideExport(x.declaration(), x.mappingErrors())
+                : rules.decide(x.declaration(), x.mappingErrors());
     }
 }

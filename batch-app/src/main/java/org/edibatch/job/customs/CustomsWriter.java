@@ -50,12 +50,11 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
 
         for (ProcessedMessage pm : chunk) {
             MessageItem item = pm.item();
-            var m = item.message();
-            results.add(new Object[]{item.fileId(), m.index(), m.reference(), m.typeIdentifier(),
-                    m.hasErrors() ? "REJECTED" : "ACCEPTED"});
+            results.add(new Object[]{item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
+                    item.syntaxErrors().isEmpty() ? "ACCEPTED" : "REJECTED"});
             int seq = 0;
-            for (SyntaxError e : m.errors()) {
-                syntaxErrors.add(new Object[]{item.fileId(), m.index(), seq, e.code(), e.segmentPosition(),
+            for (SyntaxError e : item.syntaxErrors()) {
+                syntaxErrors.add(new Object[]{item.fileId(), item.index(), seq, e.code(), e.segmentPosition(),
                         e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text()});
                 exceptions.add(exception(item, seq++, "SYNTAX", null, "0085:" + e.code(),
                         SyntaxCodes.text(e.code()) + " - " + e.text(), null));
@@ -71,8 +70,8 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             declarations.add(declarationRow(item, outcome));
             int eseq = 0;
             for (ContentError e : outcome.errors()) {
-                declarationErrors.add(new Object[]{item.fileId(), m.index(), eseq++, e.code().code(), e.pointer(),
-                        e.detail()});
+                declarationErrors.add(new Object[]{item.fileId(), item.index(), eseq++, e.code().code(), e.pointer(),
+                        e.detail(), e.line(), e.column()});
                 exceptions.add(exception(item, seq++, "CONTENT", d.declarationNo(), e.code().code(),
                         e.code().text() + " - " + e.detail() + " (" + e.pointer() + ")", null));
             }
@@ -91,9 +90,9 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 + "element_position, component_position, text) VALUES (?,?,?,?,?,?,?,?,?)", syntaxErrors);
         jdbc.batchUpdate("INSERT INTO declaration (file_id, msg_index, sender, declaration_no, declaration_date, "
                 + "importer_code, currency, status, acceptance_no, exchange_rate, customs_value_krw, duty_krw, vat_krw, "
-                + "channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", declarations);
-        jdbc.batchUpdate("INSERT INTO declaration_error (file_id, msg_index, seq, code, pointer, text) "
-                + "VALUES (?,?,?,?,?,?)", declarationErrors);
+                + "channel, score, rule_hits, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", declarations);
+        jdbc.batchUpdate("INSERT INTO declaration_error (file_id, msg_index, seq, code, pointer, text, line, col) "
+                + "VALUES (?,?,?,?,?,?,?,?)", declarationErrors);
         for (DeclarationOutcome o : toPost) {
             String party = reference.partyByCustomsCode(o.declaration().importerCode())
                     .map(ReferenceData.Party::partyId).orElse(null);
@@ -110,25 +109,25 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
     private boolean claimNumber(MessageItem item, Declaration d) {
         return jdbc.update("INSERT INTO declaration_number (sender, declaration_no, file_id, msg_index) "
                         + "VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-                d.sender(), d.declarationNo(), item.fileId(), item.message().index()) == 1;
+                d.sender(), d.declarationNo(), item.fileId(), item.index()) == 1;
     }
 
     private Object[] declarationRow(MessageItem item, DeclarationOutcome o) {
         Declaration d = o.declaration();
         Assessment a = o.assessment();
-        return new Object[]{item.fileId(), item.message().index(), d.sender(), d.declarationNo(),
+        return new Object[]{item.fileId(), item.index(), d.sender(), d.declarationNo(),
                 d.date() == null ? null : Date.valueOf(d.date()), d.importerCode(), d.currency(), o.status().name(),
                 o.acceptanceNo(), a == null ? null : a.exchangeRate(), a == null ? null : a.customsValue(),
                 a == null ? null : a.duty(), a == null ? null : a.vat(),
                 o.selection() == null ? null : o.selection().channel().name(),
                 o.selection() == null ? null : o.selection().score(),
-                o.selection() == null ? null : o.selection().hitsText()};
+                o.selection() == null ? null : o.selection().hitsText(), item.kind()};
     }
 
     private Object[] exception(MessageItem item, int seq, String category, String declarationNo, String code,
                                String text, DeclarationOutcome selected) {
-        return new Object[]{runId, item.fileId(), item.message().index(), seq, category, item.sender(), item.fileName(),
-                item.message().reference(), declarationNo, code, text,
+        return new Object[]{runId, item.fileId(), item.index(), seq, category, item.sender(), item.fileName(),
+                item.reference(), declarationNo, code, text,
                 selected == null ? null : selected.selection().channel().name(),
                 selected == null ? null : selected.selection().score(),
                 selected == null ? null : selected.selection().hitsText()};

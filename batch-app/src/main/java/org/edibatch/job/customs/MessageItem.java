@@ -1,7 +1,45 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.edifact.EdifactMessage;
+import org.edibatch.edifact.SyntaxError;
+import org.edibatch.xml.XmlDeclarationItem;
 
-/** One message read from a claimed file, with where it came from. */
-public record MessageItem(long fileId, String fileName, String sender, EdifactMessage message) {
+import java.util.List;
+
+/**
+ * One message read from a claimed file, with where it came from: an EDIFACT message, or one declaration of
+ * an XML batch. Exactly one of {@code message} and {@code xml} is set; after the processor both formats are
+ * handled by the same code.
+ */
+public record MessageItem(long fileId, String fileName, String sender, EdifactMessage message, XmlDeclarationItem xml) {
+
+    public static MessageItem edifact(long fileId, String fileName, String sender, EdifactMessage m) {
+        return new MessageItem(fileId, fileName, sender, m, null);
+    }
+
+    public static MessageItem xml(long fileId, String fileName, String sender, XmlDeclarationItem x) {
+        return new MessageItem(fileId, fileName, sender, null, x);
+    }
+
+    public int index() {
+        return message != null ? message.index() : xml.index();
+    }
+
+    /** UNH reference, or the 1-based position of the declaration in its XML batch. */
+    public String reference() {
+        return message != null ? message.reference() : Integer.toString(xml.index() + 1);
+    }
+
+    public String typeIdentifier() {
+        return message != null ? message.typeIdentifier() : "XML:" + xml.kind();
+    }
+
+    /** EDIFACT syntax errors (answered by CONTRL); XML schema errors are answered per declaration instead. */
+    public List<SyntaxError> syntaxErrors() {
+        return message != null ? message.errors() : List.of();
+    }
+
+    public String kind() {
+        return xml != null ? xml.kind() : "IMPORT";
+    }
 }

@@ -75,7 +75,7 @@ public class BidOpeningTasklet implements Tasklet {
         List<String> opened = new ArrayList<>();
         if (!due.isEmpty()) {
             Path scratch = props.work().resolve("opening-" + runId);
-            SealedBidOpener opener = new SealedBidOpener(agency(), ProcurementFiles.verifier(props), scratch);
+            SealedBidOpener opener = new SealedBidOpener(agency(), new org.edibatch.signature.CmsVerifier(ProcurementFiles.verifier(props)), scratch);
             for (JdbcProcurement.Tender t : due) {
                 open(runId, t, opener, now);
                 opened.add(t.id());

@@ -51,14 +51,14 @@ final class ProcurementFiles {
         return fresh;
     }
 
-    static CmsVerifier verifier(EdiBatchProperties props) throws IOException {
+    static TrustStore verifier(EdiBatchProperties props) throws IOException {
         Path anchors = props.trust().anchors();
         if (!Files.isDirectory(anchors) || list(anchors).isEmpty()) {
             // bids must be signed whatever edibatch.signature.required says: without anchors nothing can be accepted
             throw new IllegalStateException("no trust anchors in " + anchors + ": bids cannot be verified");
         }
         Files.createDirectories(props.trust().crls());
-        return new CmsVerifier(TrustStore.load(new TrustConfig(anchors, props.trust().crls())));
+        return TrustStore.load(new TrustConfig(anchors, props.trust().crls()));
     }
 
     record Registration(String name, Path content, Path signature, String sha, String format, String sender,

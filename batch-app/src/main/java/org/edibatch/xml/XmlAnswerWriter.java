@@ -1,0 +1,205 @@
+package org.edibatch.xml;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Streams the XML answer to a batch (KCS-XML-RESP-1): header and batch status, then one CustomsResponse
+ * per declaration as they are handed in, so a batch of a million declarations is answered in flat memory.
+ * Pair it with AtomicFiles for the file itself.
+ */
+public final class XmlAnswerWriter {
+
+    /**
+     * @param ourId            our party id (the EDIFACT UNB recipient we answer as, e.g. KCS)
+     * @param recipientId      the batch's sender; null when the batch was refused before it could be read
+     * @param responseId       this answer's own reference, stable across reruns
+     * @param referencedBatchId the batch's BatchID; null when unknown
+     */
+    public record Header(String ourId, String recipientId, String responseId, OffsetDateTime issued,
+                         String referencedBatchId) {
+    }
+
+    private static final String NS = XmlSchemas.RESPONSE_NS;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private final XMLStreamWriter w;
+    private int depth;
+
+    private XmlAnswerWriter(OutputStream out) throws IOException {
+        try {
+            this.w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Starts the answer to a batch whose declarations follow through {@link #write}; batchErrors may be empty. */
+    public static XmlAnswerWriter processed(OutputStream out, Header h, int declarationCount,
+                                            List<XmlError> batchErrors) throws IOException {
+        XmlAnswerWriter a = new XmlAnswerWriter(out);
+        a.run(() -> a.begin(h, "PROCESSED", declarationCount, batchErrors));
+        return a;
+    }
+
+    /** The whole answer to a batch refused as a whole. */
+    public static void refused(OutputStream out, Header h, List<XmlError> errors) throws IOException {
+        XmlAnswerWriter a = new XmlAnswerWriter(out);
+        a.run(() -> a.begin(h, "REFUSED", null, errors));
+        a.finish();
+    }
+
+    public void write(XmlResponse r) throws IOException {
+        run(() -> {
+            open("CustomsResponse");
+            leaf("SequenceNumeric", Integer.toString(r.sequence()));
+            leaf("DeclarationTypeCode", r.kind());
+            leaf("DeclarationID", r.declarationNo() == null || r.declarationNo().isEmpty() ? "UNKNOWN" : r.declarationNo());
+            if (r.declarationDate() != null) {
+                leaf("DeclarationIssueDate", r.declarationDate().toString());
+            }
+            if (r.accepted()) {
+                accepted(r.acceptance());
+            } else {
+                open("Rejected");
+                for (XmlError e : r.errors()) {
+                    error(e);
+                }
+                close();
+            }
+            close();
+        });
+    }
+
+    /** Ends the document and flushes; the stream stays open. */
+    public void finish() throws IOException {
+        run(() -> {
+            close();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.flush();
+        });
+    }
+
+    private void begin(Header h, String status, Integer count, List<XmlError> errors) throws XMLStreamException {
+        w.writeStartDocument("UTF-8", "1.0");
+        w.writeCharacters("\n");
+        w.setDefaultNamespace(NS);
+        w.writeStartElement(NS, "CustomsResponseBatch");
+        w.writeDefaultNamespace(NS);
+        depth = 1;
+        leaf("SenderID", h.ourId());
+        if (h.recipientId() != null && !h.recipientId().isEmpty()) {
+            leaf("RecipientID", h.recipientId());
+        }
+        leaf("ID", h.responseId());
+        leaf("IssueDateTime", DATE_TIME.format(h.issued()));
+        if (h.referencedBatchId() != null && !h.referencedBatchId().isEmpty()) {
+            leaf("ReferencedBatchID", h.referencedBatchId());
+        }
+        open("BatchStatus");
+        leaf("StatusCode", status);
+        if (count != null) {
+            leaf("DeclarationCount", Integer.toString(count));
+        }
+        for (XmlError e : errors) {
+            error(e);
+        }
+        close();
+    }
+
+    private void accepted(XmlResponse.Acceptance a) throws XMLStreamException {
+        open("Accepted");
+        leaf("AcceptanceID", a.acceptanceNo());
+        if (a.acceptanceDate() != null) {
+            leaf("AcceptanceDate", a.acceptanceDate().toString());
+        }
+        if (a.exchangeRate() != null) {
+            leaf("ExchangeRate", a.exchangeRate().toPlainString());
+        }
+        krw("CustomsValueAmount", a.customsValue());
+        krw("DutyAmount", a.duty());
+        krw("VATAmount", a.vat());
+        if (a.vatRatePercent() != null) {
+            leaf("VATRatePercent", a.vatRatePercent().toPlainString());
+        }
+        krw("TotalTaxAmount", a.duty().add(a.vat()));
+        open("Channel");
+        leaf("Code", a.channelCode());
+        leaf("Text", a.channelText());
+        if (a.score() != null) {
+            leaf("Score", Integer.toString(a.score()));
+        }
+        for (String hit : a.ruleHits()) {
+            leaf("RuleHit", hit);
+        }
+        close();
+        close();
+    }
+
+    private void error(XmlError e) throws XMLStreamException {
+        open("Error");
+        leaf("Code", e.code());
+        if (e.pointer() != null && !e.pointer().isEmpty()) {
+            leaf("Pointer", e.pointer());
+        }
+        if (e.line() > 0) {
+            leaf("Line", Integer.toString(e.line()));
+            if (e.column() > 0) {
+                leaf("Column", Integer.toString(e.column()));
+            }
+        }
+        leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
+        close();
+    }
+
+    private void krw(String name, BigDecimal amount) throws XMLStreamException {
+        indent();
+        w.writeStartElement(NS, name);
+        w.writeAttribute("currencyID", "KRW");
+        w.writeCharacters(amount.toPlainString());
+        w.writeEndElement();
+    }
+
+    private void leaf(String name, String value) throws XMLStreamException {
+        indent();
+        w.writeStartElement(NS, name);
+        w.writeCharacters(value);
+        w.writeEndElement();
+    }
+
+    private void open(String name) throws XMLStreamException {
+        indent();
+        w.writeStartElement(NS, name);
+        depth++;
+    }
+
+    private void close() throws XMLStreamException {
+        depth--;
+        indent();
+        w.writeEndElement();
+    }
+
+    private void indent() throws XMLStreamException {
+        w.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    private interface Body {
+        void run() throws XMLStreamException;
+    }
+
+    private void run(Body body) throws IOException {
+        try {
+            body.run();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+}

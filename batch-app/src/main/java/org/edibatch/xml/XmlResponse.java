@@ -1,0 +1,51 @@
+package org.edibatch.xml;
+
+import org.edibatch.customs.Assessment;
+import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.customs.Selection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The answer to one declaration of an XML batch, what CUSRES carries for EDIFACT plus the channel's score
+ * and rule hits as separate fields.
+ *
+ * @param sequence   1-based position of the declaration in the batch
+ * @param acceptance null for a rejection
+ * @param errors     empty for an acceptance
+ */
+public record XmlResponse(int sequence, String kind, String declarationNo, LocalDate declarationDate,
+                          Acceptance acceptance, List<XmlError> errors) {
+
+    /** All amounts in KRW. */
+    public record Acceptance(String acceptanceNo, LocalDate acceptanceDate, BigDecimal exchangeRate,
+                             BigDecimal customsValue, BigDecimal duty, BigDecimal vat, BigDecimal vatRatePercent,
+                             String channelCode, String channelText, Integer score, List<String> ruleHits) {
+    }
+
+    public boolean accepted() {
+        return acceptance != null;
+    }
+
+    public static XmlResponse rejected(int sequence, String kind, String declarationNo, LocalDate declarationDate,
+                                       List<XmlError> errors) {
+        return new XmlResponse(sequence, kind, declarationNo, declarationDate, null, List.copyOf(errors));
+    }
+
+    /** From the rules' decision, when it is still in memory (tests, or a writer that answers as it goes). */
+    public static XmlResponse of(int sequence, String kind, DeclarationOutcome o, LocalDate answerDate,
+                                 BigDecimal vatRatePercent) {
+        if (!o.accepted()) {
+            return rejected(sequence, kind, o.declaration().declarationNo(), o.declaration().date(),
+                    o.errors().stream().map(XmlError::of).toList());
+        }
+        Assessment a = o.assessment();
+        Selection s = o.selection();
+        return new XmlResponse(sequence, kind, o.declaration().declarationNo(), o.declaration().date(),
+                new Acceptance(o.acceptanceNo(), answerDate, a.exchangeRate(), a.customsValue(), a.duty(), a.vat(),
+                        vatRatePercent, s.channel().code(), s.channel().meaning(), s.score(), List.copyOf(s.ruleHits())),
+                List.of());
+    }
+}
