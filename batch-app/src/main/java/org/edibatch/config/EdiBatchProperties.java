@@ -16,13 +16,14 @@ import java.nio.file.Path;
  * @param zone        the office's time zone: decides dates of folders and answers
  * @param fixedClock  an ISO instant; when set the run's clock stands still there (reproducible runs and tests)
  * @param chunkSize   messages per transaction in the customs step
+ * @param threads     worker threads (partitions) of the customs step; default: the number of cores
  * @param trust       trust anchors and CRLs for signature verification
  * @param signature   which message kinds must be signed
  */
 @ConfigurationProperties(prefix = "edibatch")
 public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String zone, String fixedClock,
                                  Integer chunkSize, Tax tax, Selectivity selectivity, Fault fault, Trust trust,
-                                 Signature signature) {
+                                 Signature signature, Integer threads) {
 
     /** @param anchors folder of trusted CA certificates; @param crls folder of CRL files */
     public record Trust(Path anchors, Path crls) {
@@ -60,6 +61,7 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         ourEdiId = ourEdiId == null ? "KCS" : ourEdiId;
         zone = zone == null ? "Asia/Seoul" : zone;
         chunkSize = chunkSize == null ? 100 : chunkSize;
+        threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         tax = tax == null ? new Tax(RoundingMode.DOWN, BigDecimal.TEN) : tax;
         selectivity = selectivity == null ? new Selectivity(20261128L, new BigDecimal("3"), 40, 70) : selectivity;
         fault = fault == null ? new Fault(-1, null) : fault;

@@ -4,7 +4,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends entries to the journal inside the caller's transaction. The unique idempotency key makes a
@@ -17,6 +19,61 @@ public class JdbcLedger {
 
     public JdbcLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Posts many entries with two statements instead of two per entry: one multi-row insert of the entries
+     * (keys already posted are skipped by the unique index), one batch of the lines of those inserted.
+     *
+     * @return how many entries were posted (the others had been posted before)
+     */
+    public int postAll(List<JournalEntry> entries, long runId) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Map<String, JournalEntry> byKey = new LinkedHashMap<>();
+        entries.forEach(e -> byKey.putIfAbsent(e.idempotencyKey(), e));
+        List<JournalEntry> unique = new ArrayList<>(byKey.values());
+        unique.sort(java.util.Comparator.comparing(JournalEntry::idempotencyKey)); // one lock order: no deadlocks
+        Map<String, Long> ids = jdbc.execute((java.sql.Connection c) -> {
+            String[] keys = unique.stream().map(JournalEntry::idempotencyKey).toArray(String[]::new);
+            String[] ledgers = unique.stream().map(JournalEntry::ledger).toArray(String[]::new);
+            java.sql.Date[] dates = unique.stream().map(e -> Date.valueOf(e.entryDate())).toArray(java.sql.Date[]::new);
+            String[] descriptions = unique.stream().map(JournalEntry::description).toArray(String[]::new);
+            String[] sources = unique.stream().map(JournalEntry::sourceRef).toArray(String[]::new);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, source_ref, run_id) "
+                            + "SELECT k, l, d, t, s, ? FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[]) "
+                            + "AS u(k, l, d, t, s) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key, id")) {
+                ps.setLong(1, runId);
+                ps.setArray(2, c.createArrayOf("text", keys));
+                ps.setArray(3, c.createArrayOf("text", ledgers));
+                ps.setArray(4, c.createArrayOf("date", dates));
+                ps.setArray(5, c.createArrayOf("text", descriptions));
+                ps.setArray(6, c.createArrayOf("text", sources));
+                Map<String, Long> inserted = new java.util.HashMap<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return inserted;
+            }
+        });
+        List<Object[]> rows = new ArrayList<>();
+        for (JournalEntry e : unique) {
+            Long id = ids.get(e.idempotencyKey());
+            if (id == null) {
+                continue;
+            }
+            int n = 1;
+            for (JournalLine l : e.lines()) {
+                rows.add(new Object[]{id, n++, l.accountCode(), l.partyId(), l.debit(), l.credit()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account_code, party_id, debit, credit) "
+                + "VALUES (?,?,?,?,?,?)", rows);
+        return ids.size();
     }
 
     /** @return true when the entry was posted, false when its key had been posted before */

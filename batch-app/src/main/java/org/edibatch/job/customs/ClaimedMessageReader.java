@@ -36,6 +36,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
 
     private final JdbcTemplate jdbc;
     private final long runId;
+    private final java.util.Set<Long> partitionFiles;
 
     private List<ClaimedFile> files;
     private int fileIndex;
@@ -44,9 +45,12 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private InterchangeReader reader;
     private XmlDeclarationReader xmlReader;
 
-    public ClaimedMessageReader(JdbcTemplate jdbc, long runId) {
+    /** @param fileIds the files of this reader's partition (comma-separated ids); null for all of the run's */
+    public ClaimedMessageReader(JdbcTemplate jdbc, long runId, String fileIds) {
         this.jdbc = jdbc;
         this.runId = runId;
+        this.partitionFiles = fileIds == null ? null : java.util.Arrays.stream(fileIds.split(","))
+                .filter(s -> !s.isBlank()).map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override
@@ -56,6 +60,9 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
                         + "WHERE run_id = ? AND state = 'CLAIMED' ORDER BY id",
                 (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)), runId);
+        if (partitionFiles != null) {
+            files = files.stream().filter(f -> partitionFiles.contains(f.id())).toList();
+        }
         fileIndex = ctx.getInt(FILE_KEY, 0);
         int skip = ctx.getInt(MESSAGE_KEY, 0);
         if (fileIndex < files.size()) {

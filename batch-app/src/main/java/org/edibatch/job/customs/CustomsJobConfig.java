@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
@@ -48,16 +49,45 @@ public class CustomsJobConfig {
         return new StepBuilder("claim", repo).tasklet(new ClaimTasklet(props, jdbc, loader, clock), tm).build();
     }
 
+    /**
+     * The customs step: the claimed files split into one partition per worker thread, each partition a chunk
+     * step of its own (its own transactions and restart position). On restart only unfinished partitions run.
+     */
     @Bean
-    public Step customsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
-                            JdbcTemplate jdbc, ClaimedMessageReader customsReader, CustomsProcessor customsProcessor,
-                            CustomsWriter customsWriter) {
-        return new StepBuilder("customs", repo).<MessageItem, ProcessedMessage>chunk(props.chunkSize())
+    public Step customsStep(JobRepository repo, EdiBatchProperties props, FilePartitioner customsPartitioner,
+                            Step customsWorker, ProgressListener customsProgress) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("customs-");
+        threads.setConcurrencyLimit(props.threads());
+        return new StepBuilder("customs", repo)
+                .partitioner("customsWorker", customsPartitioner)
+                .step(customsWorker)
+                .gridSize(props.threads())
+                .taskExecutor(threads)
+                .listener(customsProgress)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public FilePartitioner customsPartitioner(JdbcTemplate jdbc, @Value(RUN_ID) Long runId) {
+        return new FilePartitioner(jdbc, runId);
+    }
+
+    @Bean
+    public ProgressListener customsProgress(JdbcTemplate jdbc) {
+        return new ProgressListener(jdbc);
+    }
+
+    @Bean
+    public Step customsWorker(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                              ClaimedMessageReader customsReader, CustomsProcessor customsProcessor,
+                              CustomsWriter customsWriter, ProgressListener customsProgress) {
+        return new StepBuilder("customsWorker", repo).<MessageItem, ProcessedMessage>chunk(props.chunkSize())
                 .transactionManager(tm)
                 .reader(customsReader)
                 .processor(customsProcessor)
                 .writer(customsWriter)
-                .listener(new ProgressListener(jdbc))
+                .listener(customsProgress.chunks())
                 .build();
     }
 
@@ -82,8 +112,9 @@ public class CustomsJobConfig {
 
     @Bean
     @StepScope
-    public ClaimedMessageReader customsReader(JdbcTemplate jdbc, @Value(RUN_ID) Long runId) {
-        return new ClaimedMessageReader(jdbc, runId);
+    public ClaimedMessageReader customsReader(JdbcTemplate jdbc, @Value(RUN_ID) Long runId,
+            @Value("#{stepExecutionContext['" + FilePartitioner.FILE_IDS + "']}") String fileIds) {
+        return new ClaimedMessageReader(jdbc, runId, fileIds);
     }
 
     @Bean

@@ -9,13 +9,17 @@ import org.edibatch.edifact.SyntaxCodes;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.ledger.CustomsPostings;
 import org.edibatch.ledger.JdbcLedger;
+import org.edibatch.ledger.JournalEntry;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
@@ -23,6 +27,9 @@ import java.util.List;
  * the chunk is either wholly there or wholly absent, and never twice.
  */
 public class CustomsWriter implements ItemWriter<ProcessedMessage> {
+
+    /** Joins sender and declaration number in a key; neither can contain a tab (EDIFACT and XML forbid it). */
+    private static final char SEP = '\t';
 
     private final JdbcTemplate jdbc;
     private final JdbcLedger ledger;
@@ -48,6 +55,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         List<Object[]> exceptions = new ArrayList<>();
         List<DeclarationOutcome> toPost = new ArrayList<>();
 
+        Set<String> taken = claimNumbers(chunk);
         for (ProcessedMessage pm : chunk) {
             MessageItem item = pm.item();
             results.add(new Object[]{item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
@@ -63,7 +71,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 continue;
             }
             DeclarationOutcome outcome = pm.outcome();
-            if (outcome.accepted() && !claimNumber(item, outcome.declaration())) {
+            if (outcome.accepted() && !taken.contains(claimKey(item))) {
                 outcome = outcome.asDuplicate();
             }
             Declaration d = outcome.declaration();
@@ -93,11 +101,13 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 + "channel, score, rule_hits, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", declarations);
         jdbc.batchUpdate("INSERT INTO declaration_error (file_id, msg_index, seq, code, pointer, text, line, col) "
                 + "VALUES (?,?,?,?,?,?,?,?)", declarationErrors);
+        List<JournalEntry> entries = new ArrayList<>();
         for (DeclarationOutcome o : toPost) {
             String party = reference.partyByCustomsCode(o.declaration().importerCode())
                     .map(ReferenceData.Party::partyId).orElse(null);
-            CustomsPostings.forAcceptedImport(o, party).ifPresent(e -> ledger.post(e, runId));
+            CustomsPostings.forAcceptedImport(o, party).ifPresent(entries::add);
         }
+        ledger.postAll(entries, runId);
         jdbc.batchUpdate("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, "
                 + "message_ref, declaration_no, code, text, channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 exceptions);
@@ -105,11 +115,61 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         org.edibatch.config.CrashPoints.reach("customs.chunk-written");
     }
 
-    /** The declaration number is taken by inserting its claim row; a conflict means it was accepted before. */
-    private boolean claimNumber(MessageItem item, Declaration d) {
-        return jdbc.update("INSERT INTO declaration_number (sender, declaration_no, file_id, msg_index) "
-                        + "VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-                d.sender(), d.declarationNo(), item.fileId(), item.index()) == 1;
+    /**
+     * Claims the numbers of the chunk's accepted declarations in one statement: a number is taken by
+     * inserting its row, so a conflict means it was accepted before (in an earlier chunk, file or run). Within
+     * the chunk the first occurrence wins, as it would one by one.
+     *
+     * @return the claim keys (see {@link #claimKey}) of the messages whose number is theirs
+     */
+    private Set<String> claimNumbers(Chunk<? extends ProcessedMessage> chunk) {
+        Map<String, MessageItem> first = new java.util.TreeMap<>(); // sorted: one lock order across writers
+        Set<String> numbers = new HashSet<>();
+        for (ProcessedMessage pm : chunk) {
+            if (pm.outcome() != null && pm.outcome().accepted()) {
+                Declaration d = pm.outcome().declaration();
+                String key = d.sender() + SEP + d.declarationNo();
+                if (numbers.add(key)) {
+                    first.put(key, pm.item());
+                }
+            }
+        }
+        if (first.isEmpty()) {
+            return Set.of();
+        }
+        List<String> senders = new ArrayList<>();
+        List<String> nos = new ArrayList<>();
+        List<Long> fileIds = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        first.forEach((key, item) -> {
+            int sep = key.indexOf(SEP);
+            senders.add(key.substring(0, sep));
+            nos.add(key.substring(sep + 1));
+            fileIds.add(item.fileId());
+            indexes.add(item.index());
+        });
+        Set<String> taken = new HashSet<>();
+        jdbc.execute((java.sql.Connection c) -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO declaration_number "
+                    + "(sender, declaration_no, file_id, msg_index) SELECT * FROM unnest(?::text[], ?::text[], "
+                    + "?::bigint[], ?::int[]) ON CONFLICT DO NOTHING RETURNING file_id, msg_index")) {
+                ps.setArray(1, c.createArrayOf("text", senders.toArray()));
+                ps.setArray(2, c.createArrayOf("text", nos.toArray()));
+                ps.setArray(3, c.createArrayOf("bigint", fileIds.toArray()));
+                ps.setArray(4, c.createArrayOf("integer", indexes.toArray()));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        taken.add(rs.getLong(1) + ":" + rs.getInt(2));
+                    }
+                }
+            }
+            return null;
+        });
+        return taken;
+    }
+
+    private static String claimKey(MessageItem item) {
+        return item.fileId() + ":" + item.index();
     }
 
     private Object[] declarationRow(MessageItem item, DeclarationOutcome o) {

@@ -11,24 +11,26 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Progress of the customs step for the operator: a single self-overwriting console line (files, messages,
- * rate, ETA) when a terminal is attached, a plain log line every ten seconds otherwise (cron logs).
+ * rate, ETA) when a terminal is attached, a plain log line every ten seconds otherwise (cron logs). Listens
+ * to the partitioned step for totals and to every worker's chunks for progress.
  */
-public class ProgressListener implements ChunkListener<MessageItem, ProcessedMessage>, StepExecutionListener {
+public class ProgressListener implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
     private final JdbcTemplate jdbc;
     private final boolean terminal = System.console() != null;
     private final PrintStream console = System.out;
-    private long total;
-    private int files;
-    private long done;
-    private long doneAtStart;
-    private long startNanos;
-    private long lastPrint;
+    private final AtomicLong done = new AtomicLong();
+    private volatile long total;
+    private volatile int files;
+    private volatile long doneAtStart;
+    private volatile long startNanos;
+    private final AtomicLong lastPrint = new AtomicLong();
 
     public ProgressListener(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -41,24 +43,12 @@ public class ProgressListener implements ChunkListener<MessageItem, ProcessedMes
                 + "ON f.id = i.file_id WHERE f.run_id = ? AND f.state = 'CLAIMED'", Long.class, runId);
         files = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_file WHERE run_id = ? AND state = 'CLAIMED'",
                 Integer.class, runId);
-        done = jdbc.queryForObject("SELECT COUNT(*) FROM message_result r JOIN inbound_file f ON f.id = r.file_id "
-                + "WHERE f.run_id = ?", Long.class, runId);
-        doneAtStart = done;
+        done.set(jdbc.queryForObject("SELECT COUNT(*) FROM message_result r JOIN inbound_file f ON f.id = r.file_id "
+                + "WHERE f.run_id = ?", Long.class, runId));
+        doneAtStart = done.get();
         startNanos = System.nanoTime();
-        lastPrint = startNanos;
-        log.info("customs step: {} file(s), {} message(s) to process, {} already done", files, total, done);
-    }
-
-    @Override
-    public void afterChunk(Chunk<ProcessedMessage> chunk) {
-        done += chunk.size();
-        CrashPoints.reach("customs.after-chunk");
-        long now = System.nanoTime();
-        long interval = terminal ? 500_000_000L : 10_000_000_000L;
-        if (now - lastPrint >= interval) {
-            lastPrint = now;
-            print(now, false);
-        }
+        lastPrint.set(startNanos);
+        log.info("customs step: {} file(s), {} message(s) to process, {} already done", files, total, doneAtStart);
     }
 
     @Override
@@ -67,12 +57,30 @@ public class ProgressListener implements ChunkListener<MessageItem, ProcessedMes
         return null;
     }
 
-    private void print(long now, boolean last) {
+    /** The listener of each worker's chunks. */
+    public ChunkListener<MessageItem, ProcessedMessage> chunks() {
+        return new ChunkListener<>() {
+            @Override
+            public void afterChunk(Chunk<ProcessedMessage> chunk) {
+                done.addAndGet(chunk.size());
+                CrashPoints.reach("customs.after-chunk");
+                long now = System.nanoTime();
+                long last = lastPrint.get();
+                long interval = terminal ? 500_000_000L : 10_000_000_000L;
+                if (now - last >= interval && lastPrint.compareAndSet(last, now)) {
+                    print(now, false);
+                }
+            }
+        };
+    }
+
+    private synchronized void print(long now, boolean last) {
         double seconds = Math.max((now - startNanos) / 1e9, 1e-3);
-        double rate = (done - doneAtStart) / seconds;
-        long remaining = Math.max(total - done, 0);
+        long d = done.get();
+        double rate = (d - doneAtStart) / seconds;
+        long remaining = Math.max(total - d, 0);
         String eta = rate > 0 ? String.format("%ds", (long) (remaining / rate)) : "?";
-        String line = String.format("customs: %d file(s), %d/%d messages, %.0f msg/s, ETA %s", files, done, total, rate, eta);
+        String line = String.format("customs: %d file(s), %d/%d messages, %.0f msg/s, ETA %s", files, d, total, rate, eta);
         if (terminal) {
             console.print("\r" + line + (last ? System.lineSeparator() : ""));
             console.flush();

@@ -30,7 +30,7 @@ class CustomsRestartTest {
         }
 
         RunSnapshot resumed;
-        try (TestApp app = TestApp.start(b, "edibatch.fault.fail-after-chunks=3")) {
+        try (TestApp app = TestApp.start(b, "edibatch.fault.fail-after-chunks=3", "edibatch.threads=1")) {
             SampleSet.write(app.inbox(), SampleSet.generate());
             JobExecution failed = app.runCustoms("night");
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
