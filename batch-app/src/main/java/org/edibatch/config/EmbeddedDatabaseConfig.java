@@ -41,7 +41,7 @@ public class EmbeddedDatabaseConfig {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         c.setUsername("postgres");
-        c.setMaximumPoolSize(4);
+        c.setMaximumPoolSize(10);
         c.setPoolName("edibatch-embedded");
         // the driver turns a JDBC batch into multi-row INSERTs: one round trip per batch instead of per row
         c.addDataSourceProperty("reWriteBatchedInserts", "true");

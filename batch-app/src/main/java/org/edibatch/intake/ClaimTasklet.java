@@ -33,6 +33,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Claims the inbox: every file is moved (atomic rename) into this run's work folder, then registered with its
@@ -81,7 +85,7 @@ public class ClaimTasklet implements Tasklet {
         EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
         files = new InboundFiles(jdbc, clock);
         xmlIntake = new XmlIntake(props, jdbc, files);
-        int claimed = 0;
+        List<Path> fresh = new ArrayList<>();
         for (Path file : list(workDir)) {
             String name = file.getFileName().toString();
             boolean companion = name.endsWith(FileSignatureCheck.DETACHED)
@@ -91,7 +95,15 @@ public class ClaimTasklet implements Tasklet {
                     || registered.contains(file.resolveSibling(name + FileSignatureCheck.EXTRACTED).toString())) {
                 continue;
             }
-            register(runId, file, envelope, signatures, reference);
+            fresh.add(file);
+        }
+        // Hashing, signature verification and the envelope scan read whole files: done on every core. The
+        // decisions that depend on other files (duplicates) and the ids are then taken one file at a time, in
+        // name order, so the outcome does not depend on which thread finished first.
+        List<Prepared> prepared = prepareAll(fresh, envelope, signatures);
+        int claimed = 0;
+        for (int i = 0; i < fresh.size(); i++) {
+            register(runId, fresh.get(i), prepared.get(i), reference);
             CrashPoints.reach("claim.registered");
             claimed++;
             contribution.incrementReadCount();
@@ -120,23 +132,61 @@ public class ClaimTasklet implements Tasklet {
         return TrustStore.load(new TrustConfig(anchors, props.trust().crls()));
     }
 
-    private void register(long runId, Path file, EnvelopeCheck envelope, FileSignatureCheck signatures,
-                          ReferenceSnapshot reference) throws IOException {
-        Instant receivedAt = clock.instant();
-        String name = file.getFileName().toString();
+    /** What intake learns from a file alone, without the database. */
+    private record Prepared(String sha, FileSignatureCheck.Result sig, XmlIntake.Scanned xml,
+                            EnvelopeCheck.Result edifact) {
+    }
+
+    private List<Prepared> prepareAll(List<Path> fresh, EnvelopeCheck envelope, FileSignatureCheck signatures)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, props.threads()));
+        try {
+            List<Future<Prepared>> futures = new ArrayList<>();
+            for (Path file : fresh) {
+                futures.add(pool.submit(() -> prepare(file, envelope, signatures)));
+            }
+            List<Prepared> out = new ArrayList<>();
+            for (Future<Prepared> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Prepared prepare(Path file, EnvelopeCheck envelope, FileSignatureCheck signatures) throws IOException {
         String sha = FileDigest.sha256(file);
+        if (file.getFileName().toString().endsWith(FileSignatureCheck.DETACHED)) {
+            return new Prepared(sha, null, null, null);
+        }
+        Instant receivedAt = clock.instant();
+        FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
+        if (XmlIntake.looksLikeXml(sig.content())) {
+            return new Prepared(sha, sig, XmlIntake.scan(sig, signatures, receivedAt), null);
+        }
+        return new Prepared(sha, sig, null, envelope.check(sig.content()));
+    }
+
+    private void register(long runId, Path file, Prepared p, ReferenceSnapshot reference) throws IOException {
+        String name = file.getFileName().toString();
+        String sha = p.sha();
         if (name.endsWith(FileSignatureCheck.DETACHED)) {
             files.insert(runId, file, null, name, sha, "UNKNOWN", null, "REJECTED", "ORPHAN_SIGNATURE",
                     "a signature file arrived without the file it signs (" + name.substring(0, name.length() - 4) + ")",
                     null, null);
             return;
         }
-        FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
-        if (XmlIntake.looksLikeXml(sig.content())) {
-            xmlIntake.register(runId, name, sha, sig, signatures, receivedAt, reference);
+        FileSignatureCheck.Result sig = p.sig();
+        if (p.xml() != null) {
+            xmlIntake.register(runId, name, sha, sig, p.xml(), reference);
             return;
         }
-        EnvelopeCheck.Result r = envelope.check(sig.content());
+        EnvelopeCheck.Result r = p.edifact();
         String sender = r.readable() ? r.header().sender() : null;
         String kind = r.firstMessageType() != null ? r.firstMessageType() : "EDIFACT";
         boolean required = props.signature().requiredFor(kind);

@@ -55,17 +55,28 @@ final class XmlIntake {
         }
     }
 
-    void register(long runId, String name, String sha, FileSignatureCheck.Result sig, FileSignatureCheck signatures,
-                  Instant receivedAt, ReferenceSnapshot reference) throws IOException {
+    /** What can be worked out from the file alone (no database): safe to compute on several threads. */
+    record Scanned(XmlDeclarationReader.Scan scan, VerificationOutcome outcome) {
+    }
+
+    static Scanned scan(FileSignatureCheck.Result sig, FileSignatureCheck signatures, Instant receivedAt)
+            throws IOException {
         XmlDeclarationReader.Scan scan;
         try (InputStream in = Files.newInputStream(sig.content())) {
             scan = XmlDeclarationReader.scan(in, XmlLimits.defaults());
         }
-        XmlBatchHeader header = scan.header();
         VerificationOutcome outcome = sig.outcome();
         if (outcome == null) {
             outcome = signatures.envelopedXml(sig.content(), receivedAt);
         }
+        return new Scanned(scan, outcome);
+    }
+
+    void register(long runId, String name, String sha, FileSignatureCheck.Result sig, Scanned scanned,
+                  ReferenceSnapshot reference) throws IOException {
+        XmlDeclarationReader.Scan scan = scanned.scan();
+        XmlBatchHeader header = scan.header();
+        VerificationOutcome outcome = scanned.outcome();
         boolean required = props.signature().requiredFor("XML");
         if (outcome == null && required) {
             outcome = VerificationOutcome.of(SubReason.MISSING_SIGNATURE,

@@ -28,6 +28,10 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,33 +80,52 @@ public class AnswerTasklet implements Tasklet {
                         rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11)),
                 runId);
         XmlAnswers xmlAnswers = new XmlAnswers(jdbc, clock, props.ourEdiId(), props.tax().vatRatePercent());
-        for (FileRow f : files) {
-            if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
-                // not addressed to us: answering would send our CONTRL to a party that never wrote to us
-                continue;
+        // Each file's answers depend only on what the customs step committed for it, and writing them waits
+        // mostly on the database and on fsync: several files at a time. The answer rows are upserts, so a
+        // restart after a crash rewrites the same files and rows.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, 2 * props.threads()));
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (FileRow f : files) {
+                done.add(pool.submit(() -> answer(f, xmlAnswers)));
             }
-            if (f.xml()) {
-                writeXml(f, xmlAnswers);
-                contribution.incrementWriteCount(1);
-                CrashPoints.reach("answer.file-written");
-                continue;
+            for (Future<Boolean> d : done) {
+                try {
+                    if (d.get()) {
+                        contribution.incrementWriteCount(1);
+                    }
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
             }
-            if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
-                writeAperak(f);
-                contribution.incrementWriteCount(1);
-                continue;
-            }
+        } finally {
+            pool.shutdownNow();
+        }
+        CrashPoints.reach("answer.done");
+        return RepeatStatus.FINISHED;
+    }
+
+    /** @return whether an answer was written (a file not addressed to us gets none) */
+    private boolean answer(FileRow f, XmlAnswers xmlAnswers) throws IOException {
+        if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
+            // not addressed to us: answering would send our CONTRL to a party that never wrote to us
+            return false;
+        }
+        if (f.xml()) {
+            writeXml(f, xmlAnswers);
+        } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
+            writeAperak(f);
+        } else {
             List<ContrlBuilder.Message> messages = messages(f.id());
-            boolean allContrl = !messages.isEmpty() && messages.stream().allMatch(m -> m.typeIdentifier().startsWith("CONTRL:"));
+            boolean allContrl = !messages.isEmpty()
+                    && messages.stream().allMatch(m -> m.typeIdentifier().startsWith("CONTRL:"));
             if (!allContrl) { // a CONTRL is never answered with a CONTRL
                 writeContrl(f, messages);
             }
             writeCusres(f);
-            contribution.incrementWriteCount(1);
-            CrashPoints.reach("answer.file-written");
         }
-        CrashPoints.reach("answer.done");
-        return RepeatStatus.FINISHED;
+        CrashPoints.reach("answer.file-written");
+        return true;
     }
 
     private List<ContrlBuilder.Message> messages(long fileId) {

@@ -1,0 +1,371 @@
+package org.edibatch.bench;
+
+import org.edibatch.edifact.EdifactFormatException;
+import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.signature.CmsVerifier;
+import org.edibatch.signature.TrustConfig;
+import org.edibatch.signature.TrustStore;
+import org.edibatch.signature.VerificationOutcome;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The raw ceilings of this machine for the customs run, measured in-process over the same input the
+ * end-to-end run gets, each as declarations/s: EDIFACT parse (envelope-only and validated pass), CMS
+ * detached verification, and PostgreSQL COPY of one declaration-shaped row per declaration. The end-to-end
+ * rate is judged against the lowest of them: the pipeline cannot beat its slowest unavoidable stage.
+ *
+ * <pre>
+ * Ceilings --in DIR [--pki DIR] [--jdbc URL] [--threads 2] [--copy-rows N] [--received-at ISO] [--out FILE]
+ * </pre>
+ *
+ * Run it with the application jar as class path:
+ * {@code java -cp batch-app.jar -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher ...}
+ */
+public final class Ceilings {
+
+    private record Result(String stage, int threads, long declarations, long files, double seconds) {
+        double rate() {
+            return declarations / seconds;
+        }
+
+        double fileRate() {
+            return files / seconds;
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileTask {
+        /** @return declarations handled */
+        long run(Path file) throws Exception;
+    }
+
+    private final List<Path> files;
+    private final Map<Path, Integer> messageCounts = new HashMap<>();
+    private final List<Result> results = new ArrayList<>();
+
+    private Ceilings(List<Path> files) {
+        this.files = files;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        Path in = Path.of(o.get("in"));
+        int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
+        Ceilings c = new Ceilings(interchanges(in));
+        if (c.files.isEmpty()) {
+            throw new IllegalArgumentException("no .edi files in " + in);
+        }
+        System.out.printf(Locale.ROOT, "ceilings over %d interchange(s) in %s, %d core(s), java %s, max heap %d MB%n",
+                c.files.size(), in, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+
+        c.parse(threads);
+        if (o.containsKey("pki")) {
+            Instant at = Instant.parse(o.getOrDefault("received-at", "2026-11-28T01:00:00Z"));
+            Path pki = Path.of(o.get("pki"));
+            c.verify(new CmsVerifier(TrustStore.load(new TrustConfig(pki.resolve("trust"), pki.resolve("crl")))), at, threads);
+        }
+        if (o.containsKey("jdbc")) {
+            long total = c.messageCounts.values().stream().mapToLong(Integer::longValue).sum();
+            long rows = Long.parseLong(o.getOrDefault("copy-rows", Long.toString(Math.max(total, 100_000))));
+            c.copy(o.get("jdbc"), rows, threads);
+        }
+        String table = c.table();
+        System.out.print(table);
+        if (o.containsKey("out")) {
+            Files.writeString(Path.of(o.get("out")), table);
+        }
+    }
+
+    private void parse(int threads) throws Exception {
+        // The first envelope pass also counts the messages of each file, which the other stages need.
+        for (Path f : files) {
+            messageCounts.put(f, messages(f, false));
+        }
+        warmUp(f -> messages(f, true));
+        measure("parse envelope-only", 1, f -> messages(f, false));
+        measure("parse validated", 1, f -> messages(f, true));
+        if (threads > 1) {
+            measure("parse envelope-only", threads, f -> messages(f, false));
+            measure("parse validated", threads, f -> messages(f, true));
+        }
+    }
+
+    /** Reads every message to the end, as the claim step (envelope) and the customs reader (validated) do. */
+    private static int messages(Path file, boolean validated) throws IOException, EdifactFormatException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             InterchangeReader r = InterchangeReader.open(in, validated)) {
+            int n = 0;
+            while (r.next() != null) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private void verify(CmsVerifier verifier, Instant at, int threads) throws Exception {
+        List<Path> signed = files.stream().filter(f -> Files.exists(f.resolveSibling(f.getFileName() + ".p7s"))).toList();
+        if (signed.isEmpty()) {
+            System.out.println("no .p7s beside the interchanges: signature verification skipped");
+            return;
+        }
+        FileTask task = f -> {
+            VerificationOutcome v = verifier.verifyDetached(f, f.resolveSibling(f.getFileName() + ".p7s"), at);
+            if (!v.isPassed()) {
+                throw new IllegalStateException(f + " does not verify: " + v);
+            }
+            return messageCounts.get(f);
+        };
+        warmUp(signed, task);
+        measure("CMS verify detached", 1, signed, task);
+        if (threads > 1) {
+            measure("CMS verify detached", threads, signed, task);
+        }
+    }
+
+    /**
+     * COPY into a temporary table shaped like {@code declaration}: temporary tables are not WAL-logged,
+     * so this is what PostgreSQL can ingest before durability costs; the real tables can only be slower.
+     * Each thread has its own connection and table, as partitioned writers would.
+     */
+    private void copy(String url, long rows, int threads) throws Exception {
+        copyRun(url, Math.min(rows, 20_000), 1, false); // warm-up: connection, plan cache, JIT
+        results.add(copyRun(url, rows, 1, false));
+        results.add(copyRun(url, rows, 1, true));
+        if (threads > 1) {
+            results.add(copyRun(url, rows, threads, false));
+            results.add(copyRun(url, rows, threads, true));
+        }
+    }
+
+    private static Result copyRun(String url, long rows, int threads, boolean primaryKey) throws Exception {
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicLong copied = new AtomicLong();
+        List<Connection> connections = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Connection c = DriverManager.getConnection(url);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE bench_declaration (file_id BIGINT NOT NULL, msg_index INT NOT NULL, "
+                        + "sender TEXT NOT NULL, declaration_no TEXT NOT NULL, declaration_date DATE, importer_code TEXT, "
+                        + "currency TEXT, status TEXT NOT NULL, acceptance_no TEXT, exchange_rate NUMERIC(18,6), "
+                        + "customs_value_krw NUMERIC(20,0), duty_krw NUMERIC(20,0), vat_krw NUMERIC(20,0), channel TEXT, "
+                        + "score INT, rule_hits TEXT" + (primaryKey ? ", PRIMARY KEY (file_id, msg_index)" : "") + ")");
+            }
+            connections.add(c);
+        }
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int slice = t;
+            Connection c = connections.get(t);
+            long share = rows / threads + (t < rows % threads ? 1 : 0);
+            Thread w = new Thread(() -> {
+                try {
+                    CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
+                    copied.addAndGet(cm.copyIn("COPY bench_declaration FROM STDIN", new Rows(slice, share)));
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (Connection c : connections) {
+            c.close(); // temp tables go with their session
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.get(0));
+        }
+        return new Result(primaryKey ? "PostgreSQL COPY (temp, PK)" : "PostgreSQL COPY (temp)", threads, copied.get(), 0, seconds);
+    }
+
+    /** COPY text rows generated on the fly, so a million rows never sit in memory. */
+    private static final class Rows extends Reader {
+        private final int slice;
+        private final long count;
+        private long next;
+        private final StringBuilder buffer = new StringBuilder(64 * 1024);
+        private int pos;
+
+        Rows(int slice, long count) {
+            this.slice = slice;
+            this.count = count;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) {
+            if (pos == buffer.length()) {
+                buffer.setLength(0);
+                pos = 0;
+                while (buffer.length() < 60_000 && next < count) {
+                    row(next++);
+                }
+                if (buffer.length() == 0) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, buffer.length() - pos);
+            buffer.getChars(pos, pos + n, cbuf, off);
+            pos += n;
+            return n;
+        }
+
+        private void row(long i) {
+            long file = slice * 1_000_000_000L + i / 100;
+            buffer.append(file).append('\t').append(i % 100).append('\t').append("HANBITTRD").append('\t')
+                    .append("HANBITTRDL26").append(i).append('\t').append("2026-11-2").append(2 + i % 7).append('\t')
+                    .append("HANBIT001234\tUSD\tACCEPTED\t").append("A26").append(i).append('\t')
+                    .append("1398.500000\t").append(13_985_000 + i % 977).append('\t').append(1_118_800 + i % 31)
+                    .append('\t').append(1_510_380 + i % 17).append("\tGREEN\t").append(i % 40).append('\t')
+                    .append(i % 9 == 0 ? "R07" : "").append('\n');
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private void warmUp(FileTask task) throws Exception {
+        warmUp(files, task);
+    }
+
+    /** JIT and caches (e.g. the trust store's chain cache) first, on a slice of the input. */
+    private void warmUp(List<Path> over, FileTask task) throws Exception {
+        int n = Math.max(1, Math.min(over.size(), over.size() / 10 + 1));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+            task.run(over.get(i));
+        }
+    }
+
+    private void measure(String stage, int threads, FileTask task) throws Exception {
+        measure(stage, threads, files, task);
+    }
+
+    /** Files are handed out one at a time from a shared index, as a partitioned step would. */
+    private void measure(String stage, int threads, List<Path> over, FileTask task) throws Exception {
+        AtomicInteger nextFile = new AtomicInteger();
+        AtomicLong declarations = new AtomicLong();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try {
+                    int i;
+                    while ((i = nextFile.getAndIncrement()) < over.size()) {
+                        declarations.addAndGet(task.run(over.get(i)));
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(stage + " failed", errors.get(0));
+        }
+        results.add(new Result(stage, threads, declarations.get(), over.size(), seconds));
+    }
+
+    private String table() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-28s %7s %12s %9s %10s %14s%n", "stage", "threads", "declarations",
+                "seconds", "files/s", "declarations/s"));
+        for (Result r : results) {
+            b.append(String.format(Locale.ROOT, "%-28s %7d %12d %9.2f %10s %14.0f%n", r.stage(), r.threads(),
+                    r.declarations(), r.seconds(), r.files() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.fileRate()),
+                    r.rate()));
+        }
+        // The ceiling of a stage is its best over thread counts; the envelope pass and the PK-less COPY are
+        // lower bounds of work the run must do anyway, so the lowest ceiling is taken over the stages the
+        // run cannot skip: validated parse, signature verification, COPY into an indexed table.
+        Map<String, Double> best = new LinkedHashMap<>();
+        Map<String, Double> single = new LinkedHashMap<>();
+        for (Result r : results) {
+            best.merge(r.stage(), r.rate(), Math::max);
+            if (r.threads() == 1) {
+                single.merge(r.stage(), r.rate(), Math::max);
+            }
+        }
+        String lowest = null;
+        for (String stage : List.of("parse validated", "CMS verify detached", "PostgreSQL COPY (temp, PK)")) {
+            if (best.containsKey(stage) && (lowest == null || best.get(stage) < best.get(lowest))) {
+                lowest = stage;
+            }
+        }
+        if (lowest != null) {
+            b.append(String.format(Locale.ROOT, "LOWEST_CEILING_STAGE=%s%n", lowest.replace(' ', '_')));
+            b.append(String.format(Locale.ROOT, "LOWEST_CEILING=%.0f%n", best.get(lowest)));
+            b.append(String.format(Locale.ROOT, "LOWEST_CEILING_1THREAD=%.0f%n", single.get(lowest)));
+        }
+        return b.toString();
+    }
+
+    private static List<Path> interchanges(Path dir) throws IOException {
+        List<Path> list = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.edi")) {
+            ds.forEach(list::add);
+        }
+        list.sort(null);
+        return list;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                o.put(a.substring(2, eq), a.substring(eq + 1));
+            } else if (a.startsWith("--") && i + 1 < args.length) {
+                o.put(a.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument " + a + " (--in DIR [--pki DIR] [--jdbc URL] [--threads N])");
+            }
+        }
+        if (!o.containsKey("in")) {
+            throw new IllegalArgumentException("--in DIR is required");
+        }
+        return o;
+    }
+
+    static {
+        // Fail early with a clear message rather than a ClassNotFound deep in a worker thread.
+        try {
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError("PgJDBC missing from the class path");
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.edibatch.samples.load;
+
+import org.edibatch.samples.Cusdec;
+import org.edibatch.samples.xml.XmlBatch;
+import org.edibatch.samples.xml.XmlDeclaration;
+import org.edibatch.schemas.ReferenceFiles;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Load for the national-scale benchmark: N CUSDEC declarations across the registered senders, as EDIFACT
+ * interchanges (and optionally XML DeclarationBatch files), with a share of bad messages. Each file is
+ * written message by message while it is generated, so memory stays flat whatever N is.
+ *
+ * <pre>
+ * LoadGenerator --out DIR --declarations N [--per-interchange K] [--senders A,B,..] [--bad-percent P]
+ *               [--large-files F] [--seed S] [--xml-percent X] [--summary FILE]
+ * LoadGenerator --out DIR --single-interchange-bytes B [--sender A] [--bad-percent P] [--seed S]
+ * </pre>
+ *
+ * Output is deterministic for a seed (same files, same bytes). Prints one summary line; --summary also
+ * writes the counts as properties, outside DIR so that DIR holds nothing but deliveries.
+ */
+public final class LoadGenerator {
+
+    /** Only the weeks with rates for all of these (2026-11-22..28) are used, so good declarations stay good. */
+    private static final String[] CURRENCIES = {"USD", "EUR", "JPY", "CNY"};
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 22);
+    /** Sanctioned or high-risk origins (KP, AF) are left out: they would only shift channels, not load. */
+    private static final String[] ORIGINS = {"CN", "VN", "US", "JP", "DE", "FR", "IT", "TH", "MY", "ID"};
+    /** UNZ 0036 is n..6: an interchange cannot announce more messages than this. */
+    private static final int MAX_MESSAGES_PER_INTERCHANGE = 999_999;
+
+    enum Bad { TOO_LONG, UNKNOWN_HS, TOTALS }
+
+    record Party(String ediId, String customsCode, String name, boolean broker) {
+    }
+
+    record Tariff(String hsCode, String unit) {
+    }
+
+    private final Path out;
+    private final SplittableRandom random;
+    private final double badShare;
+    private final List<Party> senders;
+    private final List<Party> importers;
+    private final List<Tariff> tariff;
+    /** Per sender, so numbers are unique per sender across the whole generated set (C150 otherwise). */
+    private final Map<String, long[]> declarationCounters = new HashMap<>();
+    private final Map<String, long[]> interchangeCounters = new HashMap<>();
+    private final Map<Bad, Long> badCounts = new LinkedHashMap<>();
+    private long declarations;
+    private long files;
+    private long xmlFiles;
+    private long bytes;
+
+    LoadGenerator(Path out, long seed, double badPercent, List<String> senderIds) {
+        this.out = out;
+        this.random = new SplittableRandom(seed);
+        this.badShare = badPercent / 100.0;
+        List<Party> parties = parties();
+        this.importers = parties.stream().filter(p -> !p.broker()).toList();
+        List<Party> chosen = new ArrayList<>();
+        for (String id : senderIds) {
+            chosen.add(parties.stream().filter(p -> p.ediId().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("sender " + id + " is not an active party of parties.csv")));
+        }
+        this.senders = List.copyOf(chosen);
+        this.tariff = tariff();
+        for (Bad b : Bad.values()) {
+            badCounts.put(b, 0L);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> o = options(args);
+        Path out = Path.of(require(o, "out"));
+        long seed = Long.parseLong(o.getOrDefault("seed", "20261128"));
+        double bad = Double.parseDouble(o.getOrDefault("bad-percent", "0"));
+        List<String> senderIds = o.containsKey("senders") ? Arrays.asList(o.get("senders").split(","))
+                : parties().stream().map(Party::ediId).toList();
+        Files.createDirectories(out);
+        long start = System.nanoTime();
+        String summary;
+        if (o.containsKey("single-interchange-bytes")) {
+            LoadGenerator g = new LoadGenerator(out, seed, bad, List.of(o.getOrDefault("sender", senderIds.get(0))));
+            g.single(Long.parseLong(o.get("single-interchange-bytes")));
+            summary = g.summary("single", 0);
+        } else {
+            LoadGenerator g = new LoadGenerator(out, seed, bad, senderIds);
+            long n = Long.parseLong(require(o, "declarations"));
+            int k = Integer.parseInt(o.getOrDefault("per-interchange", "100"));
+            int large = Integer.parseInt(o.getOrDefault("large-files", "0"));
+            double xml = Double.parseDouble(o.getOrDefault("xml-percent", "0"));
+            g.set(n, k, large, xml / 100.0);
+            summary = g.summary("set", k);
+        }
+        if (o.containsKey("summary")) {
+            Files.writeString(Path.of(o.get("summary")), summary.replace(' ', '\n') + "\n");
+        }
+        System.out.printf(Locale.ROOT, "%s seconds=%.1f%n", summary, (System.nanoTime() - start) / 1e9);
+    }
+
+    private String summary(String mode, int k) {
+        StringBuilder b = new StringBuilder();
+        b.append("mode=").append(mode).append(" files=").append(files).append(" xml_files=").append(xmlFiles)
+                .append(" declarations=").append(declarations).append(" per_interchange=").append(k)
+                .append(" bytes=").append(bytes);
+        badCounts.forEach((bad, n) -> b.append(" bad_").append(bad.name().toLowerCase(Locale.ROOT)).append('=').append(n));
+        return b.toString();
+    }
+
+    /** N declarations in files of K, except {@code large} files of 100 K; senders and formats drawn per file. */
+    void set(long n, int k, int large, double xmlShare) throws IOException {
+        if (k < 1 || (long) k * 100 > MAX_MESSAGES_PER_INTERCHANGE && large > 0) {
+            throw new IllegalArgumentException("per-interchange out of range: " + k);
+        }
+        long largeDecls = 100L * k * large;
+        if (largeDecls > n) {
+            throw new IllegalArgumentException(large + " large files of " + 100 * k + " exceed " + n + " declarations");
+        }
+        long smallFiles = (n - largeDecls + k - 1) / k;
+        long total = smallFiles + large;
+        // Large files are spread evenly through the set rather than bunched at the start, as in a real night.
+        long every = large == 0 ? Long.MAX_VALUE : Math.max(1, total / large);
+        long remaining = n;
+        int largeLeft = large;
+        long fileCount = 0;
+        while (remaining > 0) {
+            int size;
+            if (largeLeft > 0 && (fileCount % every == 0 || remaining - 100L * k * largeLeft <= 0)) {
+                size = 100 * k;
+                largeLeft--;
+            } else {
+                size = (int) Math.min(k, remaining - 100L * k * largeLeft);
+            }
+            Party sender = senders.get(random.nextInt(senders.size()));
+            boolean xml = xmlShare > 0 && random.nextDouble() < xmlShare;
+            fileCount++;
+            if (xml) {
+                xmlBatch(sender, size, fileCount);
+            } else {
+                interchange(sender, size, fileCount, 1 + random.nextInt(3), Long.MAX_VALUE);
+            }
+            remaining -= size;
+        }
+    }
+
+    /** One interchange of about {@code targetBytes}: the streaming check (1 GB must not need 1 GB of heap). */
+    void single(long targetBytes) throws IOException {
+        // Bigger messages keep the message count within what UNZ can carry.
+        long perMessage = Math.max(1, targetBytes / (MAX_MESSAGES_PER_INTERCHANGE - 1000));
+        int items = (int) Math.min(999, Math.max(1, (perMessage - 230) / 60 + 1));
+        interchange(senders.get(0), Integer.MAX_VALUE, 1, items, targetBytes);
+    }
+
+    private void interchange(Party sender, int messages, long fileNo, int maxItems, long targetBytes) throws IOException {
+        String controlRef = nextControlRef(sender);
+        String name = String.format(Locale.ROOT, "load-%07d-%s-%s.edi", fileNo, sender.ediId(), controlRef);
+        Charset cs = StandardCharsets.ISO_8859_1;
+        Path target = out.resolve(name);
+        Path staged = out.resolve("." + name + ".tmp");
+        long written;
+        int count = 0;
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(staged), cs), 1 << 16)) {
+            String unb = "UNB+UNOC:3+" + sender.ediId() + "+KCS+261128:0100+" + controlRef + "'\n";
+            w.write(unb);
+            written = unb.length();
+            while (count < messages && written < targetBytes && count < MAX_MESSAGES_PER_INTERCHANGE) {
+                count++;
+                String ref = Integer.toString(count);
+                StringBuilder m = new StringBuilder(512);
+                m.append("UNH+").append(ref).append("+CUSDEC:D:96B:UN'\n");
+                List<String> body = body(sender, maxItems);
+                for (String s : body) {
+                    m.append(s).append("'\n");
+                }
+                m.append("UNT+").append(body.size() + 2).append('+').append(ref).append("'\n");
+                w.write(m.toString());
+                written += m.length();
+            }
+            String unz = "UNZ+" + count + "+" + controlRef + "'\n";
+            w.write(unz);
+            written += unz.length();
+        }
+        // A reader of the folder (or a run claiming it) never sees a half-written interchange.
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        files++;
+        bytes += written;
+    }
+
+    private void xmlBatch(Party sender, int size, long fileNo) throws IOException {
+        String batchId = nextControlRef(sender);
+        String name = String.format(Locale.ROOT, "load-%07d-%s-%s.xml", fileNo, sender.ediId(), batchId);
+        Path staged = out.resolve("." + name + ".tmp");
+        long written;
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(staged), StandardCharsets.UTF_8), 1 << 16)) {
+            String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + XmlBatch.header(sender.ediId(), "KCS", batchId, "2026-11-28T10:00:00+09:00");
+            w.write(head);
+            written = head.length();
+            for (int i = 0; i < size; i++) {
+                String d = xmlDeclaration(sender).text();
+                w.write(d);
+                written += d.length();
+            }
+            w.write(XmlBatch.footer());
+            written += XmlBatch.footer().length();
+        }
+        Files.move(staged, out.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        files++;
+        xmlFiles++;
+        bytes += written;
+    }
+
+    /** The segments of one declaration; a drawn share is damaged (syntax or content). */
+    private List<String> body(Party sender, int maxItems) {
+        Decl d = draw(sender, maxItems);
+        Cusdec c = Cusdec.declaration(d.bad == Bad.TOO_LONG ? d.number + "X".repeat(36) : d.number)
+                .date(d.date.toString().replace("-", "")).importer(d.importer.customsCode(), d.importer.name())
+                .currency(d.currency);
+        if (sender.broker()) {
+            c.declarant(sender.customsCode());
+        }
+        for (String[] i : d.items) {
+            c.item(i[0], i[1], i[2], i[3], i[4]);
+        }
+        if (d.bad == Bad.TOTALS) {
+            c.total(d.total.add(BigDecimal.ONE).toPlainString());
+        }
+        return c.body();
+    }
+
+    private XmlDeclaration xmlDeclaration(Party sender) {
+        Decl d = draw(sender, 3);
+        XmlDeclaration x = XmlDeclaration.importDeclaration(d.bad == Bad.TOO_LONG ? d.number + "X".repeat(36) : d.number)
+                .date(d.date.toString()).trader(d.importer.customsCode(), d.importer.name()).currency(d.currency);
+        if (sender.broker()) {
+            x.declarant(sender.customsCode());
+        }
+        for (String[] i : d.items) {
+            x.item(i[0], i[1], i[2], i[3], i[4]);
+        }
+        if (d.bad == Bad.TOTALS) {
+            x.total(d.total.add(BigDecimal.ONE).toPlainString());
+        }
+        return x;
+    }
+
+    private record Decl(String number, LocalDate date, Party importer, String currency, List<String[]> items,
+                        BigDecimal total, Bad bad) {
+    }
+
+    private Decl draw(Party sender, int maxItems) {
+        String number = nextDeclarationNo(sender);
+        Bad bad = null;
+        if (badShare > 0 && random.nextDouble() < badShare) {
+            bad = Bad.values()[random.nextInt(Bad.values().length)];
+            badCounts.merge(bad, 1L, Long::sum);
+        }
+        // An importer declares for itself; a broker for any registered active importer (and names itself declarant).
+        Party importer = sender.broker() ? importers.get(random.nextInt(importers.size())) : sender;
+        String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
+        int itemCount = 1 + random.nextInt(maxItems);
+        List<String[]> items = new ArrayList<>(itemCount);
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < itemCount; i++) {
+            Tariff t = tariff.get(random.nextInt(tariff.size()));
+            String hs = bad == Bad.UNKNOWN_HS && i == 0 ? "9999999999" : t.hsCode();
+            // JPY amounts are whole yen; the others carry cents.
+            BigDecimal value = "JPY".equals(currency)
+                    ? BigDecimal.valueOf(10_000 + random.nextInt(5_000_000))
+                    : BigDecimal.valueOf(10_000 + random.nextInt(5_000_000), 2);
+            total = total.add(value);
+            items.add(new String[]{hs, ORIGINS[random.nextInt(ORIGINS.length)], Integer.toString(1 + random.nextInt(999)),
+                    t.unit(), value.toPlainString()});
+        }
+        declarations++;
+        return new Decl(number, FIRST_DAY.plusDays(random.nextInt(7)), importer, currency, items, total, bad);
+    }
+
+    private String nextDeclarationNo(Party sender) {
+        long n = ++declarationCounters.computeIfAbsent(sender.ediId(), s -> new long[1])[0];
+        return String.format(Locale.ROOT, "%sL26%09d", sender.ediId(), n);
+    }
+
+    /** UNB 0020 is an..14 and must not repeat per sender (0085 code 26 otherwise). */
+    private String nextControlRef(Party sender) {
+        long n = ++interchangeCounters.computeIfAbsent(sender.ediId(), s -> new long[1])[0];
+        return String.format(Locale.ROOT, "LD%09d", n);
+    }
+
+    static List<Party> parties() {
+        List<Party> parties = new ArrayList<>();
+        for (Map<String, String> row : ReferenceFiles.load("parties").rows()) {
+            if ("ACTIVE".equals(row.get("status"))) {
+                parties.add(new Party(row.get("edi_id"), row.get("customs_code"), ediSafe(row.get("name")),
+                        "BROKER".equals(row.get("role"))));
+            }
+        }
+        return parties;
+    }
+
+    /** Upper case, and no EDIFACT separators or release character in free text. */
+    private static String ediSafe(String name) {
+        return name.toUpperCase(Locale.ROOT).replaceAll("['+:?*&<>\"]", "");
+    }
+
+    static List<Tariff> tariff() {
+        LocalDate first = FIRST_DAY;
+        LocalDate last = FIRST_DAY.plusDays(6);
+        List<Tariff> lines = new ArrayList<>();
+        for (Map<String, String> row : ReferenceFiles.load("tariff").rows()) {
+            if (!LocalDate.parse(row.get("valid_from")).isAfter(first) && !LocalDate.parse(row.get("valid_to")).isBefore(last)) {
+                lines.add(new Tariff(row.get("hs_code"), row.get("unit")));
+            }
+        }
+        return lines;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + a);
+            }
+            int eq = a.indexOf('=');
+            if (eq > 0) {
+                o.put(a.substring(2, eq), a.substring(eq + 1));
+            } else if (i + 1 < args.length) {
+                o.put(a.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("option " + a + " needs a value");
+            }
+        }
+        return o;
+    }
+
+    private static String require(Map<String, String> o, String key) {
+        String v = o.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + key + " is required");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# End-to-end throughput of the nightly customs run against PostgreSQL, next to this machine's raw ceilings
+# measured in the same run over the same input (issue: national-scale throughput).
+#
+#   scripts/bench-customs.sh [N] [K]     N declarations (default 1000000), K per interchange (default 100)
+#
+# Environment: BAD_PERCENT (2), LARGE_FILES (0), SEED (20261128), THREADS (2, for the ceilings),
+# PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
+# SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1.
+#
+# Prints: declarations/s end to end (messages read by the customs step, accepted + rejected, over the wall
+# time of the whole JVM: start-up, claim, customs, answer, finish), the time of each step, peak RSS and peak
+# heap, the ceilings (EDIFACT parse, CMS verify, COPY), the ratio of end to end to the lowest ceiling, and the
+# hottest frames of a JFR recording of the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+N=${1:-1000000}
+K=${2:-100}
+BAD_PERCENT=${BAD_PERCENT:-2}
+LARGE_FILES=${LARGE_FILES:-0}
+SEED=${SEED:-20261128}
+THREADS=${THREADS:-2}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_USER=${PG_USER:-postgres}
+WORK=${BENCH_WORK:-$(mktemp -d /tmp/edibatch-bench.XXXXXX)}
+JAR=batch-app/target/batch-app-0.1.0-SNAPSHOT.jar
+CLOCK=2026-11-28T01:00:00Z
+mkdir -p "$WORK"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "== build"
+  # shellcheck disable=SC2086
+  mvn -q -B -DskipTests ${MVN_ARGS:-} package
+fi
+if [[ ! -x /usr/bin/time ]]; then
+  echo "== installing GNU time (peak RSS)"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y -q time >/dev/null; else sudo apt-get install -y -q time >/dev/null; fi
+fi
+
+echo "== generate $N declarations, $K per interchange, ${BAD_PERCENT}% bad, $LARGE_FILES large file(s), sign"
+scripts/loadgen.sh "$WORK/load" --declarations "$N" --per-interchange "$K" --bad-percent "$BAD_PERCENT" \
+  --large-files "$LARGE_FILES" --seed "$SEED"
+cat "$WORK/load/loadgen.properties" | tr '\n' ' '; echo
+
+HOME_DIR=$WORK/home
+rm -rf "$HOME_DIR"
+mkdir -p "$HOME_DIR/inbox"
+cp -r "$WORK/load/pki" "$HOME_DIR/pki"
+# Hard links: the run moves files out of the inbox, and the ceilings need the same bytes afterwards.
+cp -al "$WORK/load/signed/." "$HOME_DIR/inbox/" 2>/dev/null || cp -r "$WORK/load/signed/." "$HOME_DIR/inbox/"
+
+DB=edibench_$$_$(date +%s)
+URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB?user=$PG_USER"
+PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -At "$DB")
+cleanup() {
+  if [[ "${KEEP_DB:-0}" != 1 ]]; then
+    dropdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" --if-exists "$DB" 2>/dev/null || true
+  fi
+  if [[ "${KEEP_FILES:-0}" != 1 ]]; then
+    rm -rf "$WORK/load/plain" "$WORK/load/signed" "$HOME_DIR/inbox" "$HOME_DIR/work" "$HOME_DIR/archive" \
+      "$HOME_DIR/quarantine" "$HOME_DIR/outbox"
+  fi
+}
+trap cleanup EXIT
+createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$DB"
+
+echo "== run customs (database $DB, JFR $WORK/customs.jfr)"
+set +e
+/usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g \
+  -XX:StartFlightRecording=filename="$WORK/customs.jfr",settings=profile \
+  -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
+  --edibatch.fixed-clock="$CLOCK" >"$WORK/run.log" 2>&1
+code=$?
+set -e
+if [[ $code != 0 && $code != 2 ]]; then
+  echo "customs run failed with exit code $code; log: $WORK/run.log" >&2
+  tail -30 "$WORK/run.log" >&2
+  exit 1
+fi
+
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$WORK/time.txt")
+rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$WORK/time.txt")
+messages=$("${PSQL[@]}" -c "SELECT count(*) FROM message_result")
+read -r accepted rejected < <("${PSQL[@]}" -F ' ' -c "SELECT count(*) FILTER (WHERE status = 'ACCEPTED'), count(*) FILTER (WHERE status <> 'ACCEPTED') FROM declaration")
+syntax_rejected=$("${PSQL[@]}" -c "SELECT count(*) FROM message_result WHERE status <> 'ACCEPTED'")
+files_state=$("${PSQL[@]}" -F '=' -c "SELECT state, count(*) FROM inbound_file GROUP BY 1 ORDER BY 1" | tr '\n' ' ')
+commits=$("${PSQL[@]}" -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+steps=$("${PSQL[@]}" -F ' ' -c "SELECT step_name, round(extract(epoch FROM end_time - start_time)::numeric, 1), commit_count FROM batch_step_execution ORDER BY step_execution_id")
+customs_secs=$(awk '$1 == "customs" {print $2}' <<<"$steps")
+rate=$(awk -v m="$messages" -v w="$wall" 'BEGIN {printf "%.0f", m / w}')
+customs_rate=$(awk -v m="$messages" -v w="$customs_secs" 'BEGIN {if (w > 0) printf "%.0f", m / w; else print "-"}')
+peak_heap=$(jfr print --events jdk.GCHeapSummary "$WORK/customs.jfr" | awk '/heapUsed/ {v = $3; u = $4; if (u == "GB") v *= 1024; if (u == "kB") v /= 1024; if (u == "bytes") v /= 1048576; if (v > m) m = v} END {printf "%.0f", m}')
+
+echo "== ceilings (same input, same machine)"
+java -Xmx1g -cp "$JAR" -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher \
+  --in "$WORK/load/signed" --pki "$WORK/load/pki" --jdbc "$URL" --threads "$THREADS" --received-at "$CLOCK" \
+  --out "$WORK/ceilings.txt" 2>"$WORK/ceilings.err" | grep -v '^LOWEST' || { cat "$WORK/ceilings.err" >&2; exit 1; }
+lowest=$(awk -F= '/^LOWEST_CEILING=/ {print $2}' "$WORK/ceilings.txt")
+lowest_stage=$(awk -F= '/^LOWEST_CEILING_STAGE=/ {print $2}' "$WORK/ceilings.txt" | tr '_' ' ')
+lowest1=$(awk -F= '/^LOWEST_CEILING_1THREAD=/ {print $2}' "$WORK/ceilings.txt")
+
+echo "== hot methods of the run (JFR, top 25 leaf frames by sample count)"
+jfr print --events jdk.ExecutionSample --stack-depth 1 "$WORK/customs.jfr" | awk '
+  /stackTrace = \[/ { if ((getline line) > 0) { sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*$/, "", line); c[line]++; n++ } }
+  END { for (f in c) printf "%7d %5.1f%%  %s\n", c[f], 100 * c[f] / n, f; printf "%7d total\n", n > "/dev/stderr" }' \
+  2>"$WORK/hot-total.txt" | sort -rn | head -25 | tee "$WORK/hot-leaf.txt"
+echo "-- by first non-JDK frame (library or our code doing the work), top 15"
+jfr print --events jdk.ExecutionSample --stack-depth 64 "$WORK/customs.jfr" | awk '
+  /stackTrace = \[/ { inside = 1; found = 0; next }
+  inside && /^[ \t]*\]/ { inside = 0; next }
+  inside && !found { f = $1; if (f !~ /^(java|javax|jdk|sun|com\.sun)\./ && f != "...") { sub(/\(.*$/, "", f); c[f]++; found = 1 } }
+  END { for (f in c) printf "%7d  %s\n", c[f], f }' | sort -rn | head -15 | tee "$WORK/hot-lib.txt"
+echo "-- by first org.edibatch frame (which of our code paths the time is spent under), top 15"
+jfr print --events jdk.ExecutionSample --stack-depth 128 "$WORK/customs.jfr" | awk '
+  /stackTrace = \[/ { inside = 1; found = 0; next }
+  inside && /^[ \t]*\]/ { inside = 0; next }
+  inside && !found && $1 ~ /^org\.edibatch\./ { f = $1; sub(/\(.*$/, "", f); c[f]++; found = 1 }
+  END { for (f in c) printf "%7d  %s\n", c[f], f }' | sort -rn | head -15 | tee "$WORK/hot-edibatch.txt"
+echo "-- threads in native code (socket reads = waiting for PostgreSQL), top 8"
+jfr print --events jdk.NativeMethodSample --stack-depth 1 "$WORK/customs.jfr" | awk '
+  /stackTrace = \[/ { if ((getline line) > 0) { sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*$/, "", line); c[line]++ } }
+  END { for (f in c) printf "%7d  %s\n", c[f], f }' | sort -rn | head -8
+
+echo
+echo "== result"
+echo "input:        $(tr '\n' ' ' <"$WORK/load/loadgen.properties")"
+echo "files:        $files_state"
+echo "messages:     $messages read by the customs step ($syntax_rejected rejected by syntax); declarations decided: $accepted accepted, $rejected rejected"
+echo "steps (s, commits):"
+sed 's/^/              /' <<<"$steps"
+echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(awk -v c="$cpu" -v w="$wall" 'BEGIN {printf "%.2f", c / w}') cores busy)"
+echo "DB commits:   $commits (pg_stat_database.xact_commit)"
+echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (JFR GC summaries): ${peak_heap} MB of -Xmx1g"
+echo "end to end:   $rate declarations/s   (customs step alone: $customs_rate declarations/s)"
+echo "lowest ceiling: $lowest declarations/s ($lowest_stage, best over 1..$THREADS threads; 1 thread: $lowest1)"
+echo "ratio:        $(awk -v r="$rate" -v c="$lowest" 'BEGIN {printf "%.1f%%", 100 * r / c}') of the lowest ceiling (target >= 30%); $(awk -v r="$rate" -v c="$lowest1" 'BEGIN {printf "%.1f%%", 100 * r / c}') of its 1-thread figure"
+echo "target:       >= 3300 declarations/s: $(awk -v r="$rate" 'BEGIN {print (r >= 3300 ? "met" : "NOT met")}')"
+echo "kept:         $WORK (customs.jfr, run.log, time.txt, ceilings.txt, hot-*.txt)"
