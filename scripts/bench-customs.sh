@@ -6,7 +6,8 @@
 #
 # Environment: BAD_PERCENT (2), LARGE_FILES (0), SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
-# SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1.
+# SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
+# APP_ARGS (extra application options, e.g. "--edibatch.threads=4").
 #
 # Prints: declarations/s end to end (messages read by the customs step, accepted + rejected, over the wall
 # time of the whole JVM: start-up, claim, customs, answer, finish), the time of each step, peak RSS and peak
@@ -71,7 +72,7 @@ set +e
 /usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g \
   -XX:StartFlightRecording=filename="$WORK/customs.jfr",settings=profile \
   -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
-  --edibatch.fixed-clock="$CLOCK" >"$WORK/run.log" 2>&1
+  --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?
 set -e
 if [[ $code != 0 && $code != 2 ]]; then
@@ -103,6 +104,8 @@ lowest_stage=$(awk -F= '/^LOWEST_CEILING_STAGE=/ {print $2}' "$WORK/ceilings.txt
 lowest1=$(awk -F= '/^LOWEST_CEILING_1THREAD=/ {print $2}' "$WORK/ceilings.txt")
 
 echo "== hot methods of the run (JFR, top 25 leaf frames by sample count)"
+# head closes its pipe early; that SIGPIPE is not a failure of the benchmark
+set +o pipefail
 jfr print --events jdk.ExecutionSample --stack-depth 1 "$WORK/customs.jfr" | awk '
   /stackTrace = \[/ { if ((getline line) > 0) { sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*$/, "", line); c[line]++; n++ } }
   END { for (f in c) printf "%7d %5.1f%%  %s\n", c[f], 100 * c[f] / n, f; printf "%7d total\n", n > "/dev/stderr" }' \
@@ -124,6 +127,7 @@ jfr print --events jdk.NativeMethodSample --stack-depth 1 "$WORK/customs.jfr" | 
   /stackTrace = \[/ { if ((getline line) > 0) { sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*$/, "", line); c[line]++ } }
   END { for (f in c) printf "%7d  %s\n", c[f], f }' | sort -rn | head -8
 
+set -o pipefail
 echo
 echo "== result"
 echo "input:        $(tr '\n' ' ' <"$WORK/load/loadgen.properties")"

@@ -22,7 +22,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,8 +71,8 @@ public class ClaimTasklet implements Tasklet {
         Path workDir = props.work().resolve("run-" + runId);
         Files.createDirectories(workDir);
         Files.createDirectories(props.inbox());
-        for (Path file : list(props.inbox())) {
-            Path target = unique(workDir.resolve(file.getFileName().toString()));
+        for (Path file : Deliveries.list(props.inbox())) {
+            Path target = Deliveries.unique(workDir.resolve(file.getFileName().toString()));
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             CrashPoints.reach("claim.moved");
         }
@@ -86,7 +85,7 @@ public class ClaimTasklet implements Tasklet {
         files = new InboundFiles(jdbc, clock);
         xmlIntake = new XmlIntake(props, jdbc, files);
         List<Path> fresh = new ArrayList<>();
-        for (Path file : list(workDir)) {
+        for (Path file : Deliveries.list(workDir)) {
             String name = file.getFileName().toString();
             boolean companion = name.endsWith(FileSignatureCheck.DETACHED)
                     && Files.exists(file.resolveSibling(name.substring(0, name.length() - 4)));
@@ -119,7 +118,7 @@ public class ClaimTasklet implements Tasklet {
      */
     private TrustStore trust() throws IOException {
         Path anchors = props.trust().anchors();
-        boolean anyAnchor = Files.isDirectory(anchors) && !list(anchors).isEmpty();
+        boolean anyAnchor = Files.isDirectory(anchors) && !Deliveries.list(anchors).isEmpty();
         if (!anyAnchor) {
             if (Boolean.FALSE.equals(props.signature().required())) {
                 log.warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
@@ -227,8 +226,7 @@ public class ClaimTasklet implements Tasklet {
         } else if (!duplicate && signatureRejected) {
             state = "REJECTED";
             reasonCode = "SIG:" + outcome.subReason().name();
-            reasonText = outcome.subReason().text() + (outcome.detail() == null || outcome.detail().isEmpty()
-                    ? "" : " " + outcome.detail());
+            reasonText = FileSignatureCheck.reasonText(outcome);
         } else if (!errors.isEmpty()) {
             state = "REJECTED";
             reasonCode = "0085:" + errors.get(0).code();
@@ -257,27 +255,5 @@ public class ClaimTasklet implements Tasklet {
         }
     }
 
-    private static List<Path> list(Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                // dot files and .part/.tmp are uploads still in progress or tool droppings, not deliveries
-                if (Files.isRegularFile(p) && !n.startsWith(".") && !n.endsWith(".part") && !n.endsWith(".tmp")) {
-                    files.add(p);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
-    }
 
-    private static Path unique(Path target) {
-        Path candidate = target;
-        int n = 1;
-        while (Files.exists(candidate)) {
-            candidate = target.resolveSibling(target.getFileName() + "." + n++);
-        }
-        return candidate;
-    }
 }

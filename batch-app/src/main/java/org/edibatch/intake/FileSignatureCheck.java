@@ -37,6 +37,12 @@ public final class FileSignatureCheck {
     public record Result(String form, Path content, Path signature, VerificationOutcome outcome) {
     }
 
+    /** The text for a refused signature in answers, reason files and the exception report. */
+    public static String reasonText(VerificationOutcome outcome) {
+        return outcome.subReason().text() + (outcome.detail() == null || outcome.detail().isEmpty()
+                ? "" : " " + outcome.detail());
+    }
+
     /** Above this size an enveloped XML-DSig is not checked: it needs the whole document in memory. */
     public static final long MAX_ENVELOPED_XML_BYTES = 64L << 20;
 

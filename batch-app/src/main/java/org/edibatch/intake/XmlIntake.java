@@ -122,8 +122,7 @@ final class XmlIntake {
         if (!duplicate && signatureRejected) {
             state = "REJECTED";
             reasonCode = "SIG:" + outcome.subReason().name();
-            reasonText = outcome.subReason().text() + (outcome.detail() == null || outcome.detail().isEmpty()
-                    ? "" : " " + outcome.detail());
+            reasonText = FileSignatureCheck.reasonText(outcome);
         } else if (!errors.isEmpty()) {
             state = "REJECTED";
             reasonCode = "XML:" + errors.get(0).code();

@@ -1,5 +1,7 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.intake.Deliveries;
+
 import org.edibatch.signature.CmsVerifier;
 import org.edibatch.signature.TrustConfig;
 import org.edibatch.signature.TrustStore;
@@ -8,7 +10,6 @@ import org.edibatch.config.EdiBatchProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,14 +37,14 @@ final class ProcurementFiles {
     List<Path> claim(Path inbox, Path work, long runId) throws IOException {
         Files.createDirectories(inbox);
         Files.createDirectories(work);
-        for (Path file : list(inbox)) {
-            Files.move(file, unique(work.resolve(file.getFileName().toString())), StandardCopyOption.ATOMIC_MOVE);
+        for (Path file : Deliveries.list(inbox)) {
+            Files.move(file, Deliveries.unique(work.resolve(file.getFileName().toString())), StandardCopyOption.ATOMIC_MOVE);
         }
         Set<String> registered = new HashSet<>(jdbc.queryForList("SELECT work_path FROM inbound_file WHERE run_id = ? "
                 + "UNION SELECT signature_path FROM inbound_file WHERE run_id = ? AND signature_path IS NOT NULL",
                 String.class, runId, runId));
         List<Path> fresh = new ArrayList<>();
-        for (Path file : list(work)) {
+        for (Path file : Deliveries.list(work)) {
             if (!registered.contains(file.toString())) {
                 fresh.add(file);
             }
@@ -53,7 +54,7 @@ final class ProcurementFiles {
 
     static TrustStore verifier(EdiBatchProperties props) throws IOException {
         Path anchors = props.trust().anchors();
-        if (!Files.isDirectory(anchors) || list(anchors).isEmpty()) {
+        if (!Files.isDirectory(anchors) || Deliveries.list(anchors).isEmpty()) {
             // bids must be signed whatever edibatch.signature.required says: without anchors nothing can be accepted
             throw new IllegalStateException("no trust anchors in " + anchors + ": bids cannot be verified");
         }
@@ -87,26 +88,5 @@ final class ProcurementFiles {
                 code, text);
     }
 
-    static List<Path> list(Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (Files.isRegularFile(p) && !n.startsWith(".") && !n.endsWith(".part") && !n.endsWith(".tmp")) {
-                    files.add(p);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
-    }
 
-    private static Path unique(Path target) {
-        Path candidate = target;
-        int n = 1;
-        while (Files.exists(candidate)) {
-            candidate = target.resolveSibling(target.getFileName() + "." + n++);
-        }
-        return candidate;
-    }
 }

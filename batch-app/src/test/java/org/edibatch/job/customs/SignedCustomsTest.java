@@ -63,6 +63,9 @@ class SignedCustomsTest {
         signed(inbox, "S01", hanbit, CmsSignOptions.DEFAULT, true);                 // then altered below
         Files.writeString(inbox.resolve("sig-S01.edi"), Files.readString(inbox.resolve("sig-S01.edi"), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replace("800.00", "80.00"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        // the sender's certificate with another party's private key: the signature value cannot verify
+        signed(inbox, "S02", new Credential(pki.credential("SEOULELEC").privateKey(), hanbit.chain()),
+                CmsSignOptions.DEFAULT, true);
         signed(inbox, "S03", pki.credential(DemoPki.UNTRUSTED), CmsSignOptions.DEFAULT, true);
         signed(inbox, "S04", pki.credential(DemoPki.EXPIRED), CmsSignOptions.DEFAULT, true);
         signed(inbox, "S06", pki.credential(DemoPki.REVOKED), CmsSignOptions.DEFAULT, true);
@@ -114,6 +117,7 @@ class SignedCustomsTest {
     @ParameterizedTest
     @CsvSource({
             "S01, DIGEST_MISMATCH, FAILED",
+            "S02, SIGNATURE_INVALID, FAILED",
             "S03, NOT_TRUSTED, FAILED",
             "S04, EXPIRED, FAILED",
             "S06, REVOKED, FAILED",
