@@ -17,14 +17,10 @@ JAR="${EDIBATCH_JAR:-$APP_HOME/batch-app/target/batch-app-0.1.0-SNAPSHOT.jar}"
 mkdir -p "$LOGS"
 LOG="$LOGS/nightly-$(date -u +%Y%m%dT%H%M%SZ).log"
 
-{
-  echo "nightly run starting $(date -u +%FT%TZ) home=$EDIBATCH_HOME"
-  # shellcheck disable=SC2086
-  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" run nightly "$@"
-  code=$?
-  echo "nightly run ended $(date -u +%FT%TZ) exit=$code"
-  exit $code
-} >>"$LOG" 2>&1
-code=$?
 ln -sf "$(basename "$LOG")" "$LOGS/nightly-latest.log"
+echo "nightly run starting $(date -u +%FT%TZ) home=$EDIBATCH_HOME" >>"$LOG"
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" run nightly "$@" >>"$LOG" 2>&1
+code=$?
+echo "nightly run ended $(date -u +%FT%TZ) exit=$code" >>"$LOG"
 exit $code
