@@ -69,10 +69,13 @@ final class ProcurementFiles {
 
     long register(long runId, Registration r) throws IOException {
         VerificationOutcome o = r.outcome();
-        return jdbc.queryForObject("INSERT INTO inbound_file (run_id, original_name, work_path, sha256, size_bytes, "
+        // Same id rule as the customs intake (max + 1 under the table lock, see InboundFiles): the two share
+        // the table, and a sequence would hand out ids the other had already taken.
+        jdbc.execute("LOCK TABLE inbound_file IN SHARE ROW EXCLUSIVE MODE");
+        return jdbc.queryForObject("INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, size_bytes, "
                         + "received_at, format, sender, state, reason_code, reason_text, signature_path, sig_form, "
                         + "sig_status, sig_reason, sig_detail, signer_subject, signer_brn) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                        + "VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM inbound_file),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 Long.class, runId, r.name(), r.content().toString(), r.sha(), Files.size(r.content()),
                 Timestamp.from(r.receivedAt()), r.format(), r.sender(), r.state(), r.reasonCode(), r.reasonText(),
                 r.signature() == null ? null : r.signature().toString(), r.sigForm() == null ? "NONE" : r.sigForm(),
