@@ -38,16 +38,22 @@ import java.util.Map;
 public class HtmlRunReport {
 
     /** In chart and filter order: how far an interchange got before it was stopped. */
-    static final List<String> CATEGORIES = List.of("FILE", "SYNTAX", "CONTENT", "SELECTIVITY");
+    static final List<String> CATEGORIES = List.of("FILE", "SIGNATURE", "SYNTAX", "CONTENT", "SELECTIVITY",
+            "TENDER", "BID", "OPENING");
 
     private static final Map<String, String> CATEGORY_MEANING = Map.of(
             "FILE", "Whole file or interchange rejected at intake",
+            "SIGNATURE", "File refused on its digital signature (answered by APERAK or XML refusal)",
             "SYNTAX", "Message rejected on EDIFACT syntax (answered by CONTRL)",
             "CONTENT", "Declaration rejected on content (answered by CUSRES)",
-            "SELECTIVITY", "Declaration accepted but selected for document review or inspection");
+            "SELECTIVITY", "Declaration accepted but selected for document review or inspection",
+            "TENDER", "Tender notice refused at loading",
+            "BID", "Bid refused at intake (answered by a coded receipt)",
+            "OPENING", "Bid unopenable or ineligible at the opening (listed in the award notice)");
 
     private static final Map<String, String> CATEGORY_COLOUR = Map.of(
-            "FILE", "#9b2c2c", "SYNTAX", "#c05621", "CONTENT", "#6b46c1", "SELECTIVITY", "#2b6cb0");
+            "FILE", "#9b2c2c", "SIGNATURE", "#702459", "SYNTAX", "#c05621", "CONTENT", "#6b46c1",
+            "SELECTIVITY", "#2b6cb0", "TENDER", "#2c7a7b", "BID", "#276749", "OPENING", "#744210");
 
     /** Column key (shared with exceptions.csv and the URL fragment), heading, sort type. */
     private static final String[][] COLUMNS = {
@@ -474,7 +480,7 @@ public class HtmlRunReport {
             .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:11.5px;font-weight:650;letter-spacing:.03em;white-space:nowrap;color:#fff;background:#718096}
             .badge.ok{background:#e6f4ea;color:#1e6b34;border:1px solid #a8d5b5}
             .badge.bad{background:#fde8e8;color:#9b1c1c;border:1px solid #f5b5b5}
-            .cat-FILE{background:#9b2c2c}.cat-SYNTAX{background:#c05621}.cat-CONTENT{background:#6b46c1}.cat-SELECTIVITY{background:#2b6cb0}
+            .cat-FILE{background:#9b2c2c}.cat-SIGNATURE{background:#702459}.cat-SYNTAX{background:#c05621}.cat-CONTENT{background:#6b46c1}.cat-SELECTIVITY{background:#2b6cb0}.cat-TENDER{background:#2c7a7b}.cat-BID{background:#276749}.cat-OPENING{background:#744210}
             .ch-RED{background:#fde2e1;color:#9b1c1c;border:1px solid #f3b4b1}
             .ch-YELLOW{background:#fef3c7;color:#8a4b08;border:1px solid #f2d27a}
             .ch-GREEN{background:#e6f4ea;color:#1e6b34;border:1px solid #a8d5b5}

@@ -83,14 +83,17 @@ class CrashHarnessTest {
     }
 
     @Test
-    void aSecondRunStartedWhileTheFirstRunsExitsWithTheLockCode(@TempDir Path home) throws Exception {
+    void aNightlyRunStartedWhileAnotherRunsExitsWithTheLockCode(@TempDir Path home) throws Exception {
         String db = TestDatabase.freshDatabaseUrl();
         SampleSet.write(home.resolve("inbox"), SampleSet.generate());
         Process first = Cli.startUntilCrashPoint(args(home, db, "--edibatch.fault.crash-at=customs.after-chunk:1")
                 .toArray(new String[0]));
         try {
-            Cli.Result second = Cli.run(args(home, db).toArray(new String[0]));
+            List<String> nightly = new ArrayList<>(args(home, db));
+            nightly.set(1, "nightly"); // what cron starts: "run nightly"
+            Cli.Result second = Cli.run(nightly.toArray(new String[0]));
             assertThat(second.code()).as(second.output()).isEqualTo(ExitCodes.LOCKED);
+            assertThat(second.output()).contains("another run holds the lock");
         } finally {
             Cli.kill(first);
         }
