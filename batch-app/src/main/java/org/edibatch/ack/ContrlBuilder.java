@@ -28,6 +28,17 @@ public final class ContrlBuilder {
 
     public static void write(EdifactWriter w, String messageRef, Interchange ic, List<Message> messages)
             throws IOException {
+        start(w, messageRef, ic);
+        if (ic.error() == null) {
+            for (Message m : messages) {
+                message(w, m);
+            }
+        }
+        end(w);
+    }
+
+    /** UNH and UCI; then, for an accepted interchange, {@link #message} per message, then {@link #end}. */
+    public static void start(EdifactWriter w, String messageRef, Interchange ic) throws IOException {
         w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
         if (ic.error() != null) {
             SyntaxError e = ic.error();
@@ -35,14 +46,14 @@ public final class ContrlBuilder {
                     e.segmentTag(), e.elementPosition() > 0 ? s011(e) : null);
         } else {
             w.segment("UCI", ic.controlRef(), c(ic.sender()), c(ic.recipient()), "7");
-            for (Message m : messages) {
-                writeMessage(w, m);
-            }
         }
+    }
+
+    public static void end(EdifactWriter w) throws IOException {
         w.endMessage();
     }
 
-    private static void writeMessage(EdifactWriter w, Message m) throws IOException {
+    public static void message(EdifactWriter w, Message m) throws IOException {
         EdifactWriter.Composite type = c(m.typeIdentifier().split(":", -1));
         SyntaxError service = m.errors().stream()
                 .filter(e -> "UNH".equals(e.segmentTag()) || "UNT".equals(e.segmentTag()))

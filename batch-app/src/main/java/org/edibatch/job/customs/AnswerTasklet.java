@@ -33,9 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the answers of every file of the run from what the customs step committed: a CONTRL per
@@ -116,11 +114,11 @@ public class AnswerTasklet implements Tasklet {
         } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
             writeAperak(f);
         } else {
-            List<ContrlBuilder.Message> messages = messages(f.id());
-            boolean allContrl = !messages.isEmpty()
-                    && messages.stream().allMatch(m -> m.typeIdentifier().startsWith("CONTRL:"));
+            boolean allContrl = Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 AND "
+                    + "COUNT(*) FILTER (WHERE message_type NOT LIKE 'CONTRL:%') = 0 FROM message_result WHERE file_id = ?",
+                    Boolean.class, f.id()));
             if (!allContrl) { // a CONTRL is never answered with a CONTRL
-                writeContrl(f, messages);
+                writeContrl(f);
             }
             writeCusres(f);
         }
@@ -128,23 +126,51 @@ public class AnswerTasklet implements Tasklet {
         return true;
     }
 
-    private List<ContrlBuilder.Message> messages(long fileId) {
-        Map<Integer, List<SyntaxError>> errors = new LinkedHashMap<>();
-        jdbc.query("SELECT msg_index, code, segment_position, segment_tag, element_position, component_position, text "
-                + "FROM syntax_error WHERE file_id = ? ORDER BY msg_index, seq", rs -> {
-            errors.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new SyntaxError(rs.getString(2),
-                    rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)));
+    /** Hands each message, with its errors, to {@code sink} in message order, one message in memory at a time. */
+    private void streamMessages(long fileId, Sink<ContrlBuilder.Message> sink) {
+        Object[] current = new Object[3]; // index, reference, type
+        List<SyntaxError> errors = new ArrayList<>();
+        StreamingQuery.forEach(jdbc, "SELECT r.msg_index, r.message_ref, r.message_type, e.code, e.segment_position, "
+                + "e.segment_tag, e.element_position, e.component_position, e.text FROM message_result r "
+                + "LEFT JOIN syntax_error e ON e.file_id = r.file_id AND e.msg_index = r.msg_index "
+                + "WHERE r.file_id = ? ORDER BY r.msg_index, e.seq", rs -> {
+            int index = rs.getInt(1);
+            if (current[0] != null && (int) current[0] != index) {
+                sink.accept(new ContrlBuilder.Message((String) current[1], (String) current[2], List.copyOf(errors)));
+                errors.clear();
+            }
+            current[0] = index;
+            current[1] = rs.getString(2);
+            current[2] = rs.getString(3);
+            if (rs.getString(4) != null) {
+                errors.add(new SyntaxError(rs.getString(4), rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
+                        rs.getString(9)));
+            }
         }, fileId);
-        return jdbc.query("SELECT msg_index, message_ref, message_type FROM message_result WHERE file_id = ? ORDER BY msg_index",
-                (rs, n) -> new ContrlBuilder.Message(rs.getString(2), rs.getString(3),
-                        errors.getOrDefault(rs.getInt(1), List.of())), fileId);
+        if (current[0] != null) {
+            try {
+                sink.accept(new ContrlBuilder.Message((String) current[1], (String) current[2], List.copyOf(errors)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
-    private void writeContrl(FileRow f, List<ContrlBuilder.Message> messages) throws IOException {
+    interface Sink<T> {
+        void accept(T t) throws IOException;
+    }
+
+    private void writeContrl(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("CONTRL_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
                 "ACCEPTED".equals(f.status()) ? null : f.error());
-        write(f, "CONTRL", target, w -> ContrlBuilder.write(w, "1", ic, messages));
+        write(f, "CONTRL", target, w -> {
+            ContrlBuilder.start(w, "1", ic);
+            if (ic.error() == null) {
+                streamMessages(f.id(), m -> ContrlBuilder.message(w, m));
+            }
+            ContrlBuilder.end(w);
+        });
     }
 
     private void writeAperak(FileRow f) throws IOException {
@@ -155,38 +181,60 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private void writeCusres(FileRow f) throws IOException {
-        Map<Integer, List<CusresBuilder.Error>> errors = new LinkedHashMap<>();
-        jdbc.query("SELECT msg_index, code, pointer, text FROM declaration_error WHERE file_id = ? ORDER BY msg_index, seq",
-                rs -> {
-                    errors.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new CusresBuilder.Error(
-                            rs.getString(2), rs.getString(3), rs.getString(4)));
-                }, f.id());
-        List<CusresBuilder.Answer> answers = jdbc.query("SELECT msg_index, declaration_no, declaration_date, status, "
-                        + "acceptance_no, customs_value_krw, duty_krw, vat_krw, channel, score, rule_hits "
-                        + "FROM declaration WHERE file_id = ? ORDER BY msg_index",
-                (rs, n) -> {
-                    boolean accepted = "ACCEPTED".equals(rs.getString(4));
-                    Channel channel = accepted ? Channel.valueOf(rs.getString(9)) : null;
-                    String hits = rs.getString(11);
-                    return new CusresBuilder.Answer(rs.getString(2),
-                            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), accepted, rs.getString(5),
-                            rs.getBigDecimal(6), null, rs.getBigDecimal(7), rs.getBigDecimal(8),
-                            channel == null ? null : channel.code(),
-                            channel == null ? null : channel.meaning() + ", score " + rs.getInt(10)
-                                    + (hits == null || hits.isEmpty() ? "" : ", rules " + hits),
-                            errors.getOrDefault(rs.getInt(1), List.of()));
-                }, f.id());
-        if (answers.isEmpty()) {
+        Integer declarations = jdbc.queryForObject("SELECT COUNT(*) FROM declaration WHERE file_id = ?", Integer.class, f.id());
+        if (declarations == null || declarations == 0) {
             return;
         }
         Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         LocalDate today = LocalDate.now(clock);
         write(f, "CUSRES", target, w -> {
-            int n = 1;
-            for (CusresBuilder.Answer a : answers) {
-                CusresBuilder.write(w, Integer.toString(n++), today, a);
-            }
+            int[] n = {1};
+            streamDeclarations(f.id(), a -> CusresBuilder.write(w, Integer.toString(n[0]++), today, a));
         });
+    }
+
+    /** Hands each declaration's answer, with its errors, to {@code sink} in message order, one at a time. */
+    private void streamDeclarations(long fileId, Sink<CusresBuilder.Answer> sink) {
+        Object[] row = new Object[11];
+        List<CusresBuilder.Error> errors = new ArrayList<>();
+        boolean[] any = {false};
+        StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.declaration_no, d.declaration_date, d.status, d.acceptance_no, "
+                + "d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, d.rule_hits, e.code, e.pointer, e.text "
+                + "FROM declaration d LEFT JOIN declaration_error e ON e.file_id = d.file_id AND e.msg_index = d.msg_index "
+                + "WHERE d.file_id = ? ORDER BY d.msg_index, e.seq", rs -> {
+            int index = rs.getInt(1);
+            if (any[0] && (int) row[0] != index) {
+                sink.accept(answer(row, errors));
+                errors.clear();
+            }
+            any[0] = true;
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            if (rs.getString(12) != null) {
+                errors.add(new CusresBuilder.Error(rs.getString(12), rs.getString(13), rs.getString(14)));
+            }
+        }, fileId);
+        if (any[0]) {
+            try {
+                sink.accept(answer(row, errors));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static CusresBuilder.Answer answer(Object[] r, List<CusresBuilder.Error> errors) {
+        boolean accepted = "ACCEPTED".equals(r[3]);
+        Channel channel = accepted ? Channel.valueOf((String) r[8]) : null;
+        String hits = (String) r[10];
+        java.sql.Date date = (java.sql.Date) r[2];
+        return new CusresBuilder.Answer((String) r[1], date == null ? null : date.toLocalDate(), accepted,
+                (String) r[4], (java.math.BigDecimal) r[5], null, (java.math.BigDecimal) r[6],
+                (java.math.BigDecimal) r[7], channel == null ? null : channel.code(),
+                channel == null ? null : channel.meaning() + ", score " + ((Number) r[9]).intValue()
+                        + (hits == null || hits.isEmpty() ? "" : ", rules " + hits),
+                List.copyOf(errors));
     }
 
     private void writeXml(FileRow f, XmlAnswers answers) throws IOException {

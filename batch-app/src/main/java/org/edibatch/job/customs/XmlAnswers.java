@@ -16,9 +16,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+
 import java.util.List;
-import java.util.Map;
+
 
 /**
  * The answer to an XML batch, in XML (XML in, XML out): one response per declaration from what the customs
@@ -59,42 +59,63 @@ final class XmlAnswers {
             AtomicFiles.write(target, out -> XmlAnswerWriter.refused(out, header, List.of(e)));
             return;
         }
-        List<XmlResponse> responses = responses(b.fileId());
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM declaration WHERE file_id = ?", Integer.class, b.fileId());
         AtomicFiles.write(target, out -> {
-            XmlAnswerWriter w = XmlAnswerWriter.processed(out, header, responses.size(), List.of());
-            for (XmlResponse r : responses) {
-                w.write(r);
-            }
+            XmlAnswerWriter w = XmlAnswerWriter.processed(out, header, count == null ? 0 : count, List.of());
+            streamResponses(b.fileId(), w::write);
             w.finish();
         });
     }
 
-    private List<XmlResponse> responses(long fileId) {
-        Map<Integer, List<XmlError>> errors = new LinkedHashMap<>();
-        jdbc.query("SELECT msg_index, code, pointer, line, col, text FROM declaration_error WHERE file_id = ? "
-                + "ORDER BY msg_index, seq", rs -> {
-            errors.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new XmlError(rs.getString(2),
-                    rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6)));
-        }, fileId);
+    /** One declaration's response in memory at a time, in batch order (see StreamingQuery). */
+    private void streamResponses(long fileId, AnswerTasklet.Sink<XmlResponse> sink) {
         LocalDate today = LocalDate.now(clock);
-        return jdbc.query("SELECT msg_index, kind, declaration_no, declaration_date, status, acceptance_no, exchange_rate, "
-                        + "customs_value_krw, duty_krw, vat_krw, channel, score, rule_hits FROM declaration "
-                        + "WHERE file_id = ? ORDER BY msg_index",
-                (rs, n) -> {
-                    int seq = rs.getInt(1) + 1;
-                    LocalDate date = rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate();
-                    if (!"ACCEPTED".equals(rs.getString(5))) {
-                        return XmlResponse.rejected(seq, rs.getString(2), rs.getString(3), date,
-                                errors.getOrDefault(rs.getInt(1), List.of()));
+        Object[] row = new Object[13];
+        List<XmlError> errors = new ArrayList<>();
+        boolean[] any = {false};
+        StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.kind, d.declaration_no, d.declaration_date, d.status, "
+                + "d.acceptance_no, d.exchange_rate, d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, "
+                + "d.rule_hits, e.code, e.pointer, e.line, e.col, e.text FROM declaration d LEFT JOIN declaration_error e "
+                + "ON e.file_id = d.file_id AND e.msg_index = d.msg_index WHERE d.file_id = ? ORDER BY d.msg_index, e.seq",
+                rs -> {
+                    int index = rs.getInt(1);
+                    if (any[0] && (int) row[0] != index) {
+                        sink.accept(response(row, errors, today));
+                        errors.clear();
                     }
-                    org.edibatch.customs.Channel channel = org.edibatch.customs.Channel.valueOf(rs.getString(11));
-                    String hits = rs.getString(13);
-                    boolean export = "EXPORT".equals(rs.getString(2));
-                    return new XmlResponse(seq, rs.getString(2), rs.getString(3), date, new XmlResponse.Acceptance(
-                            rs.getString(6), today, rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                            rs.getBigDecimal(10), export ? BigDecimal.ZERO : vatRatePercent, channel.code(),
-                            channel.meaning(), rs.getInt(12),
-                            hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))), List.of());
+                    any[0] = true;
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    if (rs.getString(14) != null) {
+                        errors.add(new XmlError(rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17),
+                                rs.getString(18)));
+                    }
                 }, fileId);
+        if (any[0]) {
+            try {
+                sink.accept(response(row, errors, today));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private XmlResponse response(Object[] r, List<XmlError> errors, LocalDate today) {
+        int seq = ((Number) r[0]).intValue() + 1;
+        String kind = (String) r[1];
+        java.sql.Date d = (java.sql.Date) r[3];
+        LocalDate date = d == null ? null : d.toLocalDate();
+        if (!"ACCEPTED".equals(r[4])) {
+            return XmlResponse.rejected(seq, kind, (String) r[2], date, List.copyOf(errors));
+        }
+        org.edibatch.customs.Channel channel = org.edibatch.customs.Channel.valueOf((String) r[10]);
+        String hits = (String) r[12];
+        boolean export = "EXPORT".equals(kind);
+        return new XmlResponse(seq, kind, (String) r[2], date, new XmlResponse.Acceptance((String) r[5], today,
+                (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9],
+                export ? BigDecimal.ZERO : vatRatePercent, channel.code(), channel.meaning(),
+                ((Number) r[11]).intValue(), hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))),
+                List.of());
     }
 }
