@@ -100,13 +100,30 @@ public final class DeclarationMapper {
         if (item != null) {
             items.add(item.build());
         }
-        if (date == null && errors.isEmpty()) {
+        Declaration d = new Declaration(sender, declarationNo, date, importerCode, importerName, declarantCode,
+                currency, total, List.copyOf(items));
+        errors.addAll(missingFields(d, !errors.isEmpty(), false));
+        return new Result(d, errors);
+    }
+
+    /**
+     * The fields the product needs that the message formats leave optional, checked on the mapped declaration
+     * whatever format it came in (EDIFACT or XML), so both answer a missing field with the same error.
+     *
+     * @param dateUnreadable the date was present but not a date (already reported as C101)
+     * @param export         the trader is the exporter, not the importer
+     */
+    public static List<ContentError> missingFields(Declaration d, boolean dateUnreadable, boolean export) {
+        List<ContentError> errors = new ArrayList<>();
+        if (d.date() == null && !dateUnreadable) {
             errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header DTM+137", "declaration date missing"));
         }
-        if (importerCode == null || importerCode.isEmpty()) {
-            errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header NAD+IM", "importer missing"));
+        if (d.importerCode() == null || d.importerCode().isEmpty()) {
+            errors.add(export
+                    ? new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header NAD+EX", "exporter missing")
+                    : new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header NAD+IM", "importer missing"));
         }
-        for (DeclarationItem i : items) {
+        for (DeclarationItem i : d.items()) {
             if (i.origin() == null || i.origin().isEmpty()) {
                 errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "item " + i.itemNo() + " LOC+27",
                         "country of origin missing"));
@@ -116,12 +133,10 @@ public final class DeclarationMapper {
                         "item value missing"));
             }
         }
-        if (total == null) {
+        if (d.declaredTotal() == null) {
             errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header MOA+39", "invoice total missing"));
         }
-        Declaration d = new Declaration(sender, declarationNo, date, importerCode, importerName, declarantCode,
-                currency, total, List.copyOf(items));
-        return new Result(d, errors);
+        return errors;
     }
 
     private static int parseInt(String v) {

@@ -4,6 +4,7 @@ import org.edibatch.customs.ContentError;
 import org.edibatch.customs.CustomsErrorCode;
 import org.edibatch.customs.Declaration;
 import org.edibatch.customs.DeclarationItem;
+import org.edibatch.customs.DeclarationMapper;
 
 import javax.xml.stream.XMLStreamReader;
 import java.math.BigDecimal;
@@ -114,32 +115,12 @@ public final class DeclarationAssembler {
                         "'" + dateText + "' is not a date"));
             }
         }
-        if (date == null && errors.isEmpty()) {
-            errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header DTM+137", "declaration date missing"));
-        }
-        if (traderCode == null || traderCode.isEmpty()) {
-            errors.add(export
-                    ? new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header NAD+EX", "exporter missing")
-                    : new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header NAD+IM", "importer missing"));
-        }
-        for (DeclarationItem i : items) {
-            if (i.origin() == null || i.origin().isEmpty()) {
-                errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "item " + i.itemNo() + " LOC+27",
-                        "country of origin missing"));
-            }
-            if (i.value() == null) {
-                errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "item " + i.itemNo() + " MOA+38",
-                        "item value missing"));
-            }
-        }
         BigDecimal total = decimal(totalText);
-        if (total == null) {
-            errors.add(new ContentError(CustomsErrorCode.MANDATORY_MISSING, "header MOA+39", "invoice total missing"));
-        }
         // CUSDEC states the currency only with the total (MOA+39); without a total the twin has none either
         String currency = totalPresent ? currencyCode : null;
         Declaration d = new Declaration(sender, declarationNo, date, traderCode, traderName, declarantCode,
                 currency, total, List.copyOf(items));
+        errors.addAll(DeclarationMapper.missingFields(d, !errors.isEmpty(), export));
         return new Mapped(d, errors);
     }
 
