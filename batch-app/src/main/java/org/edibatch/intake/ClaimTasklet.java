@@ -7,11 +7,8 @@ import org.edibatch.edifact.SyntaxCodes;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.edibatch.refdata.ReferenceSnapshot;
-import org.edibatch.signature.CmsVerifier;
 import org.edibatch.signature.SignerBinding;
 import org.edibatch.signature.SubReason;
-import org.edibatch.signature.TrustConfig;
-import org.edibatch.signature.TrustStore;
 import org.edibatch.signature.VerificationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +19,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,35 +59,14 @@ public class ClaimTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         referenceLoader.loadAll();
         jdbc.execute("LOCK TABLE inbound_file IN SHARE ROW EXCLUSIVE MODE");
-        FileSignatureCheck signatures = new FileSignatureCheck(trust());
-        Path workDir = props.work().resolve("run-" + runId);
-        Files.createDirectories(workDir);
-        Files.createDirectories(props.inbox());
-        for (Path file : Deliveries.list(props.inbox())) {
-            Path target = Deliveries.unique(workDir.resolve(file.getFileName().toString()));
-            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-            CrashPoints.reach("claim.moved");
-        }
-        Set<String> registered = new HashSet<>(jdbc.queryForList(
-                "SELECT work_path FROM inbound_file WHERE run_id = ? UNION "
-                        + "SELECT signature_path FROM inbound_file WHERE run_id = ? AND signature_path IS NOT NULL",
-                String.class, runId, runId));
+        FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(),
+                !Boolean.FALSE.equals(props.signature().required())));
+        files = new InboundFiles(jdbc, clock);
+        List<Path> fresh = files.claim(props.inbox(), props.work().resolve("run-" + runId), runId).stream()
+                .filter(f -> !FileSignatureCheck.isSecondary(f)).toList();
         ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
         EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
-        files = new InboundFiles(jdbc, clock);
         xmlIntake = new XmlIntake(props, jdbc, files);
-        List<Path> fresh = new ArrayList<>();
-        for (Path file : Deliveries.list(workDir)) {
-            String name = file.getFileName().toString();
-            boolean companion = name.endsWith(FileSignatureCheck.DETACHED)
-                    && Files.exists(file.resolveSibling(name.substring(0, name.length() - 4)));
-            if (companion || name.endsWith(FileSignatureCheck.EXTRACTED)
-                    || registered.contains(file.toString())
-                    || registered.contains(file.resolveSibling(name + FileSignatureCheck.EXTRACTED).toString())) {
-                continue;
-            }
-            fresh.add(file);
-        }
         // Hashing, signature verification and the envelope scan read whole files: done on every core. The
         // decisions that depend on other files (duplicates) and the ids are then taken one file at a time, in
         // name order, so the outcome does not depend on which thread finished first.
@@ -107,28 +78,8 @@ public class ClaimTasklet implements Tasklet {
             claimed++;
             contribution.incrementReadCount();
         }
-        log.info("run {}: {} file(s) claimed into {}", runId, claimed, workDir);
+        log.info("run {}: {} file(s) claimed into {}", runId, claimed, props.work().resolve("run-" + runId));
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * A verifier over the configured trust anchors and CRLs, reloaded every run (CRLs change). A missing
-     * trust folder while signatures are required is a configuration fault: failing the run beats
-     * quarantining every file of the night as untrusted.
-     */
-    private TrustStore trust() throws IOException {
-        Path anchors = props.trust().anchors();
-        boolean anyAnchor = Files.isDirectory(anchors) && !Deliveries.list(anchors).isEmpty();
-        if (!anyAnchor) {
-            if (Boolean.FALSE.equals(props.signature().required())) {
-                log.warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
-                return null;
-            }
-            throw new IllegalStateException("signatures are required but the trust anchor folder " + anchors
-                    + " holds no CA certificate (set edibatch.trust.anchors and edibatch.trust.crls)");
-        }
-        Files.createDirectories(props.trust().crls());
-        return TrustStore.load(new TrustConfig(anchors, props.trust().crls()));
     }
 
     /** What intake learns from a file alone, without the database. */

@@ -5,7 +5,10 @@ import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.edibatch.signature.CmsVerifier;
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.signature.TrustConfig;
 import org.edibatch.signature.TrustStore;
+import org.slf4j.LoggerFactory;
 import org.edibatch.signature.XmlDsigVerifier;
 import org.edibatch.signature.SubReason;
 import org.edibatch.signature.VerificationOutcome;
@@ -35,6 +38,36 @@ public final class FileSignatureCheck {
      * @param outcome   null when the file came without any signature
      */
     public record Result(String form, Path content, Path signature, VerificationOutcome outcome) {
+    }
+
+    /**
+     * Whether a claimed file travels with another rather than on its own: a detached signature beside the file
+     * it signs, or the content extracted from a .p7m.
+     */
+    public static boolean isSecondary(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(EXTRACTED) || name.endsWith(DETACHED)
+                && Files.exists(file.resolveSibling(name.substring(0, name.length() - DETACHED.length())));
+    }
+
+    /**
+     * The trust anchors and CRLs, loaded anew for each run (CRLs change). Without anchors: null when signatures
+     * may be missing (every signed file is then NOT_TRUSTED), else a configuration fault that fails the run,
+     * which beats quarantining every file of the night as untrusted.
+     */
+    public static TrustStore trustStore(EdiBatchProperties.Trust trust, boolean required) throws IOException {
+        Path anchors = trust.anchors();
+        if (!Files.isDirectory(anchors) || Deliveries.list(anchors).isEmpty()) {
+            if (!required) {
+                LoggerFactory.getLogger(FileSignatureCheck.class)
+                        .warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
+                return null;
+            }
+            throw new IllegalStateException("signatures are required but the trust anchor folder " + anchors
+                    + " holds no CA certificate (set edibatch.trust.anchors and edibatch.trust.crls)");
+        }
+        Files.createDirectories(trust.crls());
+        return TrustStore.load(new TrustConfig(anchors, trust.crls()));
     }
 
     /** The text for a refused signature in answers, reason files and the exception report. */

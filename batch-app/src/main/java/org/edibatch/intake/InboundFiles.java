@@ -1,13 +1,19 @@
 package org.edibatch.intake;
 
+import org.edibatch.config.CrashPoints;
 import org.edibatch.signature.VerificationOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The rows intake writes for a claimed file: the file itself, its interchange (or XML batch), its exception lines. */
 public final class InboundFiles {
@@ -60,6 +66,30 @@ public final class InboundFiles {
                           String code, String text) {
         jdbc.update("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, code, text) "
                 + "VALUES (?,?,-1,?,?,?,?,?,?)", runId, fileId, seq, category, sender, name, code, text);
+    }
+
+    /**
+     * Moves every delivered file of {@code inbox} into {@code work} (atomic rename), then returns the files of
+     * {@code work} this run has not registered yet. Moving first and registering second makes a crash between
+     * the two harmless: the restarted step registers whatever sits unregistered in the work folder.
+     */
+    public List<Path> claim(Path inbox, Path work, long runId) throws IOException {
+        Files.createDirectories(inbox);
+        Files.createDirectories(work);
+        for (Path file : Deliveries.list(inbox)) {
+            Files.move(file, Deliveries.unique(work.resolve(file.getFileName().toString())), StandardCopyOption.ATOMIC_MOVE);
+            CrashPoints.reach("claim.moved");
+        }
+        Set<String> registered = new HashSet<>(jdbc.queryForList("SELECT work_path FROM inbound_file WHERE run_id = ? "
+                + "UNION SELECT signature_path FROM inbound_file WHERE run_id = ? AND signature_path IS NOT NULL",
+                String.class, runId, runId));
+        List<Path> fresh = new ArrayList<>();
+        for (Path file : Deliveries.list(work)) {
+            if (!registered.contains(file.toString())) {
+                fresh.add(file);
+            }
+        }
+        return fresh;
     }
 
     /** An earlier file with the same bytes, or null. */

@@ -3,6 +3,7 @@ package org.edibatch.job.procurement;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileDigest;
 import org.edibatch.intake.FileSignatureCheck;
+import org.edibatch.intake.InboundFiles;
 import org.edibatch.procurement.BidDocument;
 import org.edibatch.procurement.BidEdifact;
 import org.edibatch.procurement.ProcurementCode;
@@ -49,16 +50,14 @@ public class BidClaimTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         ProcurementFiles files = new ProcurementFiles(jdbc);
         Path work = props.work().resolve("run-" + runId).resolve("bids");
-        var fresh = files.claim(procurement.bidsInbox(props.home()), work, runId);
+        var fresh = new InboundFiles(jdbc, clock).claim(procurement.bidsInbox(props.home()), work, runId);
         if (fresh.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        FileSignatureCheck signatures = new FileSignatureCheck(ProcurementFiles.verifier(props));
+        // bids must be signed whatever edibatch.signature.required says: without anchors nothing can be accepted
+        FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(), true));
         for (Path file : fresh) {
-            String name = file.getFileName().toString();
-            boolean companion = name.endsWith(FileSignatureCheck.DETACHED)
-                    && Files.exists(file.resolveSibling(name.substring(0, name.length() - 4)));
-            if (!companion && !name.endsWith(FileSignatureCheck.EXTRACTED)) {
+            if (!FileSignatureCheck.isSecondary(file)) {
                 register(runId, file, signatures, files);
                 contribution.incrementReadCount();
             }

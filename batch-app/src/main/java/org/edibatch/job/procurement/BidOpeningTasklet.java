@@ -75,7 +75,8 @@ public class BidOpeningTasklet implements Tasklet {
         List<String> opened = new ArrayList<>();
         if (!due.isEmpty()) {
             Path scratch = props.work().resolve("opening-" + runId);
-            SealedBidOpener opener = new SealedBidOpener(agency(), new org.edibatch.signature.CmsVerifier(ProcurementFiles.verifier(props)), scratch);
+            SealedBidOpener opener = new SealedBidOpener(agency(), new org.edibatch.signature.CmsVerifier(
+                    org.edibatch.intake.FileSignatureCheck.trustStore(props.trust(), true)), scratch);
             for (JdbcProcurement.Tender t : due) {
                 open(runId, t, opener, now);
                 opened.add(t.id());

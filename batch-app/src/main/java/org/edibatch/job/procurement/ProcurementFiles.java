@@ -1,29 +1,18 @@
 package org.edibatch.job.procurement;
 
-import org.edibatch.intake.Deliveries;
 
-import org.edibatch.signature.CmsVerifier;
-import org.edibatch.signature.TrustConfig;
-import org.edibatch.signature.TrustStore;
 import org.edibatch.signature.VerificationOutcome;
-import org.edibatch.config.EdiBatchProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Claiming and registering procurement files the way customs does: move out of the inbox first (atomic rename
- * into work/run-ID/KIND/), register second, so a crash in between leaves files a restart registers. Files are
- * registered in inbound_file, which gives archive, quarantine and the exception report for free.
+ * Registering procurement files (claimed from their inbox by {@link org.edibatch.intake.InboundFiles#claim}, as
+ * customs files are) in inbound_file, which gives archive, quarantine and the exception report for free.
  */
 final class ProcurementFiles {
 
@@ -31,35 +20,6 @@ final class ProcurementFiles {
 
     ProcurementFiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Moves every delivered file of {@code inbox} to {@code work} and returns what there is not registered yet. */
-    List<Path> claim(Path inbox, Path work, long runId) throws IOException {
-        Files.createDirectories(inbox);
-        Files.createDirectories(work);
-        for (Path file : Deliveries.list(inbox)) {
-            Files.move(file, Deliveries.unique(work.resolve(file.getFileName().toString())), StandardCopyOption.ATOMIC_MOVE);
-        }
-        Set<String> registered = new HashSet<>(jdbc.queryForList("SELECT work_path FROM inbound_file WHERE run_id = ? "
-                + "UNION SELECT signature_path FROM inbound_file WHERE run_id = ? AND signature_path IS NOT NULL",
-                String.class, runId, runId));
-        List<Path> fresh = new ArrayList<>();
-        for (Path file : Deliveries.list(work)) {
-            if (!registered.contains(file.toString())) {
-                fresh.add(file);
-            }
-        }
-        return fresh;
-    }
-
-    static TrustStore verifier(EdiBatchProperties props) throws IOException {
-        Path anchors = props.trust().anchors();
-        if (!Files.isDirectory(anchors) || Deliveries.list(anchors).isEmpty()) {
-            // bids must be signed whatever edibatch.signature.required says: without anchors nothing can be accepted
-            throw new IllegalStateException("no trust anchors in " + anchors + ": bids cannot be verified");
-        }
-        Files.createDirectories(props.trust().crls());
-        return TrustStore.load(new TrustConfig(anchors, props.trust().crls()));
     }
 
     record Registration(String name, Path content, Path signature, String sha, String format, String sender,

@@ -1,5 +1,7 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.intake.InboundFiles;
+
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileDigest;
 import org.edibatch.procurement.LowerLimitRates;
@@ -53,7 +55,7 @@ public class TenderLoadTasklet implements Tasklet {
         LowerLimitRates rates = JdbcProcurement.rates(jdbc);
         ProcurementFiles files = new ProcurementFiles(jdbc);
         Path work = props.work().resolve("run-" + runId).resolve("tenders");
-        for (Path file : files.claim(procurement.tendersInbox(props.home()), work, runId)) {
+        for (Path file : new InboundFiles(jdbc, clock).claim(procurement.tendersInbox(props.home()), work, runId)) {
             load(runId, file, rates, files);
             contribution.incrementReadCount();
         }
