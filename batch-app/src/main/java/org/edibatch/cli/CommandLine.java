@@ -10,7 +10,6 @@ import org.edibatch.report.RunReport;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -113,7 +112,7 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
                 out.println("another run holds the lock; nothing done");
                 return ExitCodes.LOCKED;
             }
-            if (onlyResume && !resumable()) {
+            if (onlyResume && Runs.unfinished(jobRepository, CustomsJobConfig.JOB_NAME) == null) {
                 out.println("no failed or interrupted run to resume");
                 return ExitCodes.OK;
             }
@@ -159,13 +158,6 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
             return ExitCodes.FAILED_RERUN_TO_RESUME;
         }
         return Math.max(a, b);
-    }
-
-    private boolean resumable() {
-        JobInstance last = jobRepository.getLastJobInstance(CustomsJobConfig.JOB_NAME);
-        JobExecution e = last == null ? null : jobRepository.getLastJobExecution(last);
-        return e != null && (e.getStatus().isRunning() || e.getStatus() == BatchStatus.FAILED
-                || e.getStatus() == BatchStatus.STOPPED);
     }
 
     private int status() throws Exception {
@@ -214,17 +206,9 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
     }
 
     private JobExecution launch() throws Exception {
-        JobInstance last = jobRepository.getLastJobInstance(CustomsJobConfig.JOB_NAME);
-        JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
-        if (lastExecution != null && lastExecution.getStatus().isRunning()) {
-            // We hold the run lock, so nobody runs it: the process that did died (kill -9, power loss).
-            out.println("run " + last.getInstanceId() + " was interrupted; marking it failed to resume it");
-            lastExecution = jobOperator.recover(lastExecution);
-        }
-        if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
-                || lastExecution.getStatus() == BatchStatus.STOPPED)) {
-            out.println("resuming run " + last.getInstanceId());
-            return jobOperator.restart(lastExecution);
+        JobExecution resumed = Runs.resume(jobOperator, jobRepository, CustomsJobConfig.JOB_NAME, out);
+        if (resumed != null) {
+            return resumed;
         }
         // The key only makes the instance unique; business time comes from the Clock bean.
         return jobOperator.start(customsJob, new JobParametersBuilder()

@@ -2,9 +2,9 @@ package org.edibatch.job.procurement;
 
 import org.edibatch.cli.ExitCodes;
 import org.edibatch.cli.RunLock;
+import org.edibatch.cli.Runs;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -78,18 +78,11 @@ public final class ProcurementCommands {
             throws Exception {
         JobOperator operator = ctx.getBean(JobOperator.class);
         JobRepository repository = ctx.getBean(JobRepository.class);
-        JobInstance last = repository.getLastJobInstance(name);
-        JobExecution lastExecution = last == null ? null : repository.getLastJobExecution(last);
-        if (lastExecution != null && lastExecution.getStatus().isRunning()) {
-            // we hold the run lock, so the process that ran it is gone
-            lastExecution = operator.recover(lastExecution);
+        JobExecution resumed = Runs.resume(operator, repository, name, out);
+        if (resumed != null) {
+            return resumed;
         }
-        if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
-                || lastExecution.getStatus() == BatchStatus.STOPPED)) {
-            out.println("resuming run " + last.getInstanceId());
-            return operator.restart(lastExecution);
-        }
-        if (last != null && repository.getJobInstance(name, params) != null) {
+        if (repository.getJobInstance(name, params) != null) {
             out.println("run with " + params + " already completed; nothing to do");
             return repository.getLastJobExecution(repository.getJobInstance(name, params));
         }
