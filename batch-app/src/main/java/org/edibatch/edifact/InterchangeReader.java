@@ -47,6 +47,8 @@ public final class InterchangeReader implements Closeable {
     private long unhPosition;
     private String[] unh;
     private boolean inMessage;
+    /** Envelope mode, inside a message body: what a segment holds can only yield message errors, not kept here. */
+    private boolean skipSegment;
 
     // state of the segment being read
     private String segmentTag;
@@ -152,6 +154,9 @@ public final class InterchangeReader implements Closeable {
     }
 
     private EdifactMessage handle(EDIStreamEvent event) {
+        if (skipSegment && event != EDIStreamEvent.END_SEGMENT) {
+            return null;
+        }
         switch (event) {
             case START_TRANSACTION:
                 return null;
@@ -198,6 +203,7 @@ public final class InterchangeReader implements Closeable {
             messageErrors = new ArrayList<>();
             unh = new String[6];
         }
+        skipSegment = !full && inMessage && !"UNH".equals(segmentTag) && !"UNT".equals(segmentTag);
     }
 
     private void elementData() {
@@ -290,6 +296,10 @@ public final class InterchangeReader implements Closeable {
     }
 
     private EdifactMessage endSegment() {
+        if (skipSegment) {
+            skipSegment = false;
+            return null;
+        }
         Location l = reader.getLocation();
         boolean trailing = lastSimpleElementEmpty || (lastEventWasComposite && compositeTrailing);
         if (trailing && trailingElementPosition > 0) {

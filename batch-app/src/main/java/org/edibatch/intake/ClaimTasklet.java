@@ -69,14 +69,23 @@ public class ClaimTasklet implements Tasklet {
         xmlIntake = new XmlIntake(props, jdbc, files);
         // Hashing, signature verification and the envelope scan read whole files: done on every core. The
         // decisions that depend on other files (duplicates) and the ids are then taken one file at a time, in
-        // name order, so the outcome does not depend on which thread finished first.
-        List<Prepared> prepared = prepareAll(fresh, envelope, signatures);
+        // name order, so the outcome does not depend on which thread finished first; registering file i
+        // overlaps with the preparation of the files after it.
         int claimed = 0;
-        for (int i = 0; i < fresh.size(); i++) {
-            register(runId, fresh.get(i), prepared.get(i), reference);
-            CrashPoints.reach("claim.registered");
-            claimed++;
-            contribution.incrementReadCount();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, props.threads()));
+        try {
+            List<Future<Prepared>> prepared = new ArrayList<>();
+            for (Path file : fresh) {
+                prepared.add(pool.submit(() -> prepare(file, envelope, signatures)));
+            }
+            for (int i = 0; i < fresh.size(); i++) {
+                register(runId, fresh.get(i), result(prepared.get(i)), reference);
+                CrashPoints.reach("claim.registered");
+                claimed++;
+                contribution.incrementReadCount();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         log.info("run {}: {} file(s) claimed into {}", runId, claimed, props.work().resolve("run-" + runId));
         return RepeatStatus.FINISHED;
@@ -87,25 +96,11 @@ public class ClaimTasklet implements Tasklet {
                             EnvelopeCheck.Result edifact) {
     }
 
-    private List<Prepared> prepareAll(List<Path> fresh, EnvelopeCheck envelope, FileSignatureCheck signatures)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, props.threads()));
+    private static Prepared result(Future<Prepared> f) throws Exception {
         try {
-            List<Future<Prepared>> futures = new ArrayList<>();
-            for (Path file : fresh) {
-                futures.add(pool.submit(() -> prepare(file, envelope, signatures)));
-            }
-            List<Prepared> out = new ArrayList<>();
-            for (Future<Prepared> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception ex ? ex : e;
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
         }
     }
 

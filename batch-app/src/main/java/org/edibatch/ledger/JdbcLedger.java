@@ -1,5 +1,6 @@
 package org.edibatch.ledger;
 
+import org.edibatch.db.CopyRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * Appends entries to the journal inside the caller's transaction. The unique idempotency key makes a
- * second posting of the same source a no-op; the database itself refuses unbalanced entries (deferred
- * trigger) and any UPDATE or DELETE (append-only trigger).
+ * second posting of the same source a no-op; the database itself refuses unbalanced entries (checked at the
+ * end of each statement that adds lines, so all lines of an entry are added by one statement) and any UPDATE or
+ * DELETE (append-only trigger).
  */
 public class JdbcLedger {
 
@@ -23,7 +25,7 @@ public class JdbcLedger {
 
     /**
      * Posts many entries with two statements instead of two per entry: one multi-row insert of the entries
-     * (keys already posted are skipped by the unique index), one batch of the lines of those inserted.
+     * (keys already posted are skipped by the unique index), one COPY of the lines of those inserted.
      *
      * @return how many entries were posted (the others had been posted before)
      */
@@ -60,7 +62,9 @@ public class JdbcLedger {
                 return inserted;
             }
         });
-        List<Object[]> rows = new ArrayList<>();
+        // One COPY for all lines: the balance check runs once per statement (V11), so an entry's lines must
+        // arrive together, and COPY is the cheapest way for the server to take them.
+        CopyRows lines = new CopyRows("journal_line", "entry_id, line_no, account_code, party_id, debit, credit");
         for (JournalEntry e : unique) {
             Long id = ids.get(e.idempotencyKey());
             if (id == null) {
@@ -68,11 +72,10 @@ public class JdbcLedger {
             }
             int n = 1;
             for (JournalLine l : e.lines()) {
-                rows.add(new Object[]{id, n++, l.accountCode(), l.partyId(), l.debit(), l.credit()});
+                lines.add(id, n++, l.accountCode(), l.partyId(), l.debit(), l.credit());
             }
         }
-        jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account_code, party_id, debit, credit) "
-                + "VALUES (?,?,?,?,?,?)", rows);
+        lines.copy(jdbc);
         return ids.size();
     }
 

@@ -60,7 +60,7 @@ class LedgerDatabaseTest {
     }
 
     @Test
-    void theDatabaseRefusesAnUnbalancedEntryAtCommit() {
+    void theDatabaseRefusesAnUnbalancedEntry() {
         TransactionTemplate tx = app.bean(TransactionTemplate.class);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
             Long id = app.jdbc().queryForObject("INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, "
@@ -70,6 +70,40 @@ class LedgerDatabaseTest {
         })).hasStackTraceContaining("not balanced");
         assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_entry WHERE idempotency_key = 'K-BAD'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void linesAddedLaterToAPostedEntryAreRefused() {
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        tx.execute(s -> app.bean(JdbcLedger.class).post(entry("K-LATER"), 1));
+        Long id = app.jdbc().queryForObject("SELECT id FROM journal_entry WHERE idempotency_key = 'K-LATER'", Long.class);
+        assertThatThrownBy(() -> app.jdbc().update("INSERT INTO journal_line VALUES (?, 4, '1100', NULL, 5, 0)", id))
+                .hasStackTraceContaining("not balanced");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", Integer.class, id))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void linesMustNameAnExistingEntryAndAccount() {
+        assertThatThrownBy(() -> app.jdbc().update("INSERT INTO journal_line VALUES (987654321, 1, '1100', NULL, 5, 0), "
+                + "(987654321, 2, '4100', NULL, 0, 5)")).hasStackTraceContaining("entry 987654321 does not exist");
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            Long id = app.jdbc().queryForObject("INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, "
+                    + "source_ref, run_id) VALUES ('K-ACCT','CUSTOMS',DATE '2026-11-25','x','x',1) RETURNING id", Long.class);
+            app.jdbc().update("INSERT INTO journal_line VALUES (?, 1, '9999', NULL, 5, 0), (?, 2, '4100', NULL, 0, 5)", id, id);
+        })).hasStackTraceContaining("account 9999 is not in the chart of accounts");
+    }
+
+    @Test
+    void anAccountInUseCannotBeRemovedAndTheJournalCannotBeTruncated() {
+        app.bean(TransactionTemplate.class).execute(s -> app.bean(JdbcLedger.class).post(entry("K-USE"), 1));
+        assertThatThrownBy(() -> app.jdbc().update("DELETE FROM ledger_account WHERE code = '4200'"))
+                .hasStackTraceContaining("account 4200 is used by the journal");
+        assertThatThrownBy(() -> app.jdbc().update("UPDATE ledger_account SET code = '4201' WHERE code = '4200'"))
+                .hasStackTraceContaining("account 4200 is used by the journal");
+        assertThatThrownBy(() -> app.jdbc().execute("TRUNCATE journal_line, journal_entry"))
+                .hasStackTraceContaining("append-only");
     }
 
     @Test

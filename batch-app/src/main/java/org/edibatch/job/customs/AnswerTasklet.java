@@ -59,7 +59,7 @@ public class AnswerTasklet implements Tasklet {
 
     private record FileRow(long id, String sha, String sender, String recipient, String controlRef, String status,
                            SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
-                           String errorText) {
+                           String errorText, boolean allContrl, boolean hasDeclarations) {
         boolean xml() {
             return "XML".equals(format);
         }
@@ -70,22 +70,27 @@ public class AnswerTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         List<FileRow> files = jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
                         + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text, "
-                        + "f.reason_code, f.sig_reason, f.sig_detail, f.format "
+                        + "f.reason_code, f.sig_reason, f.sig_detail, f.format, "
+                        + "(SELECT COUNT(*) > 0 AND COUNT(*) FILTER (WHERE r.message_type NOT LIKE 'CONTRL:%') = 0 "
+                        + "FROM message_result r WHERE r.file_id = f.id), "
+                        + "EXISTS (SELECT 1 FROM declaration d WHERE d.file_id = f.id) "
                         + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
                 (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
                         : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
-                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11)),
+                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
+                        rs.getBoolean(16), rs.getBoolean(17)),
                 runId);
         XmlAnswers xmlAnswers = new XmlAnswers(jdbc, clock, props.ourEdiId(), props.tax().vatRatePercent());
         // Each file's answers depend only on what the customs step committed for it, and writing them waits
-        // mostly on the database and on fsync: several files at a time. The answer rows are upserts, so a
-        // restart after a crash rewrites the same files and rows.
+        // mostly on the database and on fsync: several files at a time. What was written is recorded at the
+        // end in this step's transaction; a restart after a crash rewrites the same files and rows.
+        List<Object[]> written = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, 2 * props.threads()));
         try {
             List<Future<Boolean>> done = new ArrayList<>();
             for (FileRow f : files) {
-                done.add(pool.submit(() -> answer(f, xmlAnswers)));
+                done.add(pool.submit(() -> answer(f, xmlAnswers, written)));
             }
             for (Future<Boolean> d : done) {
                 try {
@@ -99,28 +104,30 @@ public class AnswerTasklet implements Tasklet {
         } finally {
             pool.shutdownNow();
         }
+        written.sort(java.util.Comparator.<Object[], Long>comparing(r -> (Long) r[0]).thenComparing(r -> (String) r[1]));
+        jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256", written);
         CrashPoints.reach("answer.done");
         return RepeatStatus.FINISHED;
     }
 
     /** @return whether an answer was written (a file not addressed to us gets none) */
-    private boolean answer(FileRow f, XmlAnswers xmlAnswers) throws IOException {
+    private boolean answer(FileRow f, XmlAnswers xmlAnswers, List<Object[]> written) throws IOException {
         if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
             // not addressed to us: answering would send our CONTRL to a party that never wrote to us
             return false;
         }
         if (f.xml()) {
-            writeXml(f, xmlAnswers);
+            written.add(writeXml(f, xmlAnswers));
         } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
-            writeAperak(f);
+            written.add(writeAperak(f));
         } else {
-            boolean allContrl = Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 AND "
-                    + "COUNT(*) FILTER (WHERE message_type NOT LIKE 'CONTRL:%') = 0 FROM message_result WHERE file_id = ?",
-                    Boolean.class, f.id()));
-            if (!allContrl) { // a CONTRL is never answered with a CONTRL
-                writeContrl(f);
+            if (!f.allContrl()) { // a CONTRL is never answered with a CONTRL
+                written.add(writeContrl(f));
             }
-            writeCusres(f);
+            if (f.hasDeclarations()) {
+                written.add(writeCusres(f));
+            }
         }
         CrashPoints.reach("answer.file-written");
         return true;
@@ -160,11 +167,11 @@ public class AnswerTasklet implements Tasklet {
         void accept(T t) throws IOException;
     }
 
-    private void writeContrl(FileRow f) throws IOException {
+    private Object[] writeContrl(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("CONTRL_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
                 "ACCEPTED".equals(f.status()) ? null : f.error());
-        write(f, "CONTRL", target, w -> {
+        return write(f, "CONTRL", target, w -> {
             ContrlBuilder.start(w, "1", ic);
             if (ic.error() == null) {
                 streamMessages(f.id(), m -> ContrlBuilder.message(w, m));
@@ -173,21 +180,17 @@ public class AnswerTasklet implements Tasklet {
         });
     }
 
-    private void writeAperak(FileRow f) throws IOException {
+    private Object[] writeAperak(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("APERAK_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         SubReason reason = SubReason.valueOf(f.sigReason());
         LocalDate today = LocalDate.now(clock);
-        write(f, "APERAK", target, w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
+        return write(f, "APERAK", target, w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
     }
 
-    private void writeCusres(FileRow f) throws IOException {
-        Integer declarations = jdbc.queryForObject("SELECT COUNT(*) FROM declaration WHERE file_id = ?", Integer.class, f.id());
-        if (declarations == null || declarations == 0) {
-            return;
-        }
+    private Object[] writeCusres(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         LocalDate today = LocalDate.now(clock);
-        write(f, "CUSRES", target, w -> {
+        return write(f, "CUSRES", target, w -> {
             int[] n = {1};
             streamDeclarations(f.id(), a -> CusresBuilder.write(w, Integer.toString(n[0]++), today, a));
         });
@@ -237,35 +240,32 @@ public class AnswerTasklet implements Tasklet {
                 List.copyOf(errors));
     }
 
-    private void writeXml(FileRow f, XmlAnswers answers) throws IOException {
+    private Object[] writeXml(FileRow f, XmlAnswers answers) throws IOException {
         Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".xml");
         boolean signatureRefused = f.reasonCode() != null && f.reasonCode().startsWith("SIG:");
         SyntaxError e = f.error();
-        answers.write(new XmlAnswers.Batch(f.id(), f.sender(), f.controlRef(), "ACCEPTED".equals(f.status()),
+        String sha = answers.write(new XmlAnswers.Batch(f.id(), f.sender(), f.controlRef(), "ACCEPTED".equals(f.status()),
                 e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
                 e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
                 f.sigDetail()), target, controlRef(f.sha(), "XMLRES"));
-        jdbc.update("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
-                f.id(), "XMLRES", f.sender(), target.toString(), org.edibatch.intake.FileDigest.sha256(target));
+        return new Object[]{f.id(), "XMLRES", f.sender(), target.toString(), sha};
     }
 
     private interface Messages {
         void write(EdifactWriter w) throws IOException;
     }
 
-    private void write(FileRow f, String kind, Path target, Messages body) throws IOException {
+    /** @return the answer row: file, kind, recipient, path, SHA-256 */
+    private Object[] write(FileRow f, String kind, Path target, Messages body) throws IOException {
         ZonedDateTime now = ZonedDateTime.now(clock);
         String ref = controlRef(f.sha(), kind);
-        AtomicFiles.write(target, (OutputStream out) -> {
+        String sha = AtomicFiles.write(target, (OutputStream out) -> {
             EdifactWriter w = new EdifactWriter(out);
             w.startInterchange(props.ourEdiId(), f.sender(), YYMMDD.format(now), HHMM.format(now), ref);
             body.write(w);
             w.endInterchange();
         });
-        jdbc.update("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
-                f.id(), kind, f.sender(), target.toString(), org.edibatch.intake.FileDigest.sha256(target));
+        return new Object[]{f.id(), kind, f.sender(), target.toString(), sha};
     }
 
     private Path folder(String sender) {

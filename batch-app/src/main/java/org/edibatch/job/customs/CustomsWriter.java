@@ -5,6 +5,7 @@ import org.edibatch.customs.ContentError;
 import org.edibatch.customs.Declaration;
 import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.customs.ReferenceData;
+import org.edibatch.db.CopyRows;
 import org.edibatch.edifact.SyntaxCodes;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.ledger.CustomsPostings;
@@ -14,7 +15,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,22 +48,27 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
 
     @Override
     public void write(Chunk<? extends ProcessedMessage> chunk) {
-        List<Object[]> results = new ArrayList<>();
-        List<Object[]> syntaxErrors = new ArrayList<>();
-        List<Object[]> declarations = new ArrayList<>();
-        List<Object[]> declarationErrors = new ArrayList<>();
-        List<Object[]> exceptions = new ArrayList<>();
+        CopyRows results = new CopyRows("message_result", "file_id, msg_index, message_ref, message_type, status");
+        CopyRows syntaxErrors = new CopyRows("syntax_error", "file_id, msg_index, seq, code, segment_position, "
+                + "segment_tag, element_position, component_position, text");
+        CopyRows declarations = new CopyRows("declaration", "file_id, msg_index, sender, declaration_no, "
+                + "declaration_date, importer_code, currency, status, acceptance_no, exchange_rate, customs_value_krw, "
+                + "duty_krw, vat_krw, channel, score, rule_hits, kind");
+        CopyRows declarationErrors = new CopyRows("declaration_error", "file_id, msg_index, seq, code, pointer, text, "
+                + "line, col");
+        CopyRows exceptions = new CopyRows("exception_item", "run_id, file_id, msg_index, seq, category, sender, "
+                + "file_name, message_ref, declaration_no, code, text, channel, score, rule_hits");
         List<DeclarationOutcome> toPost = new ArrayList<>();
 
         Set<String> taken = claimNumbers(chunk);
         for (ProcessedMessage pm : chunk) {
             MessageItem item = pm.item();
-            results.add(new Object[]{item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
-                    item.syntaxErrors().isEmpty() ? "ACCEPTED" : "REJECTED"});
+            results.add(item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
+                    item.syntaxErrors().isEmpty() ? "ACCEPTED" : "REJECTED");
             int seq = 0;
             for (SyntaxError e : item.syntaxErrors()) {
-                syntaxErrors.add(new Object[]{item.fileId(), item.index(), seq, e.code(), e.segmentPosition(),
-                        e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text()});
+                syntaxErrors.add(item.fileId(), item.index(), seq, e.code(), e.segmentPosition(),
+                        e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text());
                 exceptions.add(exception(item, seq++, "SYNTAX", null, "0085:" + e.code(),
                         SyntaxCodes.text(e.code()) + " - " + e.text(), null));
             }
@@ -78,8 +83,8 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             declarations.add(declarationRow(item, outcome));
             int eseq = 0;
             for (ContentError e : outcome.errors()) {
-                declarationErrors.add(new Object[]{item.fileId(), item.index(), eseq++, e.code().code(), e.pointer(),
-                        e.detail(), e.line(), e.column()});
+                declarationErrors.add(item.fileId(), item.index(), eseq++, e.code().code(), e.pointer(),
+                        e.detail(), e.line(), e.column());
                 exceptions.add(exception(item, seq++, "CONTENT", d.declarationNo(), e.code().code(),
                         e.code().text() + " - " + e.detail() + " (" + e.pointer() + ")", null));
             }
@@ -92,15 +97,11 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO message_result (file_id, msg_index, message_ref, message_type, status) "
-                + "VALUES (?,?,?,?,?)", results);
-        jdbc.batchUpdate("INSERT INTO syntax_error (file_id, msg_index, seq, code, segment_position, segment_tag, "
-                + "element_position, component_position, text) VALUES (?,?,?,?,?,?,?,?,?)", syntaxErrors);
-        jdbc.batchUpdate("INSERT INTO declaration (file_id, msg_index, sender, declaration_no, declaration_date, "
-                + "importer_code, currency, status, acceptance_no, exchange_rate, customs_value_krw, duty_krw, vat_krw, "
-                + "channel, score, rule_hits, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", declarations);
-        jdbc.batchUpdate("INSERT INTO declaration_error (file_id, msg_index, seq, code, pointer, text, line, col) "
-                + "VALUES (?,?,?,?,?,?,?,?)", declarationErrors);
+        // Parents before children: the foreign keys are checked row by row.
+        results.copy(jdbc);
+        syntaxErrors.copy(jdbc);
+        declarations.copy(jdbc);
+        declarationErrors.copy(jdbc);
         List<JournalEntry> entries = new ArrayList<>();
         for (DeclarationOutcome o : toPost) {
             String party = reference.partyByCustomsCode(o.declaration().importerCode())
@@ -108,9 +109,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             CustomsPostings.forAcceptedImport(o, party).ifPresent(entries::add);
         }
         ledger.postAll(entries, runId);
-        jdbc.batchUpdate("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, "
-                + "message_ref, declaration_no, code, text, channel, score, rule_hits) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                exceptions);
+        exceptions.copy(jdbc);
         faultDrill.afterChunkWritten();
         org.edibatch.config.CrashPoints.reach("customs.chunk-written");
     }
@@ -175,8 +174,8 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
     private Object[] declarationRow(MessageItem item, DeclarationOutcome o) {
         Declaration d = o.declaration();
         Assessment a = o.assessment();
-        return new Object[]{item.fileId(), item.index(), d.sender(), d.declarationNo(),
-                d.date() == null ? null : Date.valueOf(d.date()), d.importerCode(), d.currency(), o.status().name(),
+        return new Object[]{item.fileId(), item.index(), d.sender(), d.declarationNo(), d.date(), d.importerCode(),
+                d.currency(), o.status().name(),
                 o.acceptanceNo(), a == null ? null : a.exchangeRate(), a == null ? null : a.customsValue(),
                 a == null ? null : a.duty(), a == null ? null : a.vat(),
                 o.selection() == null ? null : o.selection().channel().name(),

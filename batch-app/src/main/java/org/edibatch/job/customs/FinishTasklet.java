@@ -56,6 +56,7 @@ public class FinishTasklet implements Tasklet {
                         + "reason_text FROM inbound_file WHERE run_id = ? AND state IN ('CLAIMED','REJECTED') ORDER BY id",
                 (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)), runId);
+        List<Object[]> moved = new java.util.ArrayList<>();
         for (FileRow f : files) {
             boolean rejected = "REJECTED".equals(f.state());
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
@@ -84,9 +85,11 @@ public class FinishTasklet implements Tasklet {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             CrashPoints.reach("finish.file-moved");
-            jdbc.update("UPDATE inbound_file SET state = ?, final_path = ? WHERE id = ?",
-                    rejected ? "QUARANTINED" : "ARCHIVED", target.toString(), f.id());
+            moved.add(new Object[]{rejected ? "QUARANTINED" : "ARCHIVED", target.toString(), f.id()});
         }
+        // One batch in this step's transaction: a crash before its commit leaves the rows CLAIMED, and the
+        // restarted step finds the files already at their targets (the moves above are skipped, the paths the same).
+        jdbc.batchUpdate("UPDATE inbound_file SET state = ?, final_path = ? WHERE id = ?", moved);
         Path reports = report.folder(props.reports(), runId);
         report.writeExceptions(reports.resolve("exceptions.csv"), runId);
         report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId);

@@ -44,23 +44,22 @@ final class XmlAnswers {
         this.vatRatePercent = vatRatePercent;
     }
 
-    void write(Batch b, Path target, String responseId) throws IOException {
+    /** @return the SHA-256 of the answer written */
+    String write(Batch b, Path target, String responseId) throws IOException {
         XmlAnswerWriter.Header header = new XmlAnswerWriter.Header(ourId, b.sender(), responseId,
                 OffsetDateTime.now(clock), b.batchRef());
         if (b.sigReason() != null) {
             SubReason reason = SubReason.valueOf(b.sigReason());
             XmlError e = new XmlError(AperakBuilder.code(reason), "/", 0, 0, reason.name() + ": " + reason.text()
                     + (b.sigDetail() == null || b.sigDetail().isEmpty() ? "" : " " + b.sigDetail()));
-            AtomicFiles.write(target, out -> XmlAnswerWriter.refused(out, header, List.of(e)));
-            return;
+            return AtomicFiles.write(target, out -> XmlAnswerWriter.refused(out, header, List.of(e)));
         }
         if (!b.accepted()) {
             XmlError e = new XmlError(b.errorCode(), b.errorPointer(), b.errorLine(), b.errorColumn(), b.errorText());
-            AtomicFiles.write(target, out -> XmlAnswerWriter.refused(out, header, List.of(e)));
-            return;
+            return AtomicFiles.write(target, out -> XmlAnswerWriter.refused(out, header, List.of(e)));
         }
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM declaration WHERE file_id = ?", Integer.class, b.fileId());
-        AtomicFiles.write(target, out -> {
+        return AtomicFiles.write(target, out -> {
             XmlAnswerWriter w = XmlAnswerWriter.processed(out, header, count == null ? 0 : count, List.of());
             streamResponses(b.fileId(), w::write);
             w.finish();

@@ -168,7 +168,8 @@ public final class LoadGenerator {
     void single(long targetBytes) throws IOException {
         // Bigger messages keep the message count within what UNZ can carry.
         long perMessage = Math.max(1, targetBytes / (MAX_MESSAGES_PER_INTERCHANGE - 1000));
-        int items = (int) Math.min(999, Math.max(1, (perMessage - 230) / 60 + 1));
+        // items per message are drawn uniformly from 1..max, so max is about twice the mean the size needs
+        int items = (int) Math.min(999, Math.max(1, 2 * ((perMessage - 230) / 60) + 1));
         interchange(senders.get(0), Integer.MAX_VALUE, 1, items, targetBytes);
     }
 
