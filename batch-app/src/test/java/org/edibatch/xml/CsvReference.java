@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The shipped reference CSVs read straight from edi-schemas, so the rules run here without a database. */
-final class CsvReference implements ReferenceData {
+public final class CsvReference implements ReferenceData {
 
     private final List<Map<String, String>> tariff = ReferenceFiles.load("tariff").rows();
     private final List<Map<String, String>> rates = ReferenceFiles.load("exchange-rates").rows();
