@@ -8,7 +8,8 @@
 # Environment: BAD_PERCENT (2), LARGE_FILES (0), SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
-# APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (extra JVM options of the run), CEILINGS=0 (skip the ceilings: with one
+# JFR_SETTINGS (default: the low-overhead "default" recording; "profile" samples more often and costs the run
+# some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (extra JVM options of the run), CEILINGS=0 (skip the ceilings: with one
 # huge file they take minutes and cannot use a second thread), REUSE_LOAD=1 (keep BENCH_WORK/load from an
 # earlier run with KEEP_FILES=1 instead of generating and signing again).
 #
@@ -84,7 +85,7 @@ echo "== run customs (database $DB, JFR $WORK/customs.jfr)"
 set +e
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:-} \
-  -XX:StartFlightRecording=filename="$WORK/customs.jfr",settings=profile \
+  -XX:StartFlightRecording=filename="$WORK/customs.jfr",settings="${JFR_SETTINGS:-default}" \
   -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
   --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?

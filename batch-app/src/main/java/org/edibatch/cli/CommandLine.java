@@ -199,8 +199,9 @@ public class CommandLine implements CommandLineRunner, ExitCodeGenerator {
         RunReport reports = new RunReport(jdbc);
         Path folder = reports.folder(props.reports(), runId);
         reports.writeExceptions(folder.resolve("exceptions.csv"), runId);
-        reports.writeLedgerSummary(folder.resolve("ledger-summary.txt"), runId);
-        new HtmlRunReport(jdbc).write(folder.resolve("exceptions.html"), runId, ZonedDateTime.now(clock));
+        RunReport.LedgerSummary ledger = reports.ledgerSummary(runId);
+        reports.writeLedgerSummary(folder.resolve("ledger-summary.txt"), runId, ledger);
+        new HtmlRunReport(jdbc).write(folder.resolve("exceptions.html"), runId, ZonedDateTime.now(clock), ledger);
         out.println("reports of run " + runId + " written to " + folder.toAbsolutePath());
         return ExitCodes.OK;
     }

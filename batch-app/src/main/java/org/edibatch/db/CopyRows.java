@@ -40,6 +40,12 @@ public final class CopyRows {
             Object v = values[i];
             if (v == null) {
                 text.append("\\N");
+            } else if (v instanceof Integer n) {
+                text.append(n.intValue());
+            } else if (v instanceof Long n) {
+                text.append(n.longValue());
+            } else if (v instanceof String t) {
+                escape(t);
             } else if (v instanceof BigDecimal d) {
                 text.append(d.toPlainString());
             } else if (v instanceof Number || v instanceof Boolean) {

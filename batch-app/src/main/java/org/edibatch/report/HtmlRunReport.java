@@ -96,12 +96,18 @@ public class HtmlRunReport {
     }
 
     public void write(Path target, long runId, ZonedDateTime generatedAt) throws IOException {
+        write(target, runId, generatedAt, null);
+    }
+
+    /** @param ledger the run's ledger summary when already computed (it scans the journal), else null */
+    public void write(Path target, long runId, ZonedDateTime generatedAt, RunReport.LedgerSummary ledger)
+            throws IOException {
         try {
             transaction.executeWithoutResult(status -> {
                 try {
                     AtomicFiles.write(target, out -> {
                         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                        render(w, runId, generatedAt);
+                        render(w, runId, generatedAt, ledger != null ? ledger : new RunReport(jdbc).ledgerSummary(runId));
                         w.flush();
                     });
                 } catch (IOException e) {
@@ -137,9 +143,9 @@ public class HtmlRunReport {
                 runId, runId, runId, runId, runId, runId, runId);
     }
 
-    private void render(Writer w, long runId, ZonedDateTime generatedAt) throws IOException {
+    private void render(Writer w, long runId, ZonedDateTime generatedAt, RunReport.LedgerSummary ledger)
+            throws IOException {
         Summary s = summary(runId);
-        RunReport.LedgerSummary ledger = new RunReport(jdbc).ledgerSummary(runId);
 
         w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -74,7 +74,11 @@ public class RunReport {
     }
 
     public void writeLedgerSummary(Path target, long runId) throws IOException {
-        LedgerSummary s = ledgerSummary(runId);
+        writeLedgerSummary(target, runId, ledgerSummary(runId));
+    }
+
+    /** With a summary already computed (it scans the journal: the run's reports compute it once). */
+    public void writeLedgerSummary(Path target, long runId, LedgerSummary s) throws IOException {
         String text = "run " + runId + "\n"
                 + "journal entries posted: " + s.entries() + "\n"
                 + "debits:  " + s.debits().toPlainString() + " KRW\n"

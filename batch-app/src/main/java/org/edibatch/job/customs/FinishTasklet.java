@@ -92,8 +92,9 @@ public class FinishTasklet implements Tasklet {
         jdbc.batchUpdate("UPDATE inbound_file SET state = ?, final_path = ? WHERE id = ?", moved);
         Path reports = report.folder(props.reports(), runId);
         report.writeExceptions(reports.resolve("exceptions.csv"), runId);
-        report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId);
-        new HtmlRunReport(jdbc).write(reports.resolve("exceptions.html"), runId, ZonedDateTime.now(clock));
+        RunReport.LedgerSummary ledger = report.ledgerSummary(runId);
+        report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId, ledger);
+        new HtmlRunReport(jdbc).write(reports.resolve("exceptions.html"), runId, ZonedDateTime.now(clock), ledger);
         CrashPoints.reach("finish.reports-written");
         Path work = props.work().resolve("run-" + runId);
         try (var left = Files.list(work)) {
