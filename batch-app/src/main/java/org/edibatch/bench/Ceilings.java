@@ -160,8 +160,6 @@ public final class Ceilings {
     }
 
     private static Result copyRun(String url, long rows, int threads, boolean primaryKey) throws Exception {
-        List<Thread> workers = new ArrayList<>();
-        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicLong copied = new AtomicLong();
         List<Connection> connections = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -175,31 +173,17 @@ public final class Ceilings {
             }
             connections.add(c);
         }
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int slice = t;
-            Connection c = connections.get(t);
-            long share = rows / threads + (t < rows % threads ? 1 : 0);
-            Thread w = new Thread(() -> {
-                try {
-                    CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
-                    copied.addAndGet(cm.copyIn("COPY bench_declaration FROM STDIN", new Rows(slice, share)));
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
+        double seconds;
+        try {
+            seconds = timed(threads, t -> {
+                long share = rows / threads + (t < rows % threads ? 1 : 0);
+                CopyManager cm = connections.get(t).unwrap(PGConnection.class).getCopyAPI();
+                copied.addAndGet(cm.copyIn("COPY bench_declaration FROM STDIN", new Rows(t, share)));
             });
-            workers.add(w);
-            w.start();
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        for (Connection c : connections) {
-            c.close(); // temp tables go with their session
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException(errors.get(0));
+        } finally {
+            for (Connection c : connections) {
+                c.close(); // temp tables go with their session
+            }
         }
         return new Result(primaryKey ? "PostgreSQL COPY (temp, PK)" : "PostgreSQL COPY (temp)", threads, copied.get(), 0, seconds);
     }
@@ -271,16 +255,35 @@ public final class Ceilings {
     private void measure(String stage, int threads, List<Path> over, FileTask task) throws Exception {
         AtomicInteger nextFile = new AtomicInteger();
         AtomicLong declarations = new AtomicLong();
+        double seconds;
+        try {
+            seconds = timed(threads, t -> {
+                int i;
+                while ((i = nextFile.getAndIncrement()) < over.size()) {
+                    declarations.addAndGet(task.run(over.get(i)));
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(stage + " failed", e);
+        }
+        results.add(new Result(stage, threads, declarations.get(), over.size(), seconds));
+    }
+
+    @FunctionalInterface
+    private interface Worker {
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code threads} workers at once; the seconds until the last ends, or the first worker's failure. */
+    private static double timed(int threads, Worker worker) throws Exception {
         List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
+            int slice = t;
             Thread w = new Thread(() -> {
                 try {
-                    int i;
-                    while ((i = nextFile.getAndIncrement()) < over.size()) {
-                        declarations.addAndGet(task.run(over.get(i)));
-                    }
+                    worker.run(slice);
                 } catch (Throwable e) {
                     errors.add(e);
                 }
@@ -293,9 +296,9 @@ public final class Ceilings {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!errors.isEmpty()) {
-            throw new IllegalStateException(stage + " failed", errors.get(0));
+            throw errors.get(0) instanceof Exception e ? e : new IllegalStateException(errors.get(0));
         }
-        results.add(new Result(stage, threads, declarations.get(), over.size(), seconds));
+        return seconds;
     }
 
     private String table() {
