@@ -1,14 +1,8 @@
 package org.edibatch.report;
 
-import org.edibatch.ack.AtomicFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +63,6 @@ public class HtmlRunReport {
             {"rule_hits", "Rule hits", "text"},
     };
 
-    /** Rows per round trip; with a fetch size the PostgreSQL driver uses a cursor instead of buffering all rows. */
-    private static final int FETCH_SIZE = 500;
-
     private static final DateTimeFormatter SHOWN_TIME =
             DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss 'UTC'xxx", Locale.ENGLISH);
 
@@ -79,15 +70,9 @@ public class HtmlRunReport {
             sha256(HtmlRunReport.JS.getBytes(StandardCharsets.UTF_8)));
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
-    private final TransactionTemplate transaction;
 
     public HtmlRunReport(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(FETCH_SIZE);
-        // The driver only streams inside a transaction; in a tasklet this joins the step's transaction instead.
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     record Summary(long filesReceived, long filesAccepted, long filesQuarantined, long messages,
@@ -102,21 +87,8 @@ public class HtmlRunReport {
     /** @param ledger the run's ledger summary when already computed (it scans the journal), else null */
     public void write(Path target, long runId, ZonedDateTime generatedAt, RunReport.LedgerSummary ledger)
             throws IOException {
-        try {
-            transaction.executeWithoutResult(status -> {
-                try {
-                    AtomicFiles.write(target, out -> {
-                        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                        render(w, runId, generatedAt, ledger != null ? ledger : new RunReport(jdbc).ledgerSummary(runId));
-                        w.flush();
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        new StreamedReport(jdbc).write(target, (w, report) -> render(w, report, runId, generatedAt,
+                ledger != null ? ledger : new RunReport(jdbc).ledgerSummary(runId)));
     }
 
     Summary summary(long runId) {
@@ -143,7 +115,8 @@ public class HtmlRunReport {
                 runId, runId, runId, runId, runId, runId, runId);
     }
 
-    private void render(Writer w, long runId, ZonedDateTime generatedAt, RunReport.LedgerSummary ledger)
+    private void render(Writer w, StreamedReport report, long runId, ZonedDateTime generatedAt,
+                        RunReport.LedgerSummary ledger)
             throws IOException {
         Summary s = summary(runId);
 
@@ -166,7 +139,7 @@ public class HtmlRunReport {
         categories(w, s);
         ledger(w, ledger);
         w.write("</div>\n");
-        table(w, runId, s);
+        table(w, report, runId, s);
         w.write("</main>\n<footer>Run ");
         w.write(Long.toString(runId));
         w.write(" \u00b7 generated ");
@@ -309,7 +282,7 @@ public class HtmlRunReport {
                 + "</span> <span class=\"unit\">KRW</span>";
     }
 
-    private void table(Writer w, long runId, Summary s) throws IOException {
+    private void table(Writer w, StreamedReport report, long runId, Summary s) throws IOException {
         w.write("<section class=\"card items\" aria-labelledby=\"h-items\">\n<div class=\"items-head\">\n"
                 + "<h2 id=\"h-items\">Exception items</h2>\n"
                 + "<a class=\"csv-link no-print\" href=\"exceptions.csv\" download>\u2193 exceptions.csv</a>\n</div>\n"
@@ -331,14 +304,8 @@ public class HtmlRunReport {
                     + "\"><button type=\"button\">" + c[1] + "</button></th>");
         }
         w.write("</tr>\n</thead>\n<tbody>\n");
-        streaming.query("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, score, "
-                + "rule_hits FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> {
-            try {
-                row(w, rs);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, runId);
+        report.forEach("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, score, "
+                + "rule_hits FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> row(w, rs), runId);
         w.write("</tbody>\n</table>\n</div>\n<p id=\"no-match\" class=\"empty\"");
         w.write(s.exceptionsTotal() == 0 ? ">No exception items were recorded in this run."
                 : " hidden>No items match the filter.");

@@ -2,12 +2,8 @@ package org.edibatch.report;
 
 import org.edibatch.ack.AtomicFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,16 +25,9 @@ public class RunReport {
             "text", "channel", "score", "rule_hits"};
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
-    private final TransactionTemplate transaction;
 
     public RunReport(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        // A run can have millions of exception lines: the driver streams them with a fetch size, and only
-        // inside a transaction (in a tasklet this joins the step's transaction).
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(1000);
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     public Path folder(Path reports, long runId) {
@@ -46,39 +35,19 @@ public class RunReport {
     }
 
     public void writeExceptions(Path target, long runId) throws IOException {
-        try {
-            transaction.executeWithoutResult(status -> {
-                try {
-                    writeExceptionsStreaming(target, runId);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private void writeExceptionsStreaming(Path target, long runId) throws IOException {
-        AtomicFiles.write(target, out -> {
-            Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        new StreamedReport(jdbc).write(target, (w, report) -> {
             w.write(String.join(",", COLUMNS));
             w.write("\r\n");
-            streaming.query("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, score, rule_hits "
-                    + "FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> {
-                try {
-                    for (int i = 1; i <= COLUMNS.length; i++) {
-                        if (i > 1) {
-                            w.write(',');
-                        }
-                        w.write(csv(rs.getString(i)));
+            report.forEach("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, "
+                    + "score, rule_hits FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> {
+                for (int i = 1; i <= COLUMNS.length; i++) {
+                    if (i > 1) {
+                        w.write(',');
                     }
-                    w.write("\r\n");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    w.write(csv(rs.getString(i)));
                 }
+                w.write("\r\n");
             }, runId);
-            w.flush();
         });
     }
 
