@@ -85,7 +85,7 @@ public class AnswerTasklet implements Tasklet {
         // Each file's answers depend only on what the customs step committed for it, and writing them waits
         // mostly on the database and on fsync: several files at a time. What was written is recorded at the
         // end in this step's transaction; a restart after a crash rewrites the same files and rows.
-        List<Object[]> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, 2 * props.threads()));
         try {
             List<Future<Boolean>> done = new ArrayList<>();
@@ -104,15 +104,20 @@ public class AnswerTasklet implements Tasklet {
         } finally {
             pool.shutdownNow();
         }
-        written.sort(java.util.Comparator.<Object[], Long>comparing(r -> (Long) r[0]).thenComparing(r -> (String) r[1]));
+        written.sort(java.util.Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
         jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-                + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256", written);
+                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
+                written.stream().map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
         CrashPoints.reach("answer.done");
         return RepeatStatus.FINISHED;
     }
 
     /** @return whether an answer was written (a file not addressed to us gets none) */
-    private boolean answer(FileRow f, XmlAnswers xmlAnswers, List<Object[]> written) throws IOException {
+    /** An answer file as the {@code answer} table records it. */
+    private record Written(long fileId, String kind, String recipient, String path, String sha256) {
+    }
+
+    private boolean answer(FileRow f, XmlAnswers xmlAnswers, List<Written> written) throws IOException {
         if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
             // not addressed to us: answering would send our CONTRL to a party that never wrote to us
             return false;
@@ -167,7 +172,7 @@ public class AnswerTasklet implements Tasklet {
         void accept(T t) throws IOException;
     }
 
-    private Object[] writeContrl(FileRow f) throws IOException {
+    private Written writeContrl(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("CONTRL_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
                 "ACCEPTED".equals(f.status()) ? null : f.error());
@@ -180,14 +185,14 @@ public class AnswerTasklet implements Tasklet {
         });
     }
 
-    private Object[] writeAperak(FileRow f) throws IOException {
+    private Written writeAperak(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("APERAK_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         SubReason reason = SubReason.valueOf(f.sigReason());
         LocalDate today = LocalDate.now(clock);
         return write(f, "APERAK", target, w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
     }
 
-    private Object[] writeCusres(FileRow f) throws IOException {
+    private Written writeCusres(FileRow f) throws IOException {
         Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
         LocalDate today = LocalDate.now(clock);
         return write(f, "CUSRES", target, w -> {
@@ -240,7 +245,7 @@ public class AnswerTasklet implements Tasklet {
                 List.copyOf(errors));
     }
 
-    private Object[] writeXml(FileRow f, XmlAnswers answers) throws IOException {
+    private Written writeXml(FileRow f, XmlAnswers answers) throws IOException {
         Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".xml");
         boolean signatureRefused = f.reasonCode() != null && f.reasonCode().startsWith("SIG:");
         SyntaxError e = f.error();
@@ -248,15 +253,14 @@ public class AnswerTasklet implements Tasklet {
                 e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
                 e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
                 f.sigDetail()), target, controlRef(f.sha(), "XMLRES"));
-        return new Object[]{f.id(), "XMLRES", f.sender(), target.toString(), sha};
+        return new Written(f.id(), "XMLRES", f.sender(), target.toString(), sha);
     }
 
     private interface Messages {
         void write(EdifactWriter w) throws IOException;
     }
 
-    /** @return the answer row: file, kind, recipient, path, SHA-256 */
-    private Object[] write(FileRow f, String kind, Path target, Messages body) throws IOException {
+    private Written write(FileRow f, String kind, Path target, Messages body) throws IOException {
         ZonedDateTime now = ZonedDateTime.now(clock);
         String ref = controlRef(f.sha(), kind);
         String sha = AtomicFiles.write(target, (OutputStream out) -> {
@@ -265,7 +269,7 @@ public class AnswerTasklet implements Tasklet {
             body.write(w);
             w.endInterchange();
         });
-        return new Object[]{f.id(), kind, f.sender(), target.toString(), sha};
+        return new Written(f.id(), kind, f.sender(), target.toString(), sha);
     }
 
     private Path folder(String sender) {
