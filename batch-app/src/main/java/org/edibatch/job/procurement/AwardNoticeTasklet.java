@@ -2,7 +2,6 @@ package org.edibatch.job.procurement;
 
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.EdiBatchProperties;
-import org.edibatch.intake.FileDigest;
 import org.edibatch.procurement.AwardNoticeXml;
 import org.edibatch.report.RunReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -42,10 +41,10 @@ public class AwardNoticeTasklet implements Tasklet {
                     + "AND status = 'RECEIVED' ORDER BY 1", String.class, tenderId)) {
                 Path target = props.outbox().resolve(BidAnswerTasklet.safe(bidder))
                         .resolve("AWARD_" + BidAnswerTasklet.safe(tenderId) + ".xml");
-                AtomicFiles.write(target, out -> AwardNoticeXml.write(out, notice, bidder));
+                String sha = AtomicFiles.write(target, out -> AwardNoticeXml.write(out, notice, bidder));
                 jdbc.update("INSERT INTO award_notice (tender_id, bidder_id, path, sha256) VALUES (?,?,?,?) "
                                 + "ON CONFLICT (tender_id, bidder_id) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
-                        tenderId, bidder, target.toString(), FileDigest.sha256(target));
+                        tenderId, bidder, target.toString(), sha);
                 contribution.incrementWriteCount(1);
             }
         }

@@ -3,7 +3,6 @@ package org.edibatch.job.procurement;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
-import org.edibatch.intake.FileDigest;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ReceiptXml;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -60,15 +59,16 @@ public class BidAnswerTasklet implements Tasklet {
         for (Row r : rows) {
             Path folder = props.outbox().resolve(safe(r.bidderId()));
             Path target;
+            String sha;
             if ("EDIFACT".equals(r.format())) {
                 target = folder.resolve("APERAK_" + safe(r.controlRef()) + "_" + r.fileId() + ".edi");
-                AtomicFiles.write(target, out -> aperak(new EdifactWriter(out), r));
+                sha = AtomicFiles.write(target, out -> aperak(new EdifactWriter(out), r));
             } else {
                 target = folder.resolve("RECEIPT_" + safe(r.tenderId()) + "_" + r.fileId() + ".xml");
-                AtomicFiles.write(target, out -> ReceiptXml.write(out, r.receipt()));
+                sha = AtomicFiles.write(target, out -> ReceiptXml.write(out, r.receipt()));
             }
             jdbc.update("UPDATE bid_receipt SET answer_path = ?, answer_sha256 = ? WHERE bid_id = ?",
-                    target.toString(), FileDigest.sha256(target), r.bidId());
+                    target.toString(), sha, r.bidId());
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;

@@ -72,6 +72,16 @@ class CustomsPipelineTest {
     }
 
     @Test
+    void everyAnswerIsRecordedWithTheDigestOfItsBytes() throws Exception {
+        List<Map<String, Object>> answers = app.jdbc().queryForList("SELECT path, sha256 FROM answer");
+        assertThat(answers).hasSizeGreaterThan(10);
+        for (Map<String, Object> a : answers) {
+            Path path = Path.of((String) a.get("path"));
+            assertThat(a.get("sha256")).as(path.toString()).isEqualTo(org.edibatch.intake.FileDigest.sha256(path));
+        }
+    }
+
+    @Test
     void ledgerBalances() {
         BigDecimal[] totals = app.jdbc().queryForObject("SELECT SUM(debit), SUM(credit) FROM journal_line",
                 (rs, n) -> new BigDecimal[]{rs.getBigDecimal(1), rs.getBigDecimal(2)});

@@ -220,6 +220,15 @@ class ProcurementJobsTest {
         String aperak = Files.readString(home.resolve("outbox/V003/APERAK_CB0001_" + ediId + ".edi"), StandardCharsets.ISO_8859_1);
         assertThat(aperak).contains("APERAK:D:96B:UN").contains("+29'").contains("RFF+CT:" + T1)
                 .contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent.get("c-V003.edi"))));
+
+        // what was sent back is recorded with the digest of its own bytes
+        List<Map<String, Object>> recorded = jdbc.queryForList("SELECT answer_path, answer_sha256 FROM bid_receipt "
+                + "WHERE answer_path IS NOT NULL");
+        assertThat(recorded).isNotEmpty();
+        for (Map<String, Object> r : recorded) {
+            Path path = Path.of((String) r.get("answer_path"));
+            assertThat(r.get("answer_sha256")).as(path.toString()).isEqualTo(org.edibatch.intake.FileDigest.sha256(path));
+        }
     }
 
     @Test
