@@ -19,11 +19,14 @@ import java.nio.file.Path;
  * @param threads     worker threads (partitions) of the customs step; default: the number of cores
  * @param trust       trust anchors and CRLs for signature verification
  * @param signature   which message kinds must be signed
+ * @param earlyAnswerMaxBytes the most memory one file's answers may take while the customs step builds them
+ *                    (answered as soon as the file is committed); a file beyond it, and every file when 0, is
+ *                    answered by the answer step from the database instead. Default 8 MiB.
  */
 @ConfigurationProperties(prefix = "edibatch")
 public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String zone, String fixedClock,
                                  Integer chunkSize, Tax tax, Selectivity selectivity, Fault fault, Trust trust,
-                                 Signature signature, Integer threads) {
+                                 Signature signature, Integer threads, Long earlyAnswerMaxBytes) {
 
     /** @param anchors folder of trusted CA certificates; @param crls folder of CRL files */
     public record Trust(Path anchors, Path crls) {
@@ -68,6 +71,7 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         trust = new Trust(trust == null || trust.anchors() == null ? home.resolve("pki/trust") : trust.anchors(),
                 trust == null || trust.crls() == null ? home.resolve("pki/crl") : trust.crls());
         signature = signature == null ? new Signature(true, java.util.Map.of()) : signature;
+        earlyAnswerMaxBytes = earlyAnswerMaxBytes == null ? 8L << 20 : earlyAnswerMaxBytes;
     }
 
     public Path work() {

@@ -31,6 +31,7 @@ public final class EdifactWriter implements AutoCloseable {
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int used;
+    private long handedOn;
     private String interchangeRef;
     private String messageRef;
     private int messageCount;
@@ -113,13 +114,20 @@ public final class EdifactWriter implements AutoCloseable {
     private void put(byte b) throws IOException {
         if (used == buffer.length) {
             out.write(buffer, 0, used);
+            handedOn += used;
             used = 0;
         }
         buffer[used++] = b;
     }
 
+    /** Bytes written so far, including those still buffered here. */
+    public long size() {
+        return handedOn + used;
+    }
+
     private void flush() throws IOException {
         out.write(buffer, 0, used);
+        handedOn += used;
         used = 0;
         out.flush();
     }

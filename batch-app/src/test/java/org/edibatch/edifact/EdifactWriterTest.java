@@ -50,9 +50,13 @@ class EdifactWriterTest {
             CusresBuilder.write(w, Integer.toString(i), day, new CusresBuilder.Answer("HANBIT+L26:" + i + "'?",
                     LocalDate.of(2026, 11, 25), false, null, null, null, null, null, null, null,
                     List.of(new CusresBuilder.Error("E01", "BGM+1", "value 'x' + y: z?"))));
+            if (i == 300) {
+                assertThat(w.size()).as("counts what is still buffered").isGreaterThan(out.size());
+            }
         }
         w.endInterchange();
         assertThat(out.size()).isGreaterThan(1 << 16);
+        assertThat(w.size()).isEqualTo(out.size());
 
         List<EdifactMessage> messages = new ArrayList<>();
         try (InterchangeReader r = InterchangeReader.open(new ByteArrayInputStream(out.toByteArray()), true)) {

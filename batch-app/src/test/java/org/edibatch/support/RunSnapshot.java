@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public record RunSnapshot(List<Map<String, Object>> ledger, List<Map<String, Object>> declarations,
                           List<Map<String, Object>> exceptions, List<Map<String, Object>> files,
-                          Map<String, byte[]> folders) {
+                          List<Map<String, Object>> answers, Map<String, byte[]> folders) {
 
     public static RunSnapshot of(JdbcTemplate jdbc, Path home) throws Exception {
         var ledger = jdbc.queryForList("SELECT e.idempotency_key, e.entry_date, e.description, l.line_no, "
@@ -30,6 +30,8 @@ public record RunSnapshot(List<Map<String, Object>> ledger, List<Map<String, Obj
         // paths are compared relative to the run's home folder, which differs between the runs compared
         var files = jdbc.queryForList("SELECT id, original_name, sha256, state, reason_code, sig_status, "
                 + "replace(final_path, ?, 'HOME') AS final_path FROM inbound_file ORDER BY id", home.toString());
+        var answers = jdbc.queryForList("SELECT file_id, kind, recipient, replace(path, ?, 'HOME') AS path, sha256 "
+                + "FROM answer ORDER BY file_id, kind", home.toString());
         Map<String, byte[]> folders = new TreeMap<>();
         for (String folder : List.of("outbox", "archive", "quarantine", "reports", "inbox", "work")) {
             Path root = home.resolve(folder);
@@ -42,7 +44,7 @@ public record RunSnapshot(List<Map<String, Object>> ledger, List<Map<String, Obj
                 }
             }
         }
-        return new RunSnapshot(ledger, declarations, exceptions, files, folders);
+        return new RunSnapshot(ledger, declarations, exceptions, files, answers, folders);
     }
 
     public void assertSameAs(RunSnapshot reference) {
@@ -50,6 +52,7 @@ public record RunSnapshot(List<Map<String, Object>> ledger, List<Map<String, Obj
         assertThat(declarations).as("declarations").isEqualTo(reference.declarations);
         assertThat(exceptions).as("exception items").isEqualTo(reference.exceptions);
         assertThat(files).as("inbound files").isEqualTo(reference.files);
+        assertThat(answers).as("recorded answers").isEqualTo(reference.answers);
         assertThat(folders.keySet()).as("files in the folders").isEqualTo(reference.folders.keySet());
         folders.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(reference.folders.get(name)));
     }

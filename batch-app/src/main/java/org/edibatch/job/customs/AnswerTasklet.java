@@ -9,6 +9,7 @@ import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.Channel;
 import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.SyntaxError;
+import org.edibatch.job.customs.AnswerFiles.Written;
 import org.edibatch.signature.SubReason;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -18,84 +19,103 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Writes the answers of every file of the run from what the customs step committed: a CONTRL per
- * interchange and a CUSRES interchange holding one message per declaration, into outbox/&lt;sender&gt;/.
- * Names (inbound control reference and file id) and control references derive from the inbound file, so
- * rewriting after a restart produces the same files, replaced atomically, and never overwrites the answer
- * to another file.
+ * Writes the answers the customs step did not write as soon as a file was committed (see {@link EarlyAnswers}):
+ * a CONTRL per interchange and a CUSRES interchange holding one message per declaration, into
+ * outbox/&lt;sender&gt;/, built from what the customs step committed; also the answers to files refused before
+ * the customs step (APERAK, CONTRL rejecting the interchange) and to XML batches. First it waits for the early
+ * answers still on their way to disk and records them. Names (inbound control reference and file id) and
+ * control references derive from the inbound file, so rewriting after a restart produces the same files,
+ * replaced atomically, and never overwrites the answer to another file.
  */
 public class AnswerTasklet implements Tasklet {
 
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    static final String RECORD_ANSWER = "INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
+            + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256";
 
     private final EdiBatchProperties props;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AnswerFiles names;
+    private final AnswerOutbox outbox;
 
-    public AnswerTasklet(EdiBatchProperties props, JdbcTemplate jdbc, Clock clock) {
+    public AnswerTasklet(EdiBatchProperties props, JdbcTemplate jdbc, Clock clock, AnswerOutbox outbox) {
         this.props = props;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.names = new AnswerFiles(props, clock);
+        this.outbox = outbox;
     }
 
     private record FileRow(long id, String sha, String sender, String recipient, String controlRef, String status,
                            SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
-                           String errorText, boolean allContrl, boolean hasDeclarations) {
+                           String errorText, boolean allContrl, boolean hasDeclarations, String recorded) {
         boolean xml() {
             return "XML".equals(format);
+        }
+
+        boolean recorded(String kind) {
+            return recorded != null && java.util.Arrays.asList(recorded.split(",")).contains(kind);
         }
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        List<FileRow> files = jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
+        List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>(outbox.awaitAll()));
+        Set<String> early = new HashSet<>();
+        written.forEach(w -> early.add(w.fileId() + ":" + w.kind()));
+        // A file answered early has its answers recorded (by a chunk of the customs step, or just above):
+        // only the files with an answer missing are read back from the database.
+        List<FileRow> files = new ArrayList<>();
+        jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
                         + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text, "
                         + "f.reason_code, f.sig_reason, f.sig_detail, f.format, "
                         + "(SELECT COUNT(*) > 0 AND COUNT(*) FILTER (WHERE r.message_type NOT LIKE 'CONTRL:%') = 0 "
                         + "FROM message_result r WHERE r.file_id = f.id), "
-                        + "EXISTS (SELECT 1 FROM declaration d WHERE d.file_id = f.id) "
+                        + "EXISTS (SELECT 1 FROM declaration d WHERE d.file_id = f.id), "
+                        + "(SELECT string_agg(a.kind, ',') FROM answer a WHERE a.file_id = f.id) "
                         + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
-                (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
-                        : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
-                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
-                        rs.getBoolean(16), rs.getBoolean(17)),
+                (java.sql.ResultSet rs) -> {
+                    FileRow f = new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
+                            : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
+                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
+                            rs.getBoolean(16), rs.getBoolean(17), rs.getString(18));
+                    files.add(f);
+                },
                 runId);
         XmlAnswers xmlAnswers = new XmlAnswers(jdbc, clock, props.ourEdiId(), props.tax().vatRatePercent());
         // Each file's answers depend only on what the customs step committed for it, and writing them waits
         // mostly on the database and on fsync: several files at a time. What was written is recorded at the
         // end in this step's transaction; a restart after a crash rewrites the same files and rows.
-        List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, 2 * props.threads()));
         try {
-            List<Future<Boolean>> done = new ArrayList<>();
+            List<Future<Answered>> done = new ArrayList<>();
             for (FileRow f : files) {
-                done.add(pool.submit(() -> answer(f, xmlAnswers, written)));
+                done.add(pool.submit(() -> answer(f, xmlAnswers, written, early)));
             }
-            for (Future<Boolean> d : done) {
+            // write count: files answered; read count: files whose answers were built here from the database
+            for (Future<Answered> d : done) {
                 try {
-                    if (d.get()) {
+                    Answered a = d.get();
+                    if (a != Answered.NOT_ANSWERED) {
                         contribution.incrementWriteCount(1);
+                    }
+                    if (a == Answered.HERE) {
+                        contribution.incrementReadCount();
                     }
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof Exception ex ? ex : e;
@@ -105,39 +125,51 @@ public class AnswerTasklet implements Tasklet {
             pool.shutdownNow();
         }
         written.sort(java.util.Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
-        jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
+        jdbc.batchUpdate(RECORD_ANSWER,
                 written.stream().map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
         CrashPoints.reach("answer.done");
         return RepeatStatus.FINISHED;
     }
 
-    /** @return whether an answer was written (a file not addressed to us gets none) */
-    /** An answer file as the {@code answer} table records it. */
-    private record Written(long fileId, String kind, String recipient, String path, String sha256) {
-    }
+    private enum Answered { NOT_ANSWERED, EARLY, HERE }
 
-    private boolean answer(FileRow f, XmlAnswers xmlAnswers, List<Written> written) throws IOException {
+    /** @return how the file was answered (a file not addressed to us gets no answer) */
+    private Answered answer(FileRow f, XmlAnswers xmlAnswers, List<Written> written, Set<String> early)
+            throws IOException {
         if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
             // not addressed to us: answering would send our CONTRL to a party that never wrote to us
-            return false;
+            return Answered.NOT_ANSWERED;
         }
+        boolean wrote = false;
         if (f.xml()) {
-            written.add(writeXml(f, xmlAnswers));
-        } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
-            written.add(writeAperak(f));
-        } else {
-            if (!f.allContrl()) { // a CONTRL is never answered with a CONTRL
-                written.add(writeContrl(f));
+            if (!done(f, "XMLRES", early)) {
+                written.add(writeXml(f, xmlAnswers));
+                wrote = true;
             }
-            if (f.hasDeclarations()) {
+        } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
+            if (!done(f, "APERAK", early)) {
+                written.add(writeAperak(f));
+                wrote = true;
+            }
+        } else {
+            if (!f.allContrl() && !done(f, "CONTRL", early)) { // a CONTRL is never answered with a CONTRL
+                written.add(writeContrl(f));
+                wrote = true;
+            }
+            if (f.hasDeclarations() && !done(f, "CUSRES", early)) {
                 written.add(writeCusres(f));
+                wrote = true;
             }
         }
-        CrashPoints.reach("answer.file-written");
-        return true;
+        if (wrote) {
+            CrashPoints.reach("answer.file-written");
+        }
+        return wrote ? Answered.HERE : Answered.EARLY;
     }
 
+    private static boolean done(FileRow f, String kind, Set<String> early) {
+        return f.recorded(kind) || early.contains(f.id() + ":" + kind);
+    }
     /** Hands each message, with its errors, to {@code sink} in message order, one message in memory at a time. */
     private void streamMessages(long fileId, Sink<ContrlBuilder.Message> sink) {
         Object[] current = new Object[3]; // index, reference, type
@@ -173,7 +205,7 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private Written writeContrl(FileRow f) throws IOException {
-        Path target = folder(f.sender()).resolve("CONTRL_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
+        Path target = names.target("CONTRL", f.sender(), f.controlRef(), f.id(), ".edi");
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
                 "ACCEPTED".equals(f.status()) ? null : f.error());
         return write(f, "CONTRL", target, w -> {
@@ -186,14 +218,14 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private Written writeAperak(FileRow f) throws IOException {
-        Path target = folder(f.sender()).resolve("APERAK_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
+        Path target = names.target("APERAK", f.sender(), f.controlRef(), f.id(), ".edi");
         SubReason reason = SubReason.valueOf(f.sigReason());
         LocalDate today = LocalDate.now(clock);
         return write(f, "APERAK", target, w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
     }
 
     private Written writeCusres(FileRow f) throws IOException {
-        Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".edi");
+        Path target = names.target("CUSRES", f.sender(), f.controlRef(), f.id(), ".edi");
         LocalDate today = LocalDate.now(clock);
         return write(f, "CUSRES", target, w -> {
             int[] n = {1};
@@ -246,13 +278,13 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private Written writeXml(FileRow f, XmlAnswers answers) throws IOException {
-        Path target = folder(f.sender()).resolve("CUSRES_" + safe(f.controlRef()) + "_" + f.id() + ".xml");
+        Path target = names.target("CUSRES", f.sender(), f.controlRef(), f.id(), ".xml");
         boolean signatureRefused = f.reasonCode() != null && f.reasonCode().startsWith("SIG:");
         SyntaxError e = f.error();
         String sha = answers.write(new XmlAnswers.Batch(f.id(), f.sender(), f.controlRef(), "ACCEPTED".equals(f.status()),
                 e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
                 e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
-                f.sigDetail()), target, controlRef(f.sha(), "XMLRES"));
+                f.sigDetail()), target, AnswerFiles.controlRef(f.sha(), "XMLRES"));
         return new Written(f.id(), "XMLRES", f.sender(), target.toString(), sha);
     }
 
@@ -261,35 +293,12 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private Written write(FileRow f, String kind, Path target, Messages body) throws IOException {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        String ref = controlRef(f.sha(), kind);
         String sha = AtomicFiles.write(target, (OutputStream out) -> {
             EdifactWriter w = new EdifactWriter(out);
-            w.startInterchange(props.ourEdiId(), f.sender(), YYMMDD.format(now), HHMM.format(now), ref);
+            names.startInterchange(w, f.sender(), f.sha(), kind);
             body.write(w);
             w.endInterchange();
         });
         return new Written(f.id(), kind, f.sender(), target.toString(), sha);
-    }
-
-    private Path folder(String sender) {
-        return props.outbox().resolve(safe(sender));
-    }
-
-    static String safe(String s) {
-        return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static String controlRef(String fileSha, String kind) {
-        return ("R" + kind.charAt(2) + sha256((fileSha + kind).getBytes(StandardCharsets.US_ASCII)).toUpperCase())
-                .substring(0, 14);
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -28,7 +28,8 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private static final String FILE_KEY = "claimed.file";
     private static final String MESSAGE_KEY = "claimed.message";
 
-    private record ClaimedFile(long id, String path, String name, String sender, String format) {
+    private record ClaimedFile(long id, String path, String name, String sender, String format,
+                               MessageItem.Envelope envelope) {
         boolean xml() {
             return "XML".equals(format);
         }
@@ -56,10 +57,13 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     @Override
     public void open(ExecutionContext ctx) {
         org.edibatch.config.CrashPoints.reach("customs.open");
-        files = jdbc.query("SELECT id, work_path, original_name, sender, format FROM inbound_file "
-                        + "WHERE run_id = ? AND state = 'CLAIMED' ORDER BY id",
+        files = jdbc.query("SELECT f.id, f.work_path, f.original_name, f.sender, f.format, f.sha256, i.sender, "
+                        + "i.recipient, i.control_ref, i.message_count FROM inbound_file f "
+                        + "LEFT JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? AND f.state = 'CLAIMED' ORDER BY f.id",
                 (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), runId);
+                        rs.getString(5), rs.getString(9) == null || "XML".equals(rs.getString(5)) ? null
+                        : new MessageItem.Envelope(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getInt(10))), runId);
         if (partitionFiles != null) {
             files = files.stream().filter(f -> partitionFiles.contains(f.id())).toList();
         }
@@ -98,7 +102,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
                 EdifactMessage m = nextMessage();
                 if (m != null) {
                     messagesRead++;
-                    return MessageItem.edifact(f.id(), f.name(), f.sender(), m);
+                    return MessageItem.edifact(f.id(), f.name(), f.sender(), m, f.envelope());
                 }
             }
             closeCurrent();

@@ -93,8 +93,14 @@ public class CustomsJobConfig {
 
     @Bean
     public Step answerStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
-                           JdbcTemplate jdbc, Clock clock) {
-        return new StepBuilder("answer", repo).tasklet(new AnswerTasklet(props, jdbc, clock), tm).build();
+                           JdbcTemplate jdbc, Clock clock, AnswerOutbox answerOutbox) {
+        return new StepBuilder("answer", repo).tasklet(new AnswerTasklet(props, jdbc, clock, answerOutbox), tm).build();
+    }
+
+    /** Writes the answers the customs workers complete; shared by the partitions and drained by the answer step. */
+    @Bean
+    public AnswerOutbox answerOutbox() {
+        return new AnswerOutbox();
     }
 
     @Bean
@@ -137,7 +143,10 @@ public class CustomsJobConfig {
     @Bean
     @StepScope
     public CustomsWriter customsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceSnapshot stepReferenceSnapshot,
-                                       @Value(RUN_ID) Long runId, FaultDrill faultDrill) {
-        return new CustomsWriter(jdbc, ledger, stepReferenceSnapshot, runId, faultDrill);
+                                       @Value(RUN_ID) Long runId, FaultDrill faultDrill, EdiBatchProperties props,
+                                       Clock clock, AnswerOutbox answerOutbox) {
+        EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
+                props.earlyAnswerMaxBytes());
+        return new CustomsWriter(jdbc, ledger, stepReferenceSnapshot, runId, faultDrill, answers, answerOutbox);
     }
 }

@@ -36,14 +36,18 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
     private final ReferenceData reference;
     private final long runId;
     private final FaultDrill faultDrill;
+    private final EarlyAnswers answers;
+    private final AnswerOutbox outbox;
 
-    public CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
-                         FaultDrill faultDrill) {
+    CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
+                  FaultDrill faultDrill, EarlyAnswers answers, AnswerOutbox outbox) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.reference = reference;
         this.runId = runId;
         this.faultDrill = faultDrill;
+        this.answers = answers;
+        this.outbox = outbox;
     }
 
     @Override
@@ -59,6 +63,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         CopyRows exceptions = new CopyRows("exception_item", "run_id, file_id, msg_index, seq, category, sender, "
                 + "file_name, message_ref, declaration_no, code, text, channel, score, rule_hits");
         List<DeclarationOutcome> toPost = new ArrayList<>();
+        List<ProcessedMessage> decided = new ArrayList<>(chunk.size());
 
         Set<String> taken = claimNumbers(chunk);
         for (ProcessedMessage pm : chunk) {
@@ -73,12 +78,14 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                         SyntaxCodes.text(e.code()) + " - " + e.text(), null));
             }
             if (pm.outcome() == null) {
+                decided.add(pm);
                 continue;
             }
             DeclarationOutcome outcome = pm.outcome();
             if (outcome.accepted() && !taken.contains(claimKey(item))) {
                 outcome = outcome.asDuplicate();
             }
+            decided.add(outcome == pm.outcome() ? pm : new ProcessedMessage(item, outcome));
             Declaration d = outcome.declaration();
             declarations.add(declarationRow(item, outcome));
             int eseq = 0;
@@ -110,8 +117,19 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         }
         ledger.postAll(entries, runId);
         exceptions.copy(jdbc);
+        recordAnswers(outbox.takeWritten());
+        answers.stage(decided);
         faultDrill.afterChunkWritten();
         org.edibatch.config.CrashPoints.reach("customs.chunk-written");
+    }
+
+    /** Answers written since the last chunk become durable facts with this chunk's commit. */
+    private void recordAnswers(List<AnswerFiles.Written> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(AnswerTasklet.RECORD_ANSWER, written.stream()
+                .map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
     }
 
     /**

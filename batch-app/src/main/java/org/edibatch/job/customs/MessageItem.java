@@ -11,14 +11,23 @@ import java.util.List;
  * an XML batch. Exactly one of {@code message} and {@code xml} is set; after the processor both formats are
  * handled by the same code.
  */
-public record MessageItem(long fileId, String fileName, String sender, EdifactMessage message, XmlDeclarationItem xml) {
+public record MessageItem(long fileId, String fileName, String sender, EdifactMessage message, XmlDeclarationItem xml,
+                          Envelope envelope) {
 
-    public static MessageItem edifact(long fileId, String fileName, String sender, EdifactMessage m) {
-        return new MessageItem(fileId, fileName, sender, m, null);
+    /**
+     * What answering an EDIFACT file needs besides its messages, as the claim step recorded it: the file's
+     * SHA-256 (answer control references derive from it), the UNB sender, recipient and control reference, and
+     * the number of messages (the last one completes the file).
+     */
+    public record Envelope(String fileSha, String sender, String recipient, String controlRef, int messageCount) {
+    }
+
+    public static MessageItem edifact(long fileId, String fileName, String sender, EdifactMessage m, Envelope envelope) {
+        return new MessageItem(fileId, fileName, sender, m, null, envelope);
     }
 
     public static MessageItem xml(long fileId, String fileName, String sender, XmlDeclarationItem x) {
-        return new MessageItem(fileId, fileName, sender, null, x);
+        return new MessageItem(fileId, fileName, sender, null, x, null);
     }
 
     public int index() {

@@ -1,0 +1,66 @@
+package org.edibatch.job.customs;
+
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.edifact.EdifactWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * How an answer to an inbound file is named and addressed, shared by the two writers of EDIFACT answers: the
+ * customs step (as soon as a file's last message is committed) and the answer step (every file still without
+ * its answers). Names and control references derive from the inbound file alone, so whichever writes a file
+ * writes the same bytes at the same place, and a rewrite after a restart replaces it with itself.
+ */
+final class AnswerFiles {
+
+    /** An answer file as the {@code answer} table records it. */
+    record Written(long fileId, String kind, String recipient, String path, String sha256) {
+    }
+
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+    private final EdiBatchProperties props;
+    private final Clock clock;
+
+    AnswerFiles(EdiBatchProperties props, Clock clock) {
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** outbox/&lt;sender&gt;/&lt;KIND&gt;_&lt;inbound control reference&gt;_&lt;file id&gt;&lt;extension&gt;. */
+    Path target(String kind, String sender, String controlRef, long fileId, String extension) {
+        return props.outbox().resolve(safe(sender)).resolve(kind + "_" + safe(controlRef) + "_" + fileId + extension);
+    }
+
+    /** UNB from this office to the sender, dated now, with the control reference of this kind of answer. */
+    void startInterchange(EdifactWriter w, String sender, String fileSha, String kind) throws IOException {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        w.startInterchange(props.ourEdiId(), sender, YYMMDD.format(now), HHMM.format(now), controlRef(fileSha, kind));
+    }
+
+    static String safe(String s) {
+        return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    static String controlRef(String fileSha, String kind) {
+        return ("R" + kind.charAt(2) + sha256((fileSha + kind).getBytes(StandardCharsets.US_ASCII)).toUpperCase())
+                .substring(0, 14);
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

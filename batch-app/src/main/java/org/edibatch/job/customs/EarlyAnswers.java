@@ -1,0 +1,187 @@
+package org.edibatch.job.customs;
+
+import org.edibatch.ack.ContrlBuilder;
+import org.edibatch.ack.CusresBuilder;
+import org.edibatch.customs.Assessment;
+import org.edibatch.customs.Channel;
+import org.edibatch.customs.ContentError;
+import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.edifact.EdifactWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers an EDIFACT file from the customs step: its CONTRL and CUSRES are built in memory while its messages
+ * are committed, and handed to the {@link AnswerOutbox} when the last one is, so a sender's answer does not
+ * wait for the whole run, and the answer step does not read a million decisions back from the database.
+ *
+ * <p>Only what is committed is answered: a chunk's messages are applied after its transaction commits. A
+ * file is left to the answer step (which builds the same bytes from the database) whenever this cannot be
+ * sure to have all of it: the partition restarted in the middle of it, a chunk rolled back, or its answers
+ * outgrew {@code maxBytes}, which keeps memory flat however large one interchange is. One instance per
+ * partition: a partition reads its files one after the other, so at most one file is open here.
+ */
+final class EarlyAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(EarlyAnswers.class);
+
+    private final AnswerFiles names;
+    private final AnswerOutbox outbox;
+    private final Clock clock;
+    private final long maxBytes;
+    private OpenFile open;
+
+    /** @param maxBytes the most one file's answers may take in memory; 0 turns early answers off */
+    EarlyAnswers(AnswerFiles names, AnswerOutbox outbox, Clock clock, long maxBytes) {
+        this.names = names;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The answers of one file being built; {@code given} is how many of its messages were applied. */
+    private static final class OpenFile {
+        final long fileId;
+        final MessageItem.Envelope envelope;
+        final ByteArrayOutputStream contrlBytes = new ByteArrayOutputStream();
+        final ByteArrayOutputStream cusresBytes = new ByteArrayOutputStream();
+        final EdifactWriter contrl = new EdifactWriter(contrlBytes);
+        final EdifactWriter cusres = new EdifactWriter(cusresBytes);
+        int given;
+        int declarations;
+        boolean onlyContrl = true;
+        boolean abandoned;
+
+        OpenFile(long fileId, MessageItem.Envelope envelope) {
+            this.fileId = fileId;
+            this.envelope = envelope;
+        }
+    }
+
+    /**
+     * Called by the writer inside the chunk's transaction with the chunk's messages and their final outcomes;
+     * they are applied only if and when that transaction commits.
+     */
+    void stage(List<ProcessedMessage> chunk) {
+        if (maxBytes <= 0) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Without a commit to wait for, answering now could answer what is then rolled back.
+            abandonOpen();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    try {
+                        apply(chunk);
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("early answer abandoned ({}); the answer step writes it", e.toString());
+                        abandonOpen();
+                    }
+                } else {
+                    abandonOpen();
+                }
+            }
+        });
+    }
+
+    private void abandonOpen() {
+        if (open != null) {
+            open.abandoned = true;
+        }
+    }
+
+    private void apply(List<ProcessedMessage> chunk) throws IOException {
+        for (ProcessedMessage pm : chunk) {
+            MessageItem item = pm.item();
+            if (item.envelope() == null) {
+                continue; // XML batches are answered by the answer step
+            }
+            if (open == null || open.fileId != item.fileId()) {
+                open = start(item);
+            }
+            if (open.abandoned) {
+                continue;
+            }
+            if (item.index() != open.given) {
+                open.abandoned = true; // restarted inside this file: its first messages were applied by another run
+                continue;
+            }
+            add(open, pm);
+            if (open.contrl.size() + open.cusres.size() > maxBytes) {
+                open.abandoned = true;
+            } else if (open.given == open.envelope.messageCount()) {
+                finish(open);
+                open = null;
+            }
+        }
+    }
+
+    private OpenFile start(MessageItem item) throws IOException {
+        OpenFile f = new OpenFile(item.fileId(), item.envelope());
+        MessageItem.Envelope e = item.envelope();
+        names.startInterchange(f.contrl, e.sender(), e.fileSha(), "CONTRL");
+        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
+        names.startInterchange(f.cusres, e.sender(), e.fileSha(), "CUSRES");
+        return f;
+    }
+
+    private void add(OpenFile f, ProcessedMessage pm) throws IOException {
+        MessageItem item = pm.item();
+        f.given++;
+        if (!item.typeIdentifier().startsWith("CONTRL:")) {
+            f.onlyContrl = false;
+        }
+        ContrlBuilder.message(f.contrl, new ContrlBuilder.Message(item.reference(), item.typeIdentifier(),
+                item.syntaxErrors()));
+        if (pm.outcome() != null) {
+            f.declarations++;
+            CusresBuilder.write(f.cusres, Integer.toString(f.declarations), LocalDate.now(clock), answer(pm.outcome()));
+        }
+    }
+
+    /** The same choices as the answer step: no CONTRL to a file of CONTRLs, no CUSRES without declarations. */
+    private void finish(OpenFile f) throws IOException {
+        MessageItem.Envelope e = f.envelope;
+        if (!f.onlyContrl) {
+            ContrlBuilder.end(f.contrl);
+            f.contrl.endInterchange();
+            outbox.submit(f.fileId, "CONTRL", e.sender(),
+                    names.target("CONTRL", e.sender(), e.controlRef(), f.fileId, ".edi"), f.contrlBytes.toByteArray());
+        }
+        if (f.declarations > 0) {
+            f.cusres.endInterchange();
+            outbox.submit(f.fileId, "CUSRES", e.sender(),
+                    names.target("CUSRES", e.sender(), e.controlRef(), f.fileId, ".edi"), f.cusresBytes.toByteArray());
+        }
+    }
+
+    /** What the answer step reads back from the declaration's row, taken from the decision itself. */
+    static CusresBuilder.Answer answer(DeclarationOutcome o) {
+        Assessment a = o.assessment();
+        Channel channel = o.accepted() ? o.selection().channel() : null;
+        String hits = o.selection() == null ? null : o.selection().hitsText();
+        List<CusresBuilder.Error> errors = new ArrayList<>(o.errors().size());
+        for (ContentError e : o.errors()) {
+            errors.add(new CusresBuilder.Error(e.code().code(), e.pointer(), e.detail()));
+        }
+        return new CusresBuilder.Answer(o.declaration().declarationNo(), o.declaration().date(), o.accepted(),
+                o.acceptanceNo(), a == null ? null : a.customsValue(), null, a == null ? null : a.duty(),
+                a == null ? null : a.vat(), channel == null ? null : channel.code(),
+                channel == null ? null : channel.meaning() + ", score " + o.selection().score()
+                        + (hits == null || hits.isEmpty() ? "" : ", rules " + hits),
+                List.copyOf(errors));
+    }
+}
