@@ -81,6 +81,21 @@ cleanup() {
 trap cleanup EXIT
 createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$DB"
 
+# CPU seconds of the local PostgreSQL server (its live processes, plus the backends it has already reaped),
+# and of the whole machine (all cores, from /proc/stat): read before and after the run.
+pg_cpu_ticks() {
+  local t=0 pid f
+  for pid in $(pgrep -u postgres 2>/dev/null); do
+    f=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    # after the command name: field 12/13 = utime/stime, 14/15 = children's, counted once reaped
+    t=$((t + $(awk '{print $12 + $13 + $14 + $15}' <<<"$f")))
+  done
+  echo "$t"
+}
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
+pg_before=$(pg_cpu_ticks)
+read -r busy_before idle_before < <(machine_ticks)
+
 echo "== run customs (database $DB, JFR $WORK/customs.jfr)"
 set +e
 # shellcheck disable=SC2086
@@ -90,6 +105,9 @@ set +e
   --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?
 set -e
+pg_cpu=$(awk -v a="$pg_before" -v b="$(pg_cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')
+read -r busy_after idle_after < <(machine_ticks)
+machine_busy=$(awk -v b=$((busy_after - busy_before)) -v i=$((idle_after - idle_before)) 'BEGIN {printf "%.0f", 100 * b / (b + i)}')
 if [[ $code != 0 && $code != 2 ]]; then
   echo "customs run failed with exit code $code; log: $WORK/run.log" >&2
   tail -30 "$WORK/run.log" >&2
@@ -155,7 +173,8 @@ echo "messages:     $messages read by the customs step ($syntax_rejected rejecte
 echo "steps (s, commits):"
 sed 's/^/              /' <<<"$steps"
 echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(awk -v c="$cpu" -v w="$wall" 'BEGIN {printf "%.2f", c / w}') cores busy)"
-echo "DB commits:   $commits (pg_stat_database.xact_commit)"
+echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes)"
+echo "machine:      ${machine_busy}% of all cores busy during the run (JVM, PostgreSQL and everything else)"
 echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (JFR GC summaries): ${peak_heap} MB of -Xmx1g"
 echo "end to end:   $rate declarations/s   (customs step alone: $customs_rate declarations/s)"
 echo "lowest ceiling: $lowest declarations/s ($lowest_stage, best over 1..$THREADS threads; 1 thread: $lowest1)"
