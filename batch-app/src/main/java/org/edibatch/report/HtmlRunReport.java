@@ -13,6 +13,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,10 +70,22 @@ public class HtmlRunReport {
     private static final String SCRIPT_HASH = "sha256-" + java.util.Base64.getEncoder().encodeToString(
             sha256(HtmlRunReport.JS.getBytes(StandardCharsets.UTF_8)));
 
+    /**
+     * Rows of one category the page lists at most. A national run can flag most of a million declarations for
+     * inspection: a page listing them all (hundreds of MB) would not open, while the CSV holds every item.
+     */
+    public static final int ROWS_PER_CATEGORY = 2_000;
+
     private final JdbcTemplate jdbc;
+    private final int rowsPerCategory;
 
     public HtmlRunReport(JdbcTemplate jdbc) {
+        this(jdbc, ROWS_PER_CATEGORY);
+    }
+
+    HtmlRunReport(JdbcTemplate jdbc, int rowsPerCategory) {
         this.jdbc = jdbc;
+        this.rowsPerCategory = rowsPerCategory;
     }
 
     record Summary(long filesReceived, long filesAccepted, long filesQuarantined, long messages,
@@ -298,14 +311,37 @@ public class HtmlRunReport {
         w.write("</select></label>\n<button type=\"button\" id=\"filter-reset\" class=\"button secondary\">Reset</button>\n"
                 + "</div>\n<p id=\"table-status\" class=\"status\" aria-live=\"polite\">");
         w.write(grouped(s.exceptionsTotal()));
-        w.write(" items</p>\n<div class=\"scroll\">\n<table id=\"exceptions\">\n<thead>\n<tr>");
+        w.write(" items</p>\n");
+        long shown = s.byCategory().values().stream().mapToLong(n -> Math.min(n, rowsPerCategory)).sum();
+        if (shown < s.exceptionsTotal()) {
+            w.write("<p class=\"notice\" data-metric=\"items-shown\" data-value=\"" + shown + "\">This page lists the first "
+                    + grouped(rowsPerCategory) + " items of each category: " + grouped(shown) + " of "
+                    + grouped(s.exceptionsTotal()) + ". Every item is in <a href=\"exceptions.csv\" download>exceptions.csv</a>.</p>\n");
+        }
+        w.write("<div class=\"scroll\">\n<table id=\"exceptions\">\n<thead>\n<tr>");
         for (String[] c : COLUMNS) {
             w.write("<th scope=\"col\" class=\"c-" + c[0] + "\" data-key=\"" + c[0] + "\" data-type=\"" + c[2]
                     + "\"><button type=\"button\">" + c[1] + "</button></th>");
         }
         w.write("</tr>\n</thead>\n<tbody>\n");
-        report.forEach("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, score, "
-                + "rule_hits FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> row(w, rs), runId);
+        String columns = "category, sender, file_name, message_ref, declaration_no, code, text, channel, score, rule_hits";
+        if (shown == s.exceptionsTotal()) {
+            report.forEach("SELECT " + columns + " FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq",
+                    rs -> row(w, rs), runId);
+        } else {
+            // the first items of each category in file order, merged back into file order
+            List<String> parts = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
+            s.byCategory().forEach((category, n) -> {
+                if (n > 0) {
+                    parts.add("(SELECT " + columns + ", file_id, msg_index, seq FROM exception_item WHERE run_id = ? "
+                            + "AND category = ? ORDER BY file_id, msg_index, seq LIMIT ?)");
+                    args.addAll(List.of(runId, category, rowsPerCategory));
+                }
+            });
+            report.forEach("SELECT " + columns + " FROM (" + String.join(" UNION ALL ", parts) + ") shown "
+                    + "ORDER BY file_id, msg_index, seq", rs -> row(w, rs), args.toArray());
+        }
         w.write("</tbody>\n</table>\n</div>\n<p id=\"no-match\" class=\"empty\"");
         w.write(s.exceptionsTotal() == 0 ? ">No exception items were recorded in this run."
                 : " hidden>No items match the filter.");
@@ -466,6 +502,7 @@ public class HtmlRunReport {
             .controls input{width:300px}
             .controls .button.secondary{padding:5px 12px;font-weight:500}
             .status{margin:0 0 8px;color:var(--muted);font-size:13px}
+            .notice{margin:0 0 8px;padding:8px 12px;border-left:4px solid var(--navy);background:#f3f6fb;font-size:13px}
             .scroll{overflow-x:auto}
             #exceptions{width:100%;font-size:13px}
             #exceptions th{position:sticky;top:0;background:#eef1f6;border-bottom:2px solid #c3cad5;text-align:left;padding:0;white-space:nowrap}

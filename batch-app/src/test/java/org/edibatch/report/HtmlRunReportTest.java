@@ -107,6 +107,33 @@ class HtmlRunReportTest {
     }
 
     @Test
+    void aBigRunListsTheFirstItemsOfEachCategoryAndPointsToTheCsv(@TempDir Path dir) throws Exception {
+        assertThat(html).as("the sample run is small: nothing is left out").doesNotContain("class=\"notice\"");
+        Map<String, Long> byCategory = new HashMap<>();
+        app.jdbc().query("SELECT category, COUNT(*) FROM exception_item WHERE run_id = ? GROUP BY category",
+                rs -> { byCategory.put(rs.getString(1), rs.getLong(2)); }, runId);
+        long total = byCategory.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(byCategory.values()).as("a category with more than two items").anyMatch(n -> n > 2);
+
+        Path capped = dir.resolve("exceptions.html");
+        new HtmlRunReport(app.jdbc(), 2).write(capped, runId, GENERATED);
+        String cappedHtml = Files.readString(capped);
+        List<Row> rows = rows(cappedHtml);
+        long expectedShown = byCategory.values().stream().mapToLong(n -> Math.min(n, 2)).sum();
+        assertThat(rows).hasSize((int) expectedShown);
+        byCategory.forEach((category, n) -> assertThat(rows).filteredOn(r -> r.category().equals(category))
+                .as(category).hasSize((int) Math.min(n, 2)));
+        assertThat(metrics(cappedHtml)).containsEntry("items-shown", Long.toString(expectedShown))
+                .containsEntry("exceptions-total", Long.toString(total));
+        assertThat(cappedHtml).contains("This page lists the first 2 items of each category: " + expectedShown + " of "
+                + total + ". Every item is in <a href=\"exceptions.csv\" download>exceptions.csv</a>.");
+        // still in file order: the same rows as the full page's, in the same sequence
+        List<String> full = rows(html).stream().map(Row::html).toList();
+        List<String> shown = rows.stream().map(Row::html).toList();
+        assertThat(full).containsSubsequence(shown);
+    }
+
+    @Test
     void chromiumShowsEveryRejectedFileAndTheSummaryTheDatabaseHolds() throws Exception {
         String dom = dumpDom(page, "");
         List<Row> rows = rows(dom);
