@@ -93,6 +93,9 @@ pg_cpu_ticks() {
   echo "$t"
 }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
+# Start from a quiet server: the previous run's dirty buffers written out, its dropped database's files gone.
+psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -c CHECKPOINT "$DB" || true
+sync
 pg_before=$(pg_cpu_ticks)
 read -r busy_before idle_before < <(machine_ticks)
 

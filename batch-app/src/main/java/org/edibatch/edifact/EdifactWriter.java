@@ -29,7 +29,7 @@ public final class EdifactWriter implements AutoCloseable {
     private static final byte TERMINATOR = '\'';
 
     private final OutputStream out;
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer;
     private int used;
     private long handedOn;
     private String interchangeRef;
@@ -38,7 +38,13 @@ public final class EdifactWriter implements AutoCloseable {
     private int segmentCount;
 
     public EdifactWriter(OutputStream out) {
+        this(out, 1 << 16);
+    }
+
+    /** @param bufferSize bytes gathered before each write to {@code out}: small when {@code out} is memory */
+    public EdifactWriter(OutputStream out, int bufferSize) {
         this.out = out;
+        this.buffer = new byte[bufferSize];
     }
 
     public void startInterchange(String sender, String recipient, String date, String time, String controlRef)

@@ -5,6 +5,7 @@ import org.edibatch.config.CrashPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,12 +39,12 @@ public class AnswerOutbox implements AutoCloseable {
     private final Queue<AnswerFiles.Written> written = new ConcurrentLinkedQueue<>();
 
     /** Hands one answer to the writing threads; blocks while {@value #IN_FLIGHT} are already waiting. */
-    void submit(long fileId, String kind, String recipient, Path target, byte[] content) {
+    void submit(long fileId, String kind, String recipient, Path target, ByteArrayOutputStream content) {
         inFlight.acquireUninterruptibly();
         try {
             io.execute(() -> {
                 try {
-                    String sha = AtomicFiles.write(target, out -> out.write(content));
+                    String sha = AtomicFiles.write(target, content::writeTo);
                     written.add(new AnswerFiles.Written(fileId, kind, recipient, target.toString(), sha));
                     CrashPoints.reach("answer.file-written");
                 } catch (IOException | RuntimeException e) {

@@ -52,18 +52,33 @@ final class EarlyAnswers {
     private static final class OpenFile {
         final long fileId;
         final MessageItem.Envelope envelope;
-        final ByteArrayOutputStream contrlBytes = new ByteArrayOutputStream();
-        final ByteArrayOutputStream cusresBytes = new ByteArrayOutputStream();
-        final EdifactWriter contrl = new EdifactWriter(contrlBytes);
-        final EdifactWriter cusres = new EdifactWriter(cusresBytes);
+        // Sized for the file at once (a CONTRL line is ~30 bytes per message, a CUSRES message ~350), so the
+        // arrays are not regrown and copied as the answers fill; a file's answers are tens of kilobytes.
+        ByteArrayOutputStream contrlBytes;
+        ByteArrayOutputStream cusresBytes;
+        EdifactWriter contrl;
+        EdifactWriter cusres;
+        LocalDate today;
         int given;
         int declarations;
         boolean onlyContrl = true;
         boolean abandoned;
 
-        OpenFile(long fileId, MessageItem.Envelope envelope) {
+        OpenFile(long fileId, MessageItem.Envelope envelope, long maxBytes) {
             this.fileId = fileId;
             this.envelope = envelope;
+            int messages = Math.max(1, envelope.messageCount());
+            contrlBytes = new ByteArrayOutputStream((int) Math.min(maxBytes, 256L + 40L * messages));
+            cusresBytes = new ByteArrayOutputStream((int) Math.min(maxBytes, 256L + 400L * messages));
+            contrl = new EdifactWriter(contrlBytes, 1024);
+            cusres = new EdifactWriter(cusresBytes, 1024);
+        }
+
+        /** Left to the answer step: what was built so far is dropped at once. */
+        void abandon() {
+            abandoned = true;
+            contrlBytes = cusresBytes = null;
+            contrl = cusres = null;
         }
     }
 
@@ -99,7 +114,7 @@ final class EarlyAnswers {
 
     private void abandonOpen() {
         if (open != null) {
-            open.abandoned = true;
+            open.abandon();
         }
     }
 
@@ -116,12 +131,12 @@ final class EarlyAnswers {
                 continue;
             }
             if (item.index() != open.given) {
-                open.abandoned = true; // restarted inside this file: its first messages were applied by another run
+                open.abandon(); // restarted inside this file: its first messages were applied by another run
                 continue;
             }
             add(open, pm);
             if (open.contrl.size() + open.cusres.size() > maxBytes) {
-                open.abandoned = true;
+                open.abandon();
             } else if (open.given == open.envelope.messageCount()) {
                 finish(open);
                 open = null;
@@ -130,7 +145,8 @@ final class EarlyAnswers {
     }
 
     private OpenFile start(MessageItem item) throws IOException {
-        OpenFile f = new OpenFile(item.fileId(), item.envelope());
+        OpenFile f = new OpenFile(item.fileId(), item.envelope(), maxBytes);
+        f.today = LocalDate.now(clock);
         MessageItem.Envelope e = item.envelope();
         names.startInterchange(f.contrl, e.sender(), e.fileSha(), "CONTRL");
         ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
@@ -148,7 +164,7 @@ final class EarlyAnswers {
                 item.syntaxErrors()));
         if (pm.outcome() != null) {
             f.declarations++;
-            CusresBuilder.write(f.cusres, Integer.toString(f.declarations), LocalDate.now(clock), answer(pm.outcome()));
+            CusresBuilder.write(f.cusres, Integer.toString(f.declarations), f.today, answer(pm.outcome()));
         }
     }
 
@@ -159,12 +175,12 @@ final class EarlyAnswers {
             ContrlBuilder.end(f.contrl);
             f.contrl.endInterchange();
             outbox.submit(f.fileId, "CONTRL", e.sender(),
-                    names.target("CONTRL", e.sender(), e.controlRef(), f.fileId, ".edi"), f.contrlBytes.toByteArray());
+                    names.target("CONTRL", e.sender(), e.controlRef(), f.fileId, ".edi"), f.contrlBytes);
         }
         if (f.declarations > 0) {
             f.cusres.endInterchange();
             outbox.submit(f.fileId, "CUSRES", e.sender(),
-                    names.target("CUSRES", e.sender(), e.controlRef(), f.fileId, ".edi"), f.cusresBytes.toByteArray());
+                    names.target("CUSRES", e.sender(), e.controlRef(), f.fileId, ".edi"), f.cusresBytes);
         }
     }
 
