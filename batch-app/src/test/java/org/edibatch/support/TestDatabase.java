@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,8 @@ public final class TestDatabase {
 
     private static String serverUrl;
     private static String how;
+    /** Databases this JVM created on a server that outlives it (the one named by {@link #ENV}). */
+    private static final List<String> created = new ArrayList<>();
 
     private TestDatabase() {
     }
@@ -33,7 +37,28 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + how + " (" + server + ")", e);
         }
+        if (server.equals(System.getenv(ENV)) && !"1".equals(System.getenv("EDIBATCH_TEST_KEEP_DATABASES"))) {
+            if (created.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(server)));
+            }
+            created.add(name);
+        }
         return withDatabase(server, name);
+    }
+
+    /** A shared server would otherwise keep every test's database (EDIBATCH_TEST_KEEP_DATABASES=1 keeps them). */
+    private static synchronized void dropCreated(String server) {
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            for (String name : created) {
+                try {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    // still in use or already gone: left for the server's owner
+                }
+            }
+        } catch (SQLException e) {
+            // the server went away first
+        }
     }
 
     static String serverUrl() {
