@@ -10,7 +10,8 @@
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
 # JFR_SETTINGS (default: the low-overhead "default" recording; "profile" samples more often and costs the run
 # some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (extra JVM options of the run), CEILINGS=0 (skip the ceilings: with one
-# huge file they take minutes and cannot use a second thread), REUSE_LOAD=1 (keep BENCH_WORK/load from an
+# huge file they take minutes and cannot use a second thread), RUNS=n (repeat the run, report the median),
+# REUSE_LOAD=1 (keep BENCH_WORK/load from an
 # earlier run with KEEP_FILES=1 instead of generating and signing again).
 #
 # Prints: declarations/s end to end (messages read by the customs step, accepted + rejected, over the wall
@@ -59,6 +60,12 @@ else
 fi
 cat "$WORK/load/loadgen.properties" | tr '\n' ' '; echo
 
+# RUNS=n repeats the run n times over the same load (a fresh home and database each time) and reports each
+# run and their median: on this machine the same run varies by +-15% from one time to the next.
+RUNS=${RUNS:-1}
+rates=()
+walls=()
+for ((run = 1; run <= RUNS; run++)); do
 HOME_DIR=$WORK/home
 rm -rf "$HOME_DIR"
 mkdir -p "$HOME_DIR/inbox"
@@ -66,7 +73,7 @@ cp -r "$WORK/load/pki" "$HOME_DIR/pki"
 # Hard links: the run moves files out of the inbox, and the ceilings need the same bytes afterwards.
 cp -al "$WORK/load/signed/." "$HOME_DIR/inbox/" 2>/dev/null || cp -r "$WORK/load/signed/." "$HOME_DIR/inbox/"
 
-DB=edibench_$$_$(date +%s)
+DB=edibench_$$_$(date +%s)_$run
 URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB?user=$PG_USER"
 PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -At "$DB")
 cleanup() {
@@ -99,7 +106,7 @@ sync
 pg_before=$(pg_cpu_ticks)
 read -r busy_before idle_before < <(machine_ticks)
 
-echo "== run customs (database $DB, JFR $WORK/customs.jfr)"
+echo "== run customs $run/$RUNS (database $DB, JFR $WORK/customs.jfr)"
 set +e
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:-} \
@@ -129,6 +136,16 @@ steps=$("${PSQL[@]}" -F ' ' -c "SELECT step_name, round(extract(epoch FROM end_t
 customs_secs=$(awk '$1 == "customs" {print $2}' <<<"$steps")
 rate=$(awk -v m="$messages" -v w="$wall" 'BEGIN {printf "%.0f", m / w}')
 customs_rate=$(awk -v m="$messages" -v w="$customs_secs" 'BEGIN {if (w > 0) printf "%.0f", m / w; else print "-"}')
+rates+=("$rate")
+walls+=("$wall")
+if ((run < RUNS)); then
+  echo "   run $run: ${wall} s, $rate declarations/s"
+  [[ "${KEEP_DB:-0}" == 1 ]] || dropdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" --if-exists "$DB"
+fi
+done
+if ((RUNS > 1)); then
+  rate=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2))}')
+fi
 peak_heap=$(jfr print --events jdk.GCHeapSummary "$WORK/customs.jfr" | awk '/heapUsed/ {v = $3; u = $4; if (u == "GB") v *= 1024; if (u == "kB") v /= 1024; if (u == "bytes") v /= 1048576; if (v > m) m = v} END {printf "%.0f", m}')
 
 if [[ "${CEILINGS:-1}" != 0 ]]; then
@@ -179,7 +196,12 @@ echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(aw
 echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes)"
 echo "machine:      ${machine_busy}% of all cores busy during the run (JVM, PostgreSQL and everything else)"
 echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (JFR GC summaries): ${peak_heap} MB of -Xmx1g"
-echo "end to end:   $rate declarations/s   (customs step alone: $customs_rate declarations/s)"
+if ((RUNS > 1)); then
+  echo "runs:         ${walls[*]} s (JVM start to exit); ${rates[*]} declarations/s; the figures above are the last run's"
+  echo "end to end:   $rate declarations/s, the median of $RUNS runs"
+else
+  echo "end to end:   $rate declarations/s   (customs step alone: $customs_rate declarations/s)"
+fi
 echo "lowest ceiling: $lowest declarations/s ($lowest_stage, best over 1..$THREADS threads; 1 thread: $lowest1)"
 if [[ "$lowest" != 0 ]]; then
   echo "ratio:        $(awk -v r="$rate" -v c="$lowest" 'BEGIN {printf "%.1f%%", 100 * r / c}') of the lowest ceiling (target >= 30%); $(awk -v r="$rate" -v c="$lowest1" 'BEGIN {printf "%.1f%%", 100 * r / c}') of its 1-thread figure"
