@@ -27,6 +27,11 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** A value the sender chose (its id, a control reference) as one safe component of a file name. */
+    public static String safeName(String s) {
+        return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
     /**
      * @return the SHA-256 (hex) of the bytes written, computed on the way out so that recording the answer
      *         does not read it back

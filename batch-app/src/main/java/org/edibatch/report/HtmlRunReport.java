@@ -324,7 +324,7 @@ public class HtmlRunReport {
                     + "\"><button type=\"button\">" + c[1] + "</button></th>");
         }
         w.write("</tr>\n</thead>\n<tbody>\n");
-        String columns = "category, sender, file_name, message_ref, declaration_no, code, text, channel, score, rule_hits";
+        String columns = RunReport.ITEM_COLUMNS;
         if (shown == s.exceptionsTotal()) {
             report.forEach("SELECT " + columns + " FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq",
                     rs -> row(w, rs), runId);

@@ -24,6 +24,10 @@ public class RunReport {
     private static final String[] COLUMNS = {"category", "sender", "file", "message_ref", "declaration_no", "code",
             "text", "channel", "score", "rule_hits"};
 
+    /** What both reports show of an exception item, in this order (the CSV's columns). */
+    static final String ITEM_COLUMNS = "category, sender, file_name, message_ref, declaration_no, code, text, channel, "
+            + "score, rule_hits";
+
     private final JdbcTemplate jdbc;
 
     public RunReport(JdbcTemplate jdbc) {
@@ -38,8 +42,8 @@ public class RunReport {
         new StreamedReport(jdbc).write(target, (w, report) -> {
             w.write(String.join(",", COLUMNS));
             w.write("\r\n");
-            report.forEach("SELECT category, sender, file_name, message_ref, declaration_no, code, text, channel, "
-                    + "score, rule_hits FROM exception_item WHERE run_id = ? ORDER BY file_id, msg_index, seq", rs -> {
+            report.forEach("SELECT " + ITEM_COLUMNS + " FROM exception_item WHERE run_id = ? "
+                    + "ORDER BY file_id, msg_index, seq", rs -> {
                 for (int i = 1; i <= COLUMNS.length; i++) {
                     if (i > 1) {
                         w.write(',');

@@ -39,8 +39,8 @@ public class AwardNoticeTasklet implements Tasklet {
             AwardNoticeXml.Notice notice = notice(tenderId);
             for (String bidder : jdbc.queryForList("SELECT DISTINCT bidder_id FROM bid WHERE tender_id = ? "
                     + "AND status = 'RECEIVED' ORDER BY 1", String.class, tenderId)) {
-                Path target = props.outbox().resolve(BidAnswerTasklet.safe(bidder))
-                        .resolve("AWARD_" + BidAnswerTasklet.safe(tenderId) + ".xml");
+                Path target = props.outbox().resolve(AtomicFiles.safeName(bidder))
+                        .resolve("AWARD_" + AtomicFiles.safeName(tenderId) + ".xml");
                 String sha = AtomicFiles.write(target, out -> AwardNoticeXml.write(out, notice, bidder));
                 jdbc.update("INSERT INTO award_notice (tender_id, bidder_id, path, sha256) VALUES (?,?,?,?) "
                                 + "ON CONFLICT (tender_id, bidder_id) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",

@@ -57,14 +57,14 @@ public class BidAnswerTasklet implements Tasklet {
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getTimestamp(10).toInstant(), rs.getString(11)), runId);
         for (Row r : rows) {
-            Path folder = props.outbox().resolve(safe(r.bidderId()));
+            Path folder = props.outbox().resolve(AtomicFiles.safeName(r.bidderId()));
             Path target;
             String sha;
             if ("EDIFACT".equals(r.format())) {
-                target = folder.resolve("APERAK_" + safe(r.controlRef()) + "_" + r.fileId() + ".edi");
+                target = folder.resolve("APERAK_" + AtomicFiles.safeName(r.controlRef()) + "_" + r.fileId() + ".edi");
                 sha = AtomicFiles.write(target, out -> aperak(new EdifactWriter(out), r));
             } else {
-                target = folder.resolve("RECEIPT_" + safe(r.tenderId()) + "_" + r.fileId() + ".xml");
+                target = folder.resolve("RECEIPT_" + AtomicFiles.safeName(r.tenderId()) + "_" + r.fileId() + ".xml");
                 sha = AtomicFiles.write(target, out -> ReceiptXml.write(out, r.receipt()));
             }
             jdbc.update("UPDATE bid_receipt SET answer_path = ?, answer_sha256 = ? WHERE bid_id = ?",
@@ -98,9 +98,5 @@ public class BidAnswerTasklet implements Tasklet {
         }
         w.endMessage();
         w.endInterchange();
-    }
-
-    static String safe(String s) {
-        return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 }
