@@ -60,6 +60,11 @@ public final class CusresBuilder {
         w.endMessage();
     }
 
+    /** The free text beside the channel: its meaning, the selectivity score and the rules that hit, if any. */
+    public static String channelText(String meaning, int score, String ruleHits) {
+        return meaning + ", score " + score + (ruleHits == null || ruleHits.isEmpty() ? "" : ", rules " + ruleHits);
+    }
+
     /** FTX C108 holds up to five lines of 70 characters. */
     static EdifactWriter.Composite text(String s) {
         List<String> parts = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * How an answer to an inbound file is named and addressed, shared by the two writers of EDIFACT answers: the
@@ -23,6 +28,18 @@ final class AnswerFiles {
 
     /** An answer file as the {@code answer} table records it. */
     record Written(long fileId, String kind, String recipient, String path, String sha256) {
+    }
+
+    /** Records written answers (in file and kind order, one lock order); a rewrite replaces its row. */
+    static void record(JdbcTemplate jdbc, List<Written> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        List<Written> sorted = new ArrayList<>(written);
+        sorted.sort(Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
+        jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
+                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
+                sorted.stream().map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
     }
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
@@ -38,17 +55,14 @@ final class AnswerFiles {
 
     /** outbox/&lt;sender&gt;/&lt;KIND&gt;_&lt;inbound control reference&gt;_&lt;file id&gt;&lt;extension&gt;. */
     Path target(String kind, String sender, String controlRef, long fileId, String extension) {
-        return props.outbox().resolve(safe(sender)).resolve(kind + "_" + safe(controlRef) + "_" + fileId + extension);
+        return props.outbox().resolve(AtomicFiles.safeName(sender))
+                .resolve(kind + "_" + AtomicFiles.safeName(controlRef) + "_" + fileId + extension);
     }
 
     /** UNB from this office to the sender, dated now, with the control reference of this kind of answer. */
     void startInterchange(EdifactWriter w, String sender, String fileSha, String kind) throws IOException {
         ZonedDateTime now = ZonedDateTime.now(clock);
         w.startInterchange(props.ourEdiId(), sender, YYMMDD.format(now), HHMM.format(now), controlRef(fileSha, kind));
-    }
-
-    static String safe(String s) {
-        return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     static String controlRef(String fileSha, String kind) {

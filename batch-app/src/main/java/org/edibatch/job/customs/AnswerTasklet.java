@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,9 +40,6 @@ import java.util.Set;
  * replaced atomically, and never overwrites the answer to another file.
  */
 public class AnswerTasklet implements Tasklet {
-
-    static final String RECORD_ANSWER = "INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-            + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256";
 
     private final EdiBatchProperties props;
     private final JdbcTemplate jdbc;
@@ -61,42 +57,33 @@ public class AnswerTasklet implements Tasklet {
 
     private record FileRow(long id, String sha, String sender, String recipient, String controlRef, String status,
                            SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
-                           String errorText, boolean allContrl, boolean hasDeclarations, String recorded) {
+                           String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded) {
         boolean xml() {
             return "XML".equals(format);
-        }
-
-        boolean recorded(String kind) {
-            return recorded != null && java.util.Arrays.asList(recorded.split(",")).contains(kind);
         }
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>(outbox.awaitAll()));
-        Set<String> early = new HashSet<>();
-        written.forEach(w -> early.add(w.fileId() + ":" + w.kind()));
-        // A file answered early has its answers recorded (by a chunk of the customs step, or just above):
-        // only the files with an answer missing are read back from the database.
-        List<FileRow> files = new ArrayList<>();
-        jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
+        // A file answered early has its answers recorded, by a chunk of the customs step or here, first: only
+        // the answers still missing are built from the database.
+        AnswerFiles.record(jdbc, outbox.awaitAll());
+        List<FileRow> files = jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
                         + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text, "
                         + "f.reason_code, f.sig_reason, f.sig_detail, f.format, "
                         + "(SELECT COUNT(*) > 0 AND COUNT(*) FILTER (WHERE r.message_type NOT LIKE 'CONTRL:%') = 0 "
                         + "FROM message_result r WHERE r.file_id = f.id), "
                         + "EXISTS (SELECT 1 FROM declaration d WHERE d.file_id = f.id), "
-                        + "(SELECT string_agg(a.kind, ',') FROM answer a WHERE a.file_id = f.id) "
+                        + "ARRAY(SELECT a.kind FROM answer a WHERE a.file_id = f.id) "
                         + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
-                (java.sql.ResultSet rs) -> {
-                    FileRow f = new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
-                            : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
-                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
-                            rs.getBoolean(16), rs.getBoolean(17), rs.getString(18));
-                    files.add(f);
-                },
+                (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7) == null ? null
+                        : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
+                        rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
+                        rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray())),
                 runId);
+        List<Written> written = java.util.Collections.synchronizedList(new ArrayList<>());
         XmlAnswers xmlAnswers = new XmlAnswers(jdbc, clock, props.ourEdiId(), props.tax().vatRatePercent());
         // Each file's answers depend only on what the customs step committed for it, and writing them waits
         // mostly on the database and on fsync: several files at a time. What was written is recorded at the
@@ -105,7 +92,7 @@ public class AnswerTasklet implements Tasklet {
         try {
             List<Future<Answered>> done = new ArrayList<>();
             for (FileRow f : files) {
-                done.add(pool.submit(() -> answer(f, xmlAnswers, written, early)));
+                done.add(pool.submit(() -> answer(f, xmlAnswers, written)));
             }
             // write count: files answered; read count: files whose answers were built here from the database
             for (Future<Answered> d : done) {
@@ -124,9 +111,7 @@ public class AnswerTasklet implements Tasklet {
         } finally {
             pool.shutdownNow();
         }
-        written.sort(java.util.Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
-        jdbc.batchUpdate(RECORD_ANSWER,
-                written.stream().map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
+        AnswerFiles.record(jdbc, written);
         CrashPoints.reach("answer.done");
         return RepeatStatus.FINISHED;
     }
@@ -134,29 +119,28 @@ public class AnswerTasklet implements Tasklet {
     private enum Answered { NOT_ANSWERED, EARLY, HERE }
 
     /** @return how the file was answered (a file not addressed to us gets no answer) */
-    private Answered answer(FileRow f, XmlAnswers xmlAnswers, List<Written> written, Set<String> early)
-            throws IOException {
+    private Answered answer(FileRow f, XmlAnswers xmlAnswers, List<Written> written) throws IOException {
         if (!props.ourEdiId().equals(f.recipient()) && f.error() != null && "7".equals(f.error().code())) {
             // not addressed to us: answering would send our CONTRL to a party that never wrote to us
             return Answered.NOT_ANSWERED;
         }
         boolean wrote = false;
         if (f.xml()) {
-            if (!done(f, "XMLRES", early)) {
+            if (!f.recorded().contains("XMLRES")) {
                 written.add(writeXml(f, xmlAnswers));
                 wrote = true;
             }
         } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
-            if (!done(f, "APERAK", early)) {
+            if (!f.recorded().contains("APERAK")) {
                 written.add(writeAperak(f));
                 wrote = true;
             }
         } else {
-            if (!f.allContrl() && !done(f, "CONTRL", early)) { // a CONTRL is never answered with a CONTRL
+            if (!f.allContrl() && !f.recorded().contains("CONTRL")) { // a CONTRL is never answered with a CONTRL
                 written.add(writeContrl(f));
                 wrote = true;
             }
-            if (f.hasDeclarations() && !done(f, "CUSRES", early)) {
+            if (f.hasDeclarations() && !f.recorded().contains("CUSRES")) {
                 written.add(writeCusres(f));
                 wrote = true;
             }
@@ -167,9 +151,6 @@ public class AnswerTasklet implements Tasklet {
         return wrote ? Answered.HERE : Answered.EARLY;
     }
 
-    private static boolean done(FileRow f, String kind, Set<String> early) {
-        return f.recorded(kind) || early.contains(f.id() + ":" + kind);
-    }
     /** Hands each message, with its errors, to {@code sink} in message order, one message in memory at a time. */
     private void streamMessages(long fileId, Sink<ContrlBuilder.Message> sink) {
         Object[] current = new Object[3]; // index, reference, type
@@ -272,8 +253,7 @@ public class AnswerTasklet implements Tasklet {
         return new CusresBuilder.Answer((String) r[1], date == null ? null : date.toLocalDate(), accepted,
                 (String) r[4], (java.math.BigDecimal) r[5], null, (java.math.BigDecimal) r[6],
                 (java.math.BigDecimal) r[7], channel == null ? null : channel.code(),
-                channel == null ? null : channel.meaning() + ", score " + ((Number) r[9]).intValue()
-                        + (hits == null || hits.isEmpty() ? "" : ", rules " + hits),
+                channel == null ? null : CusresBuilder.channelText(channel.meaning(), ((Number) r[9]).intValue(), hits),
                 List.copyOf(errors));
     }
 

@@ -117,19 +117,10 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         }
         ledger.postAll(entries, runId);
         exceptions.copy(jdbc);
-        recordAnswers(outbox.takeWritten());
+        AnswerFiles.record(jdbc, outbox.takeWritten()); // answers written since the last chunk
         answers.stage(decided);
         faultDrill.afterChunkWritten();
         org.edibatch.config.CrashPoints.reach("customs.chunk-written");
-    }
-
-    /** Answers written since the last chunk become durable facts with this chunk's commit. */
-    private void recordAnswers(List<AnswerFiles.Written> written) {
-        if (written.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(AnswerTasklet.RECORD_ANSWER, written.stream()
-                .map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
     }
 
     /**
