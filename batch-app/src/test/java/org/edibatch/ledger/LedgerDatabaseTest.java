@@ -1,5 +1,6 @@
 package org.edibatch.ledger;
 
+import org.edibatch.report.RunReport;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +105,48 @@ class LedgerDatabaseTest {
                 .hasStackTraceContaining("account 4200 is used by the journal");
         assertThatThrownBy(() -> app.jdbc().execute("TRUNCATE journal_line, journal_entry"))
                 .hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void theRunTotalsFollowTheJournalWhicheverWayItIsWritten() {
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        JdbcLedger ledger = app.bean(JdbcLedger.class);
+        tx.execute(s -> ledger.postAll(List.of(entry("K-RUN-1"), entry("K-RUN-2"), entry("K-RUN-1")), 7001));
+        tx.execute(s -> ledger.postAll(List.of(entry("K-RUN-1"), entry("K-RUN-3")), 7001)); // K-RUN-1 again: not counted
+        app.jdbc().update("WITH e AS (INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, "
+                + "source_ref, run_id) VALUES ('K-RUN-SQL','CUSTOMS',DATE '2026-11-25','x','x',7002) RETURNING id) "
+                + "INSERT INTO journal_line SELECT id, n, a, NULL, d, c FROM e, (VALUES (1, '1100', 7.5, 0), "
+                + "(2, '4200', 0, 7.5)) v(n, a, d, c)");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            ledger.post(entry("K-RUN-ROLLED-BACK"), 7001);
+            throw new IllegalStateException("chunk failed");
+        })).hasMessage("chunk failed");
+
+        RunReport.LedgerSummary run = new RunReport(app.jdbc()).ledgerSummary(7001);
+        assertThat(run.entries()).isEqualTo(3);
+        assertThat(run.debits()).isEqualByComparingTo("330");
+        assertThat(run.credits()).isEqualByComparingTo("330");
+        assertThat(run.duty()).isEqualByComparingTo("300");
+        assertThat(run.vat()).isEqualByComparingTo("30");
+        RunReport.LedgerSummary other = new RunReport(app.jdbc()).ledgerSummary(7002);
+        assertThat(other.entries()).isEqualTo(1);
+        assertThat(other.vat()).isEqualByComparingTo("7.5");
+        assertThat(new RunReport(app.jdbc()).ledgerSummary(7999).entries()).isZero();
+        // the same figures as a scan of the whole journal, for every run the other tests posted too
+        assertThat(app.jdbc().queryForList("SELECT run_id, account_code, SUM(lines) AS lines, SUM(debit) AS debit, "
+                + "SUM(credit) AS credit FROM ledger_run_account GROUP BY 1, 2 ORDER BY 1, 2"))
+                .isEqualTo(app.jdbc().queryForList("SELECT e.run_id, l.account_code, COUNT(*)::numeric AS lines, "
+                        + "SUM(l.debit)::numeric(24,2) AS debit, SUM(l.credit)::numeric(24,2) AS credit FROM journal_line l "
+                        + "JOIN journal_entry e ON e.id = l.entry_id GROUP BY 1, 2 ORDER BY 1, 2"));
+        assertThat(app.jdbc().queryForList("SELECT run_id, SUM(entries) AS n FROM ledger_run_entries GROUP BY 1 ORDER BY 1"))
+                .isEqualTo(app.jdbc().queryForList("SELECT run_id, COUNT(*)::numeric AS n FROM journal_entry GROUP BY 1 ORDER BY 1"));
+        assertThat(run.allTimeDebits()).isEqualByComparingTo(app.jdbc().queryForObject(
+                "SELECT SUM(debit) FROM journal_line", BigDecimal.class));
+
+        for (String sql : List.of("UPDATE ledger_run_account SET debit = 0", "DELETE FROM ledger_run_entries",
+                "INSERT INTO ledger_run_entries VALUES (7003, 0, 1)", "TRUNCATE ledger_run_account")) {
+            assertThatThrownBy(() -> app.jdbc().execute(sql)).as(sql).hasStackTraceContaining("append-only");
+        }
     }
 
     @Test

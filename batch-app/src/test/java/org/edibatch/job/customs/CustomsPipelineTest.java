@@ -91,6 +91,19 @@ class CustomsPipelineTest {
         assertThat(unbalanced).isZero();
     }
 
+    @Test
+    void theLedgerSummaryStatesWhatTheJournalHolds() throws Exception {
+        long run = first.getJobInstance().getInstanceId();
+        Map<String, Object> scan = app.jdbc().queryForMap("SELECT COUNT(DISTINCT e.id) AS entries, SUM(l.debit) AS debits, "
+                + "SUM(l.credit) FILTER (WHERE l.account_code = '4200') AS vat FROM journal_entry e "
+                + "JOIN journal_line l ON l.entry_id = e.id WHERE e.run_id = ?", run);
+        String summary = Files.readString(home.resolve("reports/run-" + run + "/ledger-summary.txt"));
+        assertThat(summary).contains("journal entries posted: " + scan.get("entries") + "\n")
+                .contains("debits:  " + ((BigDecimal) scan.get("debits")).toPlainString() + " KRW\n")
+                .contains("import VAT revenue (4200):   " + ((BigDecimal) scan.get("vat")).toPlainString() + " KRW\n")
+                .contains("balanced: yes");
+    }
+
     /** Values worked out by hand from DOMAIN.md's rules and the sample's rates (see the comments). */
     @ParameterizedTest
     @CsvSource({
