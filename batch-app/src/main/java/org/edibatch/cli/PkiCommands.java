@@ -20,6 +20,13 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The commands that need neither Spring nor the database: the demo PKI and signing. They run before the
@@ -81,32 +88,70 @@ public final class PkiCommands {
      * Copies every file of {@code source} to {@code target} and signs it (detached NAME.p7s) with the demo
      * credential of its UNB sender; files whose sender has no credential, or that are not EDIFACT, are copied
      * unsigned (they make the unsigned samples). Signature files are written before the content they sign, so a
-     * run claiming the inbox meanwhile never sees the content without its signature.
+     * run claiming the inbox meanwhile never sees the content without its signature. Files are signed on every
+     * core, and each sender's key store is opened once: opening a PKCS#12 store costs more than signing a file.
      */
     public static int signSamples(Path pkiDir, Path source, Path target) throws IOException, GeneralSecurityException {
         Files.createDirectories(target);
-        int signed = 0;
+        List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(source)) {
             for (Path file : ds) {
-                if (!Files.isRegularFile(file)) {
-                    continue;
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
                 }
-                Path p12 = pkiDir.resolve("parties").resolve(sender(file) + ".p12");
-                Path staged = Files.createTempFile(target, ".stage", ".tmp");
-                Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
-                if (sender(file) != null && Files.exists(p12)) {
-                    Credential c = Credential.fromPkcs12(p12, DemoPki.PASSWORD.toCharArray());
-                    Path p7s = target.resolve(file.getFileName() + ".p7s");
-                    Path stagedSig = Files.createTempFile(target, ".stage", ".tmp");
-                    new CmsSigner().sign(staged, stagedSig, c, true);
-                    Files.move(stagedSig, p7s, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    signed++;
-                }
-                Files.move(staged, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        return signed;
+        Map<String, Optional<Credential>> credentials = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (Path file : files) {
+                done.add(pool.submit(() -> signSample(file, target, pkiDir, credentials)));
+            }
+            int signed = 0;
+            for (Future<Boolean> f : done) {
+                signed += f.get() ? 1 : 0;
+            }
+            return signed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof GeneralSecurityException gs) {
+                throw gs;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean signSample(Path file, Path target, Path pkiDir, Map<String, Optional<Credential>> credentials)
+            throws IOException, GeneralSecurityException {
+        String sender = sender(file);
+        Optional<Credential> credential = sender == null ? Optional.empty() : credentials.computeIfAbsent(sender, s -> {
+            Path p12 = pkiDir.resolve("parties").resolve(s + ".p12");
+            try {
+                return Files.exists(p12) ? Optional.of(Credential.fromPkcs12(p12, DemoPki.PASSWORD.toCharArray()))
+                        : Optional.empty();
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("cannot open " + p12 + ": " + e.getMessage(), e);
+            }
+        });
+        Path staged = Files.createTempFile(target, ".stage", ".tmp");
+        Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
+        if (credential.isPresent()) {
+            Path p7s = target.resolve(file.getFileName() + ".p7s");
+            Path stagedSig = Files.createTempFile(target, ".stage", ".tmp");
+            new CmsSigner().sign(staged, stagedSig, credential.get(), true);
+            Files.move(stagedSig, p7s, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staged, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return credential.isPresent();
     }
 
     private static String sender(Path file) throws IOException {
