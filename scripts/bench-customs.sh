@@ -5,11 +5,11 @@
 #   scripts/bench-customs.sh [N] [K]     N declarations (default 1000000), K per interchange (default 100)
 #   SINGLE_BYTES=1073741824 scripts/bench-customs.sh   one interchange of about that many bytes instead
 #
-# Environment: BAD_PERCENT (2), LARGE_FILES (0), SEED (20261128), THREADS (2, for the ceilings),
+# Environment: BAD_PERCENT (2), LARGE_FILES (0), XML_PERCENT (0: share of the files that are signed XML batches), SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
 # JFR_SETTINGS (default: the low-overhead "default" recording; "profile" samples more often and costs the run
-# some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (extra JVM options of the run), CEILINGS=0 (skip the ceilings: with one
+# some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options of the run and of the ceilings besides -Xmx1g; default -XX:+UseParallelGC, as scripts/nightly.sh), CEILINGS=0 (skip the ceilings: with one
 # huge file they take minutes and cannot use a second thread), RUNS=n (repeat the run, report the median),
 # REUSE_LOAD=1 (keep BENCH_WORK/load from an
 # earlier run with KEEP_FILES=1 instead of generating and signing again).
@@ -25,6 +25,7 @@ N=${1:-1000000}
 K=${2:-100}
 BAD_PERCENT=${BAD_PERCENT:-2}
 LARGE_FILES=${LARGE_FILES:-0}
+XML_PERCENT=${XML_PERCENT:-0}
 SEED=${SEED:-20261128}
 THREADS=${THREADS:-2}
 PG_HOST=${PG_HOST:-127.0.0.1}
@@ -54,9 +55,9 @@ elif [[ -n "${SINGLE_BYTES:-}" ]]; then
   echo "== generate one interchange of about $SINGLE_BYTES bytes, ${BAD_PERCENT}% bad, sign"
   scripts/loadgen.sh "$WORK/load" --single-interchange-bytes "$SINGLE_BYTES" --bad-percent "$BAD_PERCENT" --seed "$SEED"
 else
-  echo "== generate $N declarations, $K per interchange, ${BAD_PERCENT}% bad, $LARGE_FILES large file(s), sign"
+  echo "== generate $N declarations, $K per interchange, ${BAD_PERCENT}% bad, $LARGE_FILES large file(s), ${XML_PERCENT}% XML files, sign"
   scripts/loadgen.sh "$WORK/load" --declarations "$N" --per-interchange "$K" --bad-percent "$BAD_PERCENT" \
-    --large-files "$LARGE_FILES" --seed "$SEED"
+    --large-files "$LARGE_FILES" --xml-percent "$XML_PERCENT" --seed "$SEED"
 fi
 cat "$WORK/load/loadgen.properties" | tr '\n' ' '; echo
 
@@ -109,7 +110,7 @@ read -r busy_before idle_before < <(machine_ticks)
 echo "== run customs $run/$RUNS (database $DB, JFR $WORK/customs.jfr)"
 set +e
 # shellcheck disable=SC2086
-/usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:-} \
+/usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:--XX:+UseParallelGC} \
   -XX:StartFlightRecording=filename="$WORK/customs.jfr",settings="${JFR_SETTINGS:-default}" \
   -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
   --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
@@ -150,7 +151,7 @@ peak_heap=$(jfr print --events jdk.GCHeapSummary "$WORK/customs.jfr" | awk '/hea
 
 if [[ "${CEILINGS:-1}" != 0 ]]; then
   echo "== ceilings (same input, same machine)"
-  java -Xmx1g -cp "$JAR" -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher \
+  java -Xmx1g ${JAVA_OPTS:--XX:+UseParallelGC} -cp "$JAR" -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher \
     --in "$WORK/load/signed" --pki "$WORK/load/pki" --jdbc "$URL" --threads "$THREADS" --received-at "$CLOCK" \
     --out "$WORK/ceilings.txt" 2>"$WORK/ceilings.err" | grep -v '^LOWEST' || { cat "$WORK/ceilings.err" >&2; exit 1; }
 else
