@@ -3,6 +3,7 @@ package org.edibatch.ack;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 
 /**
  * Writes a file so that readers see either nothing or the whole file: a temp file in the same folder,
@@ -30,6 +33,20 @@ public final class AtomicFiles {
     /** A value the sender chose (its id, a control reference) as one safe component of a file name. */
     public static String safeName(String s) {
         return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /**
+     * Makes the renames into these folders durable: a renamed file is only sure to be found after a crash once its
+     * folder has been flushed. Called before a written file is recorded as sent, once per folder for many files.
+     */
+    public static void syncDirectories(Collection<Path> folders) {
+        for (Path folder : new LinkedHashSet<>(folders)) {
+            try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot flush folder " + folder, e);
+            }
+        }
     }
 
     /**

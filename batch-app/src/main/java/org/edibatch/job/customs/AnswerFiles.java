@@ -35,6 +35,8 @@ final class AnswerFiles {
         if (written.isEmpty()) {
             return;
         }
+        // Recorded means sent: the answer step never writes a recorded answer again, so its name must survive a crash.
+        AtomicFiles.syncDirectories(written.stream().map(w -> Path.of(w.path()).getParent()).toList());
         List<Written> sorted = new ArrayList<>(written);
         sorted.sort(Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
         jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "

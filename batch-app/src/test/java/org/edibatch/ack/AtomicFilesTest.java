@@ -1,0 +1,39 @@
+package org.edibatch.ack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AtomicFilesTest {
+
+    @Test
+    void writesTheWholeFileUnderItsNameAndReturnsTheDigestOfItsBytes(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("SENDER/CONTRL_1_7.edi");
+        byte[] body = "UNB+UNOC:3+KCS+SENDER'".getBytes(StandardCharsets.ISO_8859_1);
+        String sha = AtomicFiles.write(target, out -> out.write(body));
+        assertThat(target).hasBinaryContent(body);
+        assertThat(sha).isEqualTo(HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(body)));
+        try (Stream<Path> left = Files.list(target.getParent())) {
+            assertThat(left).containsExactly(target); // no temp file left beside it
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeFlushedIsAnErrorNotASilentSuccess(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("A"));
+        AtomicFiles.syncDirectories(List.of(a, a, dir)); // the same folder twice: flushed once, no error
+        assertThatThrownBy(() -> AtomicFiles.syncDirectories(List.of(a, dir.resolve("gone"))))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("gone");
+    }
+}
