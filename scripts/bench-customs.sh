@@ -5,11 +5,14 @@
 #   scripts/bench-customs.sh [N] [K]     N declarations (default 1000000), K per interchange (default 100)
 #   SINGLE_BYTES=1073741824 scripts/bench-customs.sh   one interchange of about that many bytes instead
 #
-# Environment: BAD_PERCENT (2), LARGE_FILES (0), XML_PERCENT (0: share of the files that are signed XML batches), SEED (20261128), THREADS (2, for the ceilings),
+# Environment: BAD_PERCENT (2), LARGE_FILES (0), XML_PERCENT (0: share of the files that are signed XML batches),
+# SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
 # JFR_SETTINGS (default: the low-overhead "default" recording; "profile" samples more often and costs the run
-# some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options of the run and of the ceilings besides -Xmx1g; default -XX:+UseParallelGC, as scripts/nightly.sh), CEILINGS=0 (skip the ceilings: with one
+# some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options
+# of the run and of the ceilings besides -Xmx1g; default -XX:+UseParallelGC, as scripts/nightly.sh), CEILINGS=0
+# (skip the ceilings: with one
 # huge file they take minutes and cannot use a second thread), RUNS=n (repeat the run, report the median),
 # REUSE_LOAD=1 (keep BENCH_WORK/load from an
 # earlier run with KEEP_FILES=1 instead of generating and signing again).
