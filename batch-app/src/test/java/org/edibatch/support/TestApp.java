@@ -63,6 +63,10 @@ public final class TestApp implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    public org.springframework.context.ApplicationContext context() {
+        return context;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

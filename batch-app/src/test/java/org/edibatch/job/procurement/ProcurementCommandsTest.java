@@ -1,0 +1,107 @@
+package org.edibatch.job.procurement;
+
+import org.edibatch.cli.ExitCodes;
+import org.edibatch.cli.PkiCommands;
+import org.edibatch.cli.RunLock;
+import org.edibatch.signature.DemoPki;
+import org.edibatch.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator gets from the procurement commands: the exit code and the one line that explains it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProcurementCommandsTest {
+
+    private TestApp app;
+
+    @BeforeAll
+    void start(@TempDir Path home) throws Exception {
+        app = TestApp.start(home);
+        Path bids = Files.createDirectories(home.resolve("procurement/bids-inbox"));
+        Files.writeString(bids.resolve("not-a-bid.xml"), "<notABid/>");
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private record Outcome(int code, String output) {
+    }
+
+    private Outcome run(String... words) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ProcurementCommands.run(List.of(words), app.context(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(1)
+    void anUnknownFormIsAnsweredWithTheUsage() throws Exception {
+        assertThat(ProcurementCommands.handles(List.of("run", "bid-opening", "T1", "T2"))).isTrue();
+        Outcome o = run("run", "bid-opening", "T1", "T2");
+        assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.output()).contains("run bid-intake").contains("run bid-opening [TENDER]");
+        assertThat(ProcurementCommands.handles(List.of("run", "customs"))).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void nothingRunsWhileAnotherRunHoldsTheLock() throws Exception {
+        try (RunLock held = RunLock.tryAcquire(app.bean(DataSource.class))) {
+            assertThat(held).isNotNull();
+            Outcome o = run("run", "bid-intake");
+            assertThat(o.code()).isEqualTo(ExitCodes.LOCKED);
+            assertThat(o.output()).contains("another run holds the lock");
+        }
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void withoutTrustAnchorsTheRunFailsAndTheSameCommandResumesIt() throws Exception {
+        Outcome failed = run("run", "bid-intake");
+        assertThat(failed.code()).as(failed.output()).isEqualTo(ExitCodes.FAILED_RERUN_TO_RESUME);
+        assertThat(failed.output()).containsPattern("run \\d+ FAILED; run the same command again to resume it");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isZero();
+
+        // the operator installs the trust anchors (HOME/pki) and runs the same command
+        DemoPki.create(app.home().resolve("pki"), Instant.parse(TestApp.FIXED_CLOCK), PkiCommands.registryParties());
+        Outcome resumed = run("run", "bid-intake");
+        assertThat(resumed.code()).as(resumed.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+        assertThat(resumed.output()).contains("resuming run")
+                .containsPattern("run \\d+ completed: [1-9]\\d* line\\(s\\) in the exception file");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isEqualTo(1);
+
+        Outcome again = run("run", "bid-intake"); // same clock instant: the same run
+        assertThat(again.code()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+        assertThat(again.output()).contains("already completed; nothing to do");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void anOpeningWithNothingDueEndsClean() throws Exception {
+        Outcome o = run("run", "bid-opening");
+        assertThat(o.code()).as(o.output()).isEqualTo(ExitCodes.OK);
+        assertThat(o.output()).contains("completed: 0 line(s) in the exception file");
+    }
+}
