@@ -104,6 +104,31 @@ pg_cpu_ticks() {
   echo "$t"
 }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
+# CPU seconds of each JVM thread (user + system), sampled every second until the JVM exits, so that threads that
+# end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped.
+thread_cpu() {
+  local pid="" tid tick
+  declare -A ticks names
+  for _ in $(seq 1 100); do
+    pid=$(pgrep -f -- "filename=$WORK/customs.jfr" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
+    [[ -n "$pid" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$pid" ]] || return 0
+  while kill -0 "$pid" 2>/dev/null; do
+    for t in /proc/"$pid"/task/*; do
+      tid=${t##*/}
+      tick=$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$t/stat" 2>/dev/null) || continue
+      [[ -n "$tick" ]] || continue
+      ticks[$tid]=$tick
+      names[$tid]=$(cat "$t/comm" 2>/dev/null)
+    done
+    sleep 1
+  done
+  for tid in "${!ticks[@]}"; do echo "${names[$tid]}|${ticks[$tid]}"; done | awk -F'|' -v hz="$(getconf CLK_TCK)" '
+    {n = $1; sub(/[#-]?[0-9]+$/, "", n); c[n] += $2 / hz}
+    END {for (k in c) if (c[k] >= 0.1) printf "%.1f %s\n", c[k], k}' | sort -rn | head -10 | awk '{c = $1; $1 = ""; printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, 2), c} END {print ""}'
+}
 # Start from a quiet server: the previous run's dirty buffers written out, its dropped database's files gone.
 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -c CHECKPOINT "$DB" || true
 sync
@@ -112,12 +137,15 @@ read -r busy_before idle_before < <(machine_ticks)
 
 echo "== run customs $run/$RUNS (database $DB, JFR $WORK/customs.jfr)"
 set +e
+thread_cpu >"$WORK/threads.txt" &
+sampler=$!
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:--XX:+UseParallelGC} \
   -XX:StartFlightRecording=filename="$WORK/customs.jfr",settings="${JFR_SETTINGS:-default}" \
   -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
   --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?
+wait "$sampler"
 set -e
 pg_cpu=$(awk -v a="$pg_before" -v b="$(pg_cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')
 read -r busy_after idle_after < <(machine_ticks)
@@ -197,6 +225,7 @@ echo "messages:     $messages read by the customs step ($syntax_rejected rejecte
 echo "steps (s, commits):"
 sed 's/^/              /' <<<"$steps"
 echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(awk -v c="$cpu" -v w="$wall" 'BEGIN {printf "%.2f", c / w}') cores busy)"
+echo "JVM threads:  $(cat "$WORK/threads.txt") (CPU-s by thread name)"
 echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes)"
 echo "machine:      ${machine_busy}% of all cores busy during the run (JVM, PostgreSQL and everything else)"
 echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (JFR GC summaries): ${peak_heap} MB of -Xmx1g"
@@ -211,4 +240,4 @@ if [[ "$lowest" != 0 ]]; then
   echo "ratio:        $(awk -v r="$rate" -v c="$lowest" 'BEGIN {printf "%.1f%%", 100 * r / c}') of the lowest ceiling (target >= 30%); $(awk -v r="$rate" -v c="$lowest1" 'BEGIN {printf "%.1f%%", 100 * r / c}') of its 1-thread figure"
 fi
 echo "target:       >= 3300 declarations/s: $(awk -v r="$rate" 'BEGIN {print (r >= 3300 ? "met" : "NOT met")}')"
-echo "kept:         $WORK (customs.jfr, run.log, time.txt, ceilings.txt, hot-*.txt)"
+echo "kept:         $WORK (customs.jfr, run.log, time.txt, threads.txt, ceilings.txt, hot-*.txt)"
