@@ -1,6 +1,7 @@
 package org.edibatch.report;
 
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.ledger.CustomsPostings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -61,13 +62,13 @@ public class RunReport {
                         + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = ?), "
                         + "COALESCE(SUM(debit) FILTER (WHERE run_id = ?), 0), "
                         + "COALESCE(SUM(credit) FILTER (WHERE run_id = ?), 0), "
-                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ? AND account_code = '4100'), 0), "
-                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ? AND account_code = '4200'), 0), "
+                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ? AND account_code = ?), 0), "
+                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ? AND account_code = ?), 0), "
                         + "COALESCE(SUM(debit), 0), COALESCE(SUM(credit), 0) "
                         + "FROM ledger_run_account",
                 (rs, n) -> new LedgerSummary(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)),
-                runId, runId, runId, runId, runId);
+                runId, runId, runId, runId, CustomsPostings.DUTY_REVENUE, runId, CustomsPostings.VAT_REVENUE);
     }
 
     public void writeLedgerSummary(Path target, long runId) throws IOException {
@@ -80,8 +81,8 @@ public class RunReport {
                 + "journal entries posted: " + s.entries() + "\n"
                 + "debits:  " + s.debits().toPlainString() + " KRW\n"
                 + "credits: " + s.credits().toPlainString() + " KRW\n"
-                + "  customs duty revenue (4100): " + s.duty().toPlainString() + " KRW\n"
-                + "  import VAT revenue (4200):   " + s.vat().toPlainString() + " KRW\n"
+                + "  customs duty revenue (" + CustomsPostings.DUTY_REVENUE + "): " + s.duty().toPlainString() + " KRW\n"
+                + "  import VAT revenue (" + CustomsPostings.VAT_REVENUE + "):   " + s.vat().toPlainString() + " KRW\n"
                 + "ledger since inception: debits " + s.allTimeDebits().toPlainString() + ", credits "
                 + s.allTimeCredits().toPlainString() + "\n"
                 + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n";
