@@ -64,6 +64,46 @@ else
 fi
 cat "$WORK/load/loadgen.properties" | tr '\n' ' '; echo
 
+# utime + stime of a /proc/.../stat file in clock ticks; "children" adds those of its reaped children. The fields
+# are counted after the command name, which may hold spaces. Prints nothing when the process or thread is gone.
+stat_ticks() { awk -v kids="${2:-}" '{sub(/^.*\) /, ""); print $12 + $13 + (kids ? $14 + $15 : 0)}' "$1" 2>/dev/null; }
+# CPU seconds of the local PostgreSQL server (its live processes, plus the backends it has already reaped),
+# and of the whole machine (all cores, from /proc/stat): read before and after the run.
+pg_cpu_ticks() {
+  local t=0 pid v
+  for pid in $(pgrep -u postgres 2>/dev/null); do
+    v=$(stat_ticks "/proc/$pid/stat" children) || v=
+    if [[ -n "$v" ]]; then t=$((t + v)); fi
+  done
+  echo "$t"
+}
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
+# CPU seconds of each JVM thread (user + system), sampled every second until the JVM exits, so that threads that
+# end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped.
+thread_cpu() {
+  local pid="" tid tick
+  declare -A ticks names
+  for _ in $(seq 1 100); do
+    pid=$(pgrep -f -- "filename=$WORK/customs.jfr" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
+    [[ -n "$pid" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$pid" ]] || return 0
+  while kill -0 "$pid" 2>/dev/null; do
+    for t in /proc/"$pid"/task/*; do
+      tid=${t##*/}
+      tick=$(stat_ticks "$t/stat") || continue
+      [[ -n "$tick" ]] || continue
+      ticks[$tid]=$tick
+      names[$tid]=$(cat "$t/comm" 2>/dev/null)
+    done
+    sleep 1
+  done
+  for tid in "${!ticks[@]}"; do echo "${names[$tid]}|${ticks[$tid]}"; done | awk -F'|' -v hz="$(getconf CLK_TCK)" '
+    {n = $1; sub(/[#-]?[0-9]+$/, "", n); c[n] += $2 / hz}
+    END {for (k in c) if (c[k] >= 0.1) printf "%.1f %s\n", c[k], k}' | sort -rn | head -10 | awk '{c = $1; $1 = ""; printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, 2), c} END {print ""}'
+}
+
 # RUNS=n repeats the run n times over the same load (a fresh home and database each time) and reports each
 # run and their median: on this machine the same run varies by +-15% from one time to the next.
 RUNS=${RUNS:-1}
@@ -92,43 +132,6 @@ cleanup() {
 trap cleanup EXIT
 createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$DB"
 
-# CPU seconds of the local PostgreSQL server (its live processes, plus the backends it has already reaped),
-# and of the whole machine (all cores, from /proc/stat): read before and after the run.
-pg_cpu_ticks() {
-  local t=0 pid f
-  for pid in $(pgrep -u postgres 2>/dev/null); do
-    f=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
-    # after the command name: field 12/13 = utime/stime, 14/15 = children's, counted once reaped
-    t=$((t + $(awk '{print $12 + $13 + $14 + $15}' <<<"$f")))
-  done
-  echo "$t"
-}
-machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
-# CPU seconds of each JVM thread (user + system), sampled every second until the JVM exits, so that threads that
-# end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped.
-thread_cpu() {
-  local pid="" tid tick
-  declare -A ticks names
-  for _ in $(seq 1 100); do
-    pid=$(pgrep -f -- "filename=$WORK/customs.jfr" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
-    [[ -n "$pid" ]] && break
-    sleep 0.1
-  done
-  [[ -n "$pid" ]] || return 0
-  while kill -0 "$pid" 2>/dev/null; do
-    for t in /proc/"$pid"/task/*; do
-      tid=${t##*/}
-      tick=$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$t/stat" 2>/dev/null) || continue
-      [[ -n "$tick" ]] || continue
-      ticks[$tid]=$tick
-      names[$tid]=$(cat "$t/comm" 2>/dev/null)
-    done
-    sleep 1
-  done
-  for tid in "${!ticks[@]}"; do echo "${names[$tid]}|${ticks[$tid]}"; done | awk -F'|' -v hz="$(getconf CLK_TCK)" '
-    {n = $1; sub(/[#-]?[0-9]+$/, "", n); c[n] += $2 / hz}
-    END {for (k in c) if (c[k] >= 0.1) printf "%.1f %s\n", c[k], k}' | sort -rn | head -10 | awk '{c = $1; $1 = ""; printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, 2), c} END {print ""}'
-}
 # Start from a quiet server: the previous run's dirty buffers written out, its dropped database's files gone.
 psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -c CHECKPOINT "$DB" || true
 sync
