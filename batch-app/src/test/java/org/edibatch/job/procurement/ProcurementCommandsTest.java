@@ -53,6 +53,10 @@ class ProcurementCommandsTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8));
     }
 
+    private int inboundFiles() {
+        return app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class);
+    }
+
     @Test
     @Order(1)
     void anUnknownFormIsAnsweredWithTheUsage() throws Exception {
@@ -72,7 +76,7 @@ class ProcurementCommandsTest {
             assertThat(o.code()).isEqualTo(ExitCodes.LOCKED);
             assertThat(o.output()).contains("another run holds the lock");
         }
-        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isZero();
+        assertThat(inboundFiles()).isZero();
     }
 
     @Test
@@ -81,7 +85,7 @@ class ProcurementCommandsTest {
         Outcome failed = run("run", "bid-intake");
         assertThat(failed.code()).as(failed.output()).isEqualTo(ExitCodes.FAILED_RERUN_TO_RESUME);
         assertThat(failed.output()).containsPattern("run \\d+ FAILED; run the same command again to resume it");
-        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isZero();
+        assertThat(inboundFiles()).isZero();
 
         // the operator installs the trust anchors (HOME/pki) and runs the same command
         DemoPki.create(app.home().resolve("pki"), Instant.parse(TestApp.FIXED_CLOCK), PkiCommands.registryParties());
@@ -89,12 +93,12 @@ class ProcurementCommandsTest {
         assertThat(resumed.code()).as(resumed.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(resumed.output()).contains("resuming run")
                 .containsPattern("run \\d+ completed: [1-9]\\d* line\\(s\\) in the exception file");
-        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isEqualTo(1);
+        assertThat(inboundFiles()).isEqualTo(1);
 
         Outcome again = run("run", "bid-intake"); // same clock instant: the same run
         assertThat(again.code()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(again.output()).contains("already completed; nothing to do");
-        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM inbound_file", Integer.class)).isEqualTo(1);
+        assertThat(inboundFiles()).isEqualTo(1);
     }
 
     @Test
