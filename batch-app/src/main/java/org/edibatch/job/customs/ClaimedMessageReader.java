@@ -46,12 +46,11 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private InterchangeReader reader;
     private XmlDeclarationReader xmlReader;
 
-    /** @param fileIds the files of this reader's partition (comma-separated ids); null for all of the run's */
+    /** @param fileIds the files of this reader's partition (as {@link FilePartitioner} wrote them); null for all of the run's */
     public ClaimedMessageReader(JdbcTemplate jdbc, long runId, String fileIds) {
         this.jdbc = jdbc;
         this.runId = runId;
-        this.partitionFiles = fileIds == null ? null : java.util.Arrays.stream(fileIds.split(","))
-                .filter(s -> !s.isBlank()).map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
+        this.partitionFiles = fileIds == null ? null : FilePartitioner.decode(fileIds);
     }
 
     @Override
