@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * Writes a file so that readers see either nothing or the whole file: a temp file in the same folder,
@@ -54,6 +55,17 @@ public final class AtomicFiles {
      *         does not read it back
      */
     public static String write(Path target, Body body) throws IOException {
+        Staged staged = stage(target, body);
+        commit(List.of(staged));
+        return staged.sha256();
+    }
+
+    /** A file written to its temp name and not yet flushed: {@link #commit} makes it appear. */
+    public record Staged(Path target, Path tmp, String sha256) {
+    }
+
+    /** Writes the temp file of {@code target}; nothing is flushed and the target does not change yet. */
+    public static Staged stage(Path target, Body body) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         MessageDigest sha;
@@ -67,9 +79,23 @@ public final class AtomicFiles {
             OutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16), sha);
             body.write(out);
             out.flush();
-            ch.force(true);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return HexFormat.of().formatHex(sha.digest());
+        return new Staged(target, tmp, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * Flushes every staged file, then renames each over its target. Flushing them one after the other is cheaper
+     * than a write-flush-rename per file: the first flush commits the file system's journal for all of them, the
+     * others find little left to do.
+     */
+    public static void commit(List<Staged> staged) throws IOException {
+        for (Staged f : staged) {
+            try (FileChannel ch = FileChannel.open(f.tmp(), StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+        for (Staged f : staged) {
+            Files.move(f.tmp(), f.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

@@ -30,6 +30,29 @@ class AtomicFilesTest {
     }
 
     @Test
+    void stagedFilesAppearOnlyWhenTheirBatchIsCommitted(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("A/CONTRL_1_1.edi");
+        Path b = dir.resolve("B/CUSRES_2_1.edi");
+        Files.createDirectories(a.getParent());
+        Files.writeString(a, "an earlier answer");
+        AtomicFiles.Staged sa = AtomicFiles.stage(a, out -> out.write('a'));
+        AtomicFiles.Staged sb = AtomicFiles.stage(b, out -> out.write('b'));
+
+        assertThat(a).hasContent("an earlier answer"); // nothing replaced before the commit
+        assertThat(b).doesNotExist();
+
+        AtomicFiles.commit(List.of(sa, sb));
+
+        assertThat(a).hasContent("a");
+        assertThat(b).hasContent("b");
+        assertThat(sb.sha256()).isEqualTo(HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(new byte[]{'b'})));
+        try (Stream<Path> left = Files.list(a.getParent()); Stream<Path> leftB = Files.list(b.getParent())) {
+            assertThat(Stream.concat(left, leftB)).containsExactlyInAnyOrder(a, b);
+        }
+    }
+
+    @Test
     void aFolderThatCannotBeFlushedIsAnErrorNotASilentSuccess(@TempDir Path dir) throws Exception {
         Path a = Files.createDirectories(dir.resolve("A"));
         AtomicFiles.syncDirectories(List.of(a, a, dir)); // the same folder twice: flushed once, no error

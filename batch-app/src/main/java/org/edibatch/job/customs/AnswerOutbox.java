@@ -11,17 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the answers the customs step built in memory, off the worker threads: each file is written
- * atomically and flushed to disk, which waits on the disk rather than on a core. A file written here is
- * queued as {@link AnswerFiles.Written} until a transaction records it ({@link #takeWritten}); a file that
- * failed to write is simply not queued, and the answer step writes it from the database like any file
+ * atomically and flushed to disk, which waits on the disk rather than on a core. The writing threads take
+ * whatever has queued up (up to {@value #BATCH} answers), write those files, flush them together and only then
+ * rename them into place: one journal commit of the file system for the batch instead of one per file. A file
+ * written here is queued as {@link AnswerFiles.Written} until a transaction records it ({@link #takeWritten}); a
+ * file that failed to write is simply not queued, and the answer step writes it from the database like any file
  * without a recorded answer.
  */
 public class AnswerOutbox implements AutoCloseable {
@@ -29,35 +30,83 @@ public class AnswerOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnswerOutbox.class);
     /** Answers waiting for the disk at most; beyond that the workers wait, so memory stays bounded. */
     private static final int IN_FLIGHT = 64;
+    /** Answers one writing thread flushes together at most. */
+    private static final int BATCH = 16;
 
-    private final ExecutorService io = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "answer-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private record Pending(long fileId, String kind, String recipient, Path target, ByteArrayOutputStream content) {
+    }
+
+    /** Tells one writing thread to end (never a real answer: it has no content). */
+    private static final Pending STOP = new Pending(-1, "", "", Path.of(""), null);
+
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private final List<Thread> io = new ArrayList<>();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final Queue<AnswerFiles.Written> written = new ConcurrentLinkedQueue<>();
+
+    public AnswerOutbox() {
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(this::writeBatches, "answer-io-" + i);
+            t.setDaemon(true);
+            t.start();
+            io.add(t);
+        }
+    }
 
     /** Hands one answer to the writing threads; blocks while {@value #IN_FLIGHT} are already waiting. */
     void submit(long fileId, String kind, String recipient, Path target, ByteArrayOutputStream content) {
         inFlight.acquireUninterruptibly();
-        try {
-            io.execute(() -> {
-                try {
-                    String sha = AtomicFiles.write(target, content::writeTo);
-                    written.add(new AnswerFiles.Written(fileId, kind, recipient, target.toString(), sha));
-                    CrashPoints.reach("answer.file-written");
-                } catch (IOException | RuntimeException e) {
-                    log.warn("answer {} to file {} not written now ({}); the answer step writes it", target, fileId,
-                            e.toString());
-                } finally {
-                    inFlight.release();
-                }
-            });
-        } catch (RuntimeException e) {
-            inFlight.release();
-            throw e;
+        pending.add(new Pending(fileId, kind, recipient, target, content));
+    }
+
+    private void writeBatches() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        boolean stop = false;
+        while (!stop) {
+            try {
+                batch.add(pending.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            pending.drainTo(batch, BATCH - 1);
+            stop = batch.remove(STOP); // close(): what was queued before it is still written
+            try {
+                write(batch);
+            } finally {
+                inFlight.release(batch.size());
+                batch.clear();
+            }
         }
+    }
+
+    private void write(List<Pending> batch) {
+        List<Pending> stagedFor = new ArrayList<>(batch.size());
+        List<AtomicFiles.Staged> staged = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            try {
+                staged.add(AtomicFiles.stage(p.target(), p.content()::writeTo));
+                stagedFor.add(p);
+            } catch (IOException | RuntimeException e) {
+                notWritten(p, e);
+            }
+        }
+        try {
+            AtomicFiles.commit(staged);
+        } catch (IOException | RuntimeException e) {
+            stagedFor.forEach(p -> notWritten(p, e));
+            return;
+        }
+        for (int i = 0; i < staged.size(); i++) {
+            Pending p = stagedFor.get(i);
+            written.add(new AnswerFiles.Written(p.fileId(), p.kind(), p.recipient(), p.target().toString(),
+                    staged.get(i).sha256()));
+            CrashPoints.reach("answer.file-written");
+        }
+    }
+
+    private static void notWritten(Pending p, Exception e) {
+        log.warn("answer {} to file {} not written now ({}); the answer step writes it", p.target(), p.fileId(),
+                e.toString());
     }
 
     /** The answers written so far and not yet taken: the caller records them in its transaction. */
@@ -78,7 +127,10 @@ public class AnswerOutbox implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        io.shutdown();
-        io.awaitTermination(30, TimeUnit.SECONDS);
+        // Not an interrupt: it would close the file channel a thread is writing to.
+        io.forEach(t -> pending.add(STOP));
+        for (Thread t : io) {
+            t.join(30_000);
+        }
     }
 }
