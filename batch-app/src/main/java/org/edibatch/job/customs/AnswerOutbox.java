@@ -36,7 +36,7 @@ public class AnswerOutbox implements AutoCloseable {
     private record Pending(long fileId, String kind, String recipient, Path target, ByteArrayOutputStream content) {
     }
 
-    /** Tells one writing thread to end (never a real answer: it has no content). */
+    /** Tells the writing threads to end; each passes it on (never a real answer: it has no content). */
     private static final Pending STOP = new Pending(-1, "", "", Path.of(""), null);
 
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
@@ -61,20 +61,23 @@ public class AnswerOutbox implements AutoCloseable {
 
     private void writeBatches() {
         List<Pending> batch = new ArrayList<>(BATCH);
-        boolean stop = false;
-        while (!stop) {
+        while (true) {
             try {
                 batch.add(pending.take());
             } catch (InterruptedException e) {
                 return;
             }
             pending.drainTo(batch, BATCH - 1);
-            stop = batch.remove(STOP); // close(): what was queued before it is still written
+            boolean stop = batch.removeIf(p -> p == STOP); // what was queued before it is still written
             try {
                 write(batch);
             } finally {
                 inFlight.release(batch.size());
                 batch.clear();
+            }
+            if (stop) {
+                pending.add(STOP); // passed on: the other writing thread ends too
+                return;
             }
         }
     }
@@ -128,7 +131,7 @@ public class AnswerOutbox implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         // Not an interrupt: it would close the file channel a thread is writing to.
-        io.forEach(t -> pending.add(STOP));
+        pending.add(STOP);
         for (Thread t : io) {
             t.join(30_000);
         }
