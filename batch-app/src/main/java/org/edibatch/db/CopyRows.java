@@ -82,7 +82,12 @@ public final class CopyRows {
 
     /** Text format escapes: the backslash, the column and row separators. */
     private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && !special(s.charAt(first))) {
+            first++;
+        }
+        text.append(s, 0, first); // most values have nothing to escape: one copy instead of a char at a time
+        for (int i = first; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> text.append("\\\\");
@@ -92,5 +97,9 @@ public final class CopyRows {
                 default -> text.append(ch);
             }
         }
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }
