@@ -269,4 +269,4 @@ if [[ "$lowest" != 0 ]]; then
   echo "ratio:        $(awk -v r="$rate" -v c="$lowest" 'BEGIN {printf "%.1f%%", 100 * r / c}') of the lowest ceiling (target >= 30%); $(awk -v r="$rate" -v c="$lowest1" 'BEGIN {printf "%.1f%%", 100 * r / c}') of its 1-thread figure"
 fi
 echo "target:       >= 3300 declarations/s: $(awk -v r="$rate" 'BEGIN {print (r >= 3300 ? "met" : "NOT met")}')"
-echo "kept:         $WORK (customs.jfr, run.log, time.txt, threads.txt, ceilings.txt, hot-*.txt)"
+echo "kept:         $WORK ($([[ -f "$WORK/customs.jfr" ]] && echo "customs.jfr, hot-*.txt, ")run.log, time.txt, threads.txt, ceilings.txt)"
