@@ -85,7 +85,7 @@ thread_cpu() {
   local pid="" tid tick
   declare -A ticks names
   for _ in $(seq 1 100); do
-    pid=$(pgrep -f -- "--edibatch.home=$WORK/home" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
+    pid=$(pgrep -f -- "--edibatch.home=$HOME_DIR" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
     [[ -n "$pid" ]] && break
     sleep 0.1
   done
