@@ -255,7 +255,7 @@ public final class Ceilings {
     }
 
     /** The rows of one table for a slice of declarations, generated on the fly, with values shaped like the run's. */
-    private static final class DeclarationRows extends Reader {
+    private static final class DeclarationRows extends GeneratedRows {
         enum Table {
             MESSAGE_RESULT("message_result (file_id, msg_index, message_ref, message_type, status)"),
             DECLARATION("declaration (file_id, msg_index, sender, declaration_no, declaration_date, importer_code, "
@@ -277,44 +277,20 @@ public final class Ceilings {
         }
 
         private final Table table;
-        private final int slice;
-        private final long count;
-        private long next;
-        private final StringBuilder buffer = new StringBuilder(64 * 1024);
-        private int pos;
 
         DeclarationRows(Table table, int slice, long count) {
+            super(slice, count);
             this.table = table;
-            this.slice = slice;
-            this.count = count;
         }
 
         @Override
-        public int read(char[] cbuf, int off, int len) {
-            if (pos == buffer.length()) {
-                buffer.setLength(0);
-                pos = 0;
-                while (buffer.length() < 60_000 && next < count) {
-                    rows(next++);
-                }
-                if (buffer.length() == 0) {
-                    return -1;
-                }
-            }
-            int n = Math.min(len, buffer.length() - pos);
-            buffer.getChars(pos, pos + n, cbuf, off);
-            pos += n;
-            return n;
-        }
-
-        private void rows(long i) {
+        void row(long i, StringBuilder b) {
             long file = slice * 1_000_000_000L + i / 100;
             long index = i % 100;
             long id = slice * 1_000_000_000L + i + 1;
             String number = "HANBITTRDL26" + slice + "-" + i;
             long duty = 1_118_800 + i % 31;
             long vat = 1_510_380 + i % 17;
-            StringBuilder b = buffer;
             switch (table) {
                 case MESSAGE_RESULT -> b.append(file).append('\t').append(index).append("\tM").append(index)
                         .append("\tCUSDEC\tACCEPTED\n");
@@ -334,10 +310,6 @@ public final class Ceilings {
                         .append(id).append("\t3\t4200\t\\N\t0\t").append(vat).append(".00\n");
                 default -> throw new IllegalStateException(table.name());
             }
-        }
-
-        @Override
-        public void close() {
         }
     }
 
@@ -371,17 +343,20 @@ public final class Ceilings {
     }
 
     /** COPY text rows generated on the fly, so a million rows never sit in memory. */
-    private static final class Rows extends Reader {
-        private final int slice;
+    private abstract static class GeneratedRows extends Reader {
+        protected final int slice;
         private final long count;
         private long next;
         private final StringBuilder buffer = new StringBuilder(64 * 1024);
         private int pos;
 
-        Rows(int slice, long count) {
+        GeneratedRows(int slice, long count) {
             this.slice = slice;
             this.count = count;
         }
+
+        /** Appends the row(s) of item {@code i} of this slice, each ending with a newline. */
+        abstract void row(long i, StringBuilder b);
 
         @Override
         public int read(char[] cbuf, int off, int len) {
@@ -389,7 +364,7 @@ public final class Ceilings {
                 buffer.setLength(0);
                 pos = 0;
                 while (buffer.length() < 60_000 && next < count) {
-                    row(next++);
+                    row(next++, buffer);
                 }
                 if (buffer.length() == 0) {
                     return -1;
@@ -401,7 +376,19 @@ public final class Ceilings {
             return n;
         }
 
-        private void row(long i) {
+        @Override
+        public void close() {
+        }
+    }
+
+    /** One declaration-shaped row per item. */
+    private static final class Rows extends GeneratedRows {
+        Rows(int slice, long count) {
+            super(slice, count);
+        }
+
+        @Override
+        void row(long i, StringBuilder buffer) {
             long file = slice * 1_000_000_000L + i / 100;
             buffer.append(file).append('\t').append(i % 100).append('\t').append("HANBITTRD").append('\t')
                     .append("HANBITTRDL26").append(i).append('\t').append("2026-11-2").append(2 + i % 7).append('\t')
@@ -409,10 +396,6 @@ public final class Ceilings {
                     .append("1398.500000\t").append(13_985_000 + i % 977).append('\t').append(1_118_800 + i % 31)
                     .append('\t').append(1_510_380 + i % 17).append("\tGREEN\t").append(i % 40).append('\t')
                     .append(i % 9 == 0 ? "R07" : "").append('\n');
-        }
-
-        @Override
-        public void close() {
         }
     }
 
