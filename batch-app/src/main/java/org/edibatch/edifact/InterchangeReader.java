@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Streams one EDIFACT interchange message by message on top of StAEDI; only the current message is held
@@ -34,7 +32,7 @@ public final class InterchangeReader implements Closeable {
     private final EDIStreamReader reader;
     private final boolean full;
     private final List<SyntaxError> interchangeErrors = new ArrayList<>();
-    private final Set<String> messageReferences = new HashSet<>();
+    private final MessageReferences messageReferences = new MessageReferences();
 
     private InterchangeHeader header;
     private SyntaxLevel level;
@@ -259,8 +257,16 @@ public final class InterchangeReader implements Closeable {
             return; // a summary of element errors reported on their own
         }
         Location l = reader.getLocation();
-        String code = map(type);
         String tag = l.getSegmentTag();
+        if (type == EDIStreamValidationError.LOOP_OCCURS_OVER_MAXIMUM_TIMES && !inMessage
+                && ("UNH".equals(tag) || "UNG".equals(tag))) {
+            // StAEDI's own control schema lets an interchange (or group) hold at most 99,999 messages and reports
+            // every message after that here, outside any message. The syntax allows 999,999 (UNZ 0036 is n..6,
+            // checked as such on the UNZ), so this is no error; kept, it cost a SyntaxError per message of a huge
+            // interchange for as long as the interchange was read, and rejected it in the claim's thorough pass.
+            return;
+        }
+        String code = map(type);
         int el = Math.max(l.getElementPosition(), 0);
         int comp = Math.max(l.getComponentPosition(), 0);
         String value = reader.hasText() ? reader.getText() : null;

@@ -49,6 +49,29 @@ class InterchangeReaderTest {
         }
     }
 
+    /**
+     * Past StAEDI's 99,999 messages per interchange nothing piles up at interchange level: the reader of a huge
+     * interchange holds its current message, not an error for every message read so far.
+     */
+    @Test
+    void messagesPast99999AreNoInterchangeErrors() throws Exception {
+        int messages = 100_002;
+        StringBuilder b = new StringBuilder("UNB+UNOC:3+HANBITTRD+KCS+261128:0100+IC001'");
+        for (int i = 1; i <= messages; i++) {
+            b.append("UNH+").append(i).append("+CUSDEC:D:96B:UN'UNT+2+").append(i).append('\'');
+        }
+        b.append("UNZ+").append(messages).append("+IC001'");
+        try (InterchangeReader r = InterchangeReader.open(
+                new ByteArrayInputStream(b.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), true)) {
+            int read = 0;
+            while (r.next() != null) {
+                read++;
+            }
+            assertThat(read).isEqualTo(messages);
+            assertThat(r.interchangeErrors()).isEmpty();
+        }
+    }
+
     @Test
     void releaseCharacterAndUnaAreHonoured() throws Exception {
         Read r = read("good-una-release-004.edi");

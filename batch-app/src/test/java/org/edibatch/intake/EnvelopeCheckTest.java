@@ -72,6 +72,27 @@ class EnvelopeCheckTest {
         assertThat(fast).as("interchanges taken by the fast path").isGreaterThan(20);
     }
 
+    /** The syntax allows 999,999 messages (UNZ 0036 is n..6); StAEDI's control schema stops at 99,999. */
+    @Test
+    void anInterchangeOfMoreThan99999MessagesIsAcceptedByBothPaths(@TempDir Path dir) throws Exception {
+        int messages = 100_002;
+        Path file = dir.resolve("large.edi");
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1))) {
+            out.write("UNB+UNOC:3+HANBITTRD+KCS+261128:0100+IC001'");
+            for (int i = 1; i <= messages; i++) {
+                out.write("UNH+" + i + "+CUSDEC:D:96B:UN'UNT+2+" + i + "'");
+            }
+            out.write("UNZ+" + messages + "+IC001'");
+        }
+        EnvelopeCheck check = new EnvelopeCheck(new CsvReference(), "KCS");
+
+        EnvelopeCheck.Result thorough = check.thorough(file);
+
+        assertThat(thorough.errors()).isEmpty();
+        assertThat(thorough.messageCount()).isEqualTo(messages);
+        assertThat(check.check(file)).isEqualTo(thorough);
+    }
+
     @Test
     void wellFormedInterchangesTakeTheFastPath() throws Exception {
         for (Map.Entry<String, byte[]> c : cases().entrySet()) {
