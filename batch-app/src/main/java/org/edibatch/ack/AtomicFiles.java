@@ -55,8 +55,8 @@ public final class AtomicFiles {
      *         does not read it back
      */
     public static String write(Path target, Body body) throws IOException {
-        Staged staged = stage(target, body);
-        commit(List.of(staged));
+        Staged staged = stage(target, body, true); // flushed while still open: no second open as in commit
+        rename(staged);
         return staged.sha256();
     }
 
@@ -66,6 +66,10 @@ public final class AtomicFiles {
 
     /** Writes the temp file of {@code target}; nothing is flushed and the target does not change yet. */
     public static Staged stage(Path target, Body body) throws IOException {
+        return stage(target, body, false);
+    }
+
+    private static Staged stage(Path target, Body body, boolean flush) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         MessageDigest sha;
@@ -79,6 +83,9 @@ public final class AtomicFiles {
             OutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16), sha);
             body.write(out);
             out.flush();
+            if (flush) {
+                ch.force(true);
+            }
         }
         return new Staged(target, tmp, HexFormat.of().formatHex(sha.digest()));
     }
@@ -95,7 +102,11 @@ public final class AtomicFiles {
             }
         }
         for (Staged f : staged) {
-            Files.move(f.tmp(), f.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            rename(f);
         }
+    }
+
+    private static void rename(Staged f) throws IOException {
+        Files.move(f.tmp(), f.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
