@@ -55,12 +55,16 @@ public final class ContrlBuilder {
 
     public static void message(EdifactWriter w, Message m) throws IOException {
         EdifactWriter.Composite type = c(m.typeIdentifier().split(":", -1));
-        SyntaxError service = m.errors().stream()
-                .filter(e -> "UNH".equals(e.segmentTag()) || "UNT".equals(e.segmentTag()))
-                .findFirst().orElse(null);
         if (m.errors().isEmpty()) {
             w.segment("UCM", m.reference(), type, "7");
             return;
+        }
+        SyntaxError service = null;
+        for (SyntaxError e : m.errors()) {
+            if ("UNH".equals(e.segmentTag()) || "UNT".equals(e.segmentTag())) {
+                service = e;
+                break;
+            }
         }
         if (service != null) {
             w.segment("UCM", m.reference(), type, "4", service.code(), service.segmentTag(),

@@ -48,9 +48,19 @@ public final class SelectivityEngine {
     private boolean hit(ReferenceData.SelectivityRule rule, Declaration d, Assessment a, ReferenceData.Party importer) {
         switch (rule.kind()) {
             case "HS_PREFIX":
-                return d.items().stream().anyMatch(i -> i.hsCode().startsWith(rule.value()));
+                for (DeclarationItem i : d.items()) {
+                    if (i.hsCode().startsWith(rule.value())) {
+                        return true;
+                    }
+                }
+                return false;
             case "ORIGIN":
-                return d.items().stream().anyMatch(i -> rule.value().equals(i.origin()));
+                for (DeclarationItem i : d.items()) {
+                    if (rule.value().equals(i.origin())) {
+                        return true;
+                    }
+                }
+                return false;
             case "IMPORTER_HISTORY":
                 return importer != null && importer.poorHistory();
             case "UNIT_VALUE_BELOW_REF":
@@ -60,9 +70,18 @@ public final class SelectivityEngine {
         }
     }
 
+    private static DeclarationItem itemNo(Declaration d, int itemNo) {
+        for (DeclarationItem i : d.items()) {
+            if (i.itemNo() == itemNo) {
+                return i;
+            }
+        }
+        return null;
+    }
+
     private boolean unitValueBelow(BigDecimal ratio, Declaration d, Assessment a) {
         for (Assessment.ItemAssessment ia : a.items()) {
-            DeclarationItem item = d.items().stream().filter(i -> i.itemNo() == ia.itemNo()).findFirst().orElse(null);
+            DeclarationItem item = itemNo(d, ia.itemNo());
             if (item == null || item.quantity() == null || item.quantity().signum() <= 0) {
                 continue;
             }

@@ -48,10 +48,13 @@ public final class TaxCalculator {
     /** The customs value of an export in KRW, with no duty and no VAT (exports are zero-rated). */
     public Assessment assessExport(Declaration d) {
         Assessment valued = assess(d);
-        List<Assessment.ItemAssessment> items = valued.items().stream()
-                .map(i -> new Assessment.ItemAssessment(i.itemNo(), i.hsCode(), i.customsValue(), BigDecimal.ZERO,
-                        BigDecimal.ZERO, BigDecimal.ZERO)).toList();
-        return new Assessment(valued.exchangeRate(), valued.customsValue(), BigDecimal.ZERO, BigDecimal.ZERO, items);
+        List<Assessment.ItemAssessment> items = new ArrayList<>(valued.items().size());
+        for (Assessment.ItemAssessment i : valued.items()) {
+            items.add(new Assessment.ItemAssessment(i.itemNo(), i.hsCode(), i.customsValue(), BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO));
+        }
+        return new Assessment(valued.exchangeRate(), valued.customsValue(), BigDecimal.ZERO, BigDecimal.ZERO,
+                List.copyOf(items));
     }
 
     private BigDecimal won(BigDecimal amount) {

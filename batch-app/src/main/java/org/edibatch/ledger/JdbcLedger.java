@@ -38,11 +38,20 @@ public class JdbcLedger {
         List<JournalEntry> unique = new ArrayList<>(byKey.values());
         unique.sort(java.util.Comparator.comparing(JournalEntry::idempotencyKey)); // one lock order: no deadlocks
         Map<String, Long> ids = jdbc.execute((java.sql.Connection c) -> {
-            String[] keys = unique.stream().map(JournalEntry::idempotencyKey).toArray(String[]::new);
-            String[] ledgers = unique.stream().map(JournalEntry::ledger).toArray(String[]::new);
-            java.sql.Date[] dates = unique.stream().map(e -> Date.valueOf(e.entryDate())).toArray(java.sql.Date[]::new);
-            String[] descriptions = unique.stream().map(JournalEntry::description).toArray(String[]::new);
-            String[] sources = unique.stream().map(JournalEntry::sourceRef).toArray(String[]::new);
+            int n = unique.size();
+            String[] keys = new String[n];
+            String[] ledgers = new String[n];
+            java.sql.Date[] dates = new java.sql.Date[n];
+            String[] descriptions = new String[n];
+            String[] sources = new String[n];
+            for (int i = 0; i < n; i++) {
+                JournalEntry e = unique.get(i);
+                keys[i] = e.idempotencyKey();
+                ledgers[i] = e.ledger();
+                dates[i] = Date.valueOf(e.entryDate());
+                descriptions[i] = e.description();
+                sources[i] = e.sourceRef();
+            }
             try (java.sql.PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, source_ref, run_id) "
                             + "SELECT k, l, d, t, s, ? FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[]) "

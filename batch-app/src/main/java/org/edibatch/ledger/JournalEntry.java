@@ -16,8 +16,12 @@ public record JournalEntry(String idempotencyKey, String ledger, LocalDate entry
         if (lines.size() < 2) {
             throw new IllegalArgumentException("an entry needs at least two lines");
         }
-        BigDecimal d = lines.stream().map(JournalLine::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal c = lines.stream().map(JournalLine::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal d = BigDecimal.ZERO;
+        BigDecimal c = BigDecimal.ZERO;
+        for (JournalLine l : lines) {
+            d = d.add(l.debit());
+            c = c.add(l.credit());
+        }
         if (d.compareTo(c) != 0) {
             throw new IllegalArgumentException("unbalanced entry " + idempotencyKey + ": debits " + d + " credits " + c);
         }

@@ -64,7 +64,12 @@ public class ReferenceSnapshot implements ReferenceData {
         if (rows == null || on == null) {
             return Optional.empty();
         }
-        return rows.stream().filter(r -> r.covers(on)).map(Dated::value).findFirst();
+        for (Dated<T> r : rows) {
+            if (r.covers(on)) {
+                return Optional.of(r.value());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -99,6 +104,12 @@ public class ReferenceSnapshot implements ReferenceData {
 
     @Override
     public List<SelectivityRule> selectivityRules(LocalDate on) {
-        return rules.stream().filter(r -> on != null && r.covers(on)).map(Dated::value).toList();
+        List<SelectivityRule> valid = new ArrayList<>(rules.size());
+        for (Dated<SelectivityRule> r : rules) {
+            if (on != null && r.covers(on)) {
+                valid.add(r.value());
+            }
+        }
+        return List.copyOf(valid);
     }
 }

@@ -6,6 +6,7 @@ import org.edibatch.customs.Selection;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,8 +39,12 @@ public record XmlResponse(int sequence, String kind, String declarationNo, Local
     public static XmlResponse of(int sequence, String kind, DeclarationOutcome o, LocalDate answerDate,
                                  BigDecimal vatRatePercent) {
         if (!o.accepted()) {
+            List<XmlError> errors = new ArrayList<>(o.errors().size());
+            for (var e : o.errors()) {
+                errors.add(XmlError.of(e));
+            }
             return rejected(sequence, kind, o.declaration().declarationNo(), o.declaration().date(),
-                    o.errors().stream().map(XmlError::of).toList());
+                    List.copyOf(errors));
         }
         Assessment a = o.assessment();
         Selection s = o.selection();

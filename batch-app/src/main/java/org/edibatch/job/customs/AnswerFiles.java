@@ -36,12 +36,19 @@ final class AnswerFiles {
             return;
         }
         // Recorded means sent: the answer step never writes a recorded answer again, so its name must survive a crash.
-        AtomicFiles.syncDirectories(written.stream().map(w -> Path.of(w.path()).getParent()).toList());
+        List<Path> folders = new ArrayList<>(written.size());
+        for (Written w : written) {
+            folders.add(Path.of(w.path()).getParent());
+        }
+        AtomicFiles.syncDirectories(folders);
         List<Written> sorted = new ArrayList<>(written);
         sorted.sort(Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
+        List<Object[]> rows = new ArrayList<>(sorted.size());
+        for (Written a : sorted) {
+            rows.add(new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()});
+        }
         jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-                        + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
-                sorted.stream().map(a -> new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()}).toList());
+                + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256", rows);
     }
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,7 +65,8 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
                         : new MessageItem.Envelope(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getInt(10))), runId);
         if (partitionFiles != null) {
-            files = files.stream().filter(f -> partitionFiles.contains(f.id())).toList();
+            files = new ArrayList<>(files);
+            files.removeIf(f -> !partitionFiles.contains(f.id()));
         }
         fileIndex = ctx.getInt(FILE_KEY, 0);
         int skip = ctx.getInt(MESSAGE_KEY, 0);

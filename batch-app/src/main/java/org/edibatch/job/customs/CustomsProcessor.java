@@ -8,6 +8,7 @@ import org.edibatch.xml.XmlDeclarationItem;
 import org.edibatch.customs.DeclarationMapper;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Syntax-rejected messages pass through undecided (CONTRL answers them); the others get the customs decision. */
@@ -35,9 +36,11 @@ public class CustomsProcessor implements ItemProcessor<MessageItem, ProcessedMes
     /** A schema-invalid declaration is answered with its schema errors and not checked any further. */
     private DeclarationOutcome decideXml(XmlDeclarationItem x) {
         if (!x.schemaValid()) {
-            List<ContentError> errors = x.xmlErrors().stream().map(e -> new ContentError(
-                    CustomsErrorCode.XML_SCHEMA_INVALID, e.pointer() == null ? "" : e.pointer(), e.text(),
-                    e.line(), e.column())).toList();
+            List<ContentError> errors = new ArrayList<>(x.xmlErrors().size());
+            for (var e : x.xmlErrors()) {
+                errors.add(new ContentError(CustomsErrorCode.XML_SCHEMA_INVALID, e.pointer() == null ? "" : e.pointer(),
+                        e.text(), e.line(), e.column()));
+            }
             return DeclarationOutcome.rejected(x.declaration(), errors);
         }
         return XmlDeclarationItem.EXPORT.equals(x.kind())
