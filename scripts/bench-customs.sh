@@ -12,7 +12,8 @@
 # JFR_SETTINGS (default: the JDK's low-overhead "default" recording without Spring Batch's two per-item events,
 # see below; "profile" samples more often and costs the run some of its speed), JFR=0 (no recording: no peak heap
 # and no hot methods), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options
-# of the run and of the ceilings besides -Xmx1g; default -XX:+UseParallelGC, as scripts/nightly.sh), CEILINGS=0
+# of the run after -Xmx1g; default those of scripts/nightly.sh, from scripts/java-opts.sh), CEILINGS_JAVA_OPTS (those of the
+# ceilings, default -XX:+UseParallelGC: not JAVA_OPTS, so that tuning the run's JIT cannot lower them), CEILINGS=0
 # (skip the ceilings: with one
 # huge file they take minutes and cannot use a second thread), RUNS=n (repeat the run, report the median),
 # REUSE_LOAD=1 (keep BENCH_WORK/load from an
@@ -26,6 +27,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# shellcheck source=java-opts.sh
+. scripts/java-opts.sh
 N=${1:-1000000}
 K=${2:-100}
 BAD_PERCENT=${BAD_PERCENT:-2}
@@ -162,7 +165,7 @@ set +e
 thread_cpu >"$WORK/threads.txt" &
 sampler=$!
 # shellcheck disable=SC2086
-/usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:--XX:+UseParallelGC} \
+/usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} \
   "${JFR_OPTS[@]}" \
   -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
   --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
@@ -207,7 +210,8 @@ fi
 
 if [[ "${CEILINGS:-1}" != 0 ]]; then
   echo "== ceilings (same input, same machine)"
-  java -Xmx1g ${JAVA_OPTS:--XX:+UseParallelGC} -cp "$JAR" -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher \
+  # shellcheck disable=SC2086
+  java -Xmx1g ${CEILINGS_JAVA_OPTS:--XX:+UseParallelGC} -cp "$JAR" -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher \
     --in "$WORK/load/signed" --pki "$WORK/load/pki" --jdbc "$URL" --threads "$THREADS" --received-at "$CLOCK" \
     --app-home "$HOME_DIR" --out "$WORK/ceilings.txt" 2>"$WORK/ceilings.err" | grep -v '^LOWEST' || { cat "$WORK/ceilings.err" >&2; exit 1; }
 else

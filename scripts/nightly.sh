@@ -8,7 +8,7 @@
 #   EDIBATCH_HOME       data folder: inbox, outbox, archive, quarantine, reports, pki (default: $EDIBATCH_APP_HOME/var)
 #   EDIBATCH_LOGS       log folder (default: $EDIBATCH_HOME/logs)
 #   SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD   PostgreSQL (default: embedded PostgreSQL in $EDIBATCH_HOME/pgdata)
-#   JAVA_OPTS           JVM options (default: -Xmx1g -XX:+UseParallelGC: a batch run wants throughput, not short pauses)
+#   JAVA_OPTS           JVM options (default: scripts/java-opts.sh, which says why each)
 set -uo pipefail
 APP_HOME="${EDIBATCH_APP_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
 export EDIBATCH_HOME="${EDIBATCH_HOME:-$APP_HOME/var}"
@@ -19,8 +19,10 @@ LOG="$LOGS/nightly-$(date -u +%Y%m%dT%H%M%SZ).log"
 
 ln -sf "$(basename "$LOG")" "$LOGS/nightly-latest.log"
 echo "nightly run starting $(date -u +%FT%TZ) home=$EDIBATCH_HOME" >>"$LOG"
+# shellcheck source=java-opts.sh
+. "$APP_HOME/scripts/java-opts.sh"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$JAR" run nightly "$@" >>"$LOG" 2>&1
+java ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} -jar "$JAR" run nightly "$@" >>"$LOG" 2>&1
 code=$?
 echo "nightly run ended $(date -u +%FT%TZ) exit=$code" >>"$LOG"
 exit $code
