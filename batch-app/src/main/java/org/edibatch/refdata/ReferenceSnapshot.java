@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * An immutable in-memory copy of the reference tables, read once per step: the tables are small, and a
- * database round trip per declaration would cap the run at the database's latency.
+ * database round trip per declaration would cap the run at the database's latency. Its lookups are loops, not
+ * streams: they run per declaration beside StAEDI's parse, whose JIT profiles they would spoil
+ * (MessagePathStreamsTest).
  */
 public class ReferenceSnapshot implements ReferenceData {
 
