@@ -5,7 +5,7 @@
 #   CompileThresholdScaling for java.util.stream (x100)
 #                        StAEDI's validator runs a java.util.stream pipeline several times per element, and the
 #                        JIT inlines it only when the JDK's stream methods were profiled on StAEDI's lambdas
-#                        alone. Spring's start-up runs thousands of pipelines of its own first; profiled then, the
+#                        alone. Spring's start-up runs many pipelines of its own first; profiled then, the
 #                        stream methods stay megamorphic calls in the parse. Scaled, they are profiled and
 #                        compiled once the customs step runs: 1M declarations in 74.5 s instead of 84.7 (median
 #                        of three, alternating, seventh session). The application's own message path has no

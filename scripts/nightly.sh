@@ -20,7 +20,7 @@ LOG="$LOGS/nightly-$(date -u +%Y%m%dT%H%M%SZ).log"
 ln -sf "$(basename "$LOG")" "$LOGS/nightly-latest.log"
 echo "nightly run starting $(date -u +%FT%TZ) home=$EDIBATCH_HOME" >>"$LOG"
 # shellcheck source=java-opts.sh
-. "$APP_HOME/scripts/java-opts.sh"
+. "$(dirname "$0")/java-opts.sh"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} -jar "$JAR" run nightly "$@" >>"$LOG" 2>&1
 code=$?
