@@ -24,8 +24,9 @@ public class JdbcLedger {
     }
 
     /**
-     * Posts many entries with two statements instead of two per entry: one multi-row insert of the entries
-     * (keys already posted are skipped by the unique index), one COPY of the lines of those inserted.
+     * Posts many entries with a few statements instead of two per entry: the entries by one COPY, their ids
+     * drawn from the journal's sequence before (or, when a key had been posted before, one multi-row insert that
+     * the unique index makes skip those keys), then one COPY of the lines of those inserted.
      *
      * @return how many entries were posted (the others had been posted before)
      */
@@ -37,7 +38,49 @@ public class JdbcLedger {
         entries.forEach(e -> byKey.putIfAbsent(e.idempotencyKey(), e));
         List<JournalEntry> unique = new ArrayList<>(byKey.values());
         unique.sort(java.util.Comparator.comparing(JournalEntry::idempotencyKey)); // one lock order: no deadlocks
-        Map<String, Long> ids = jdbc.execute((java.sql.Connection c) -> {
+        Map<String, Long> ids = copyUnlessPosted(unique, runId);
+        if (ids == null) {
+            ids = insertUnlessPosted(unique, runId);
+        }
+        // One COPY for all lines: the balance check runs once per statement (V11), so an entry's lines must
+        // arrive together, and COPY is the cheapest way for the server to take them.
+        CopyRows lines = new CopyRows("journal_line", "entry_id, line_no, account_code, party_id, debit, credit");
+        for (JournalEntry e : unique) {
+            Long id = ids.get(e.idempotencyKey());
+            if (id == null) {
+                continue;
+            }
+            int n = 1;
+            for (JournalLine l : e.lines()) {
+                lines.add(id, n++, l.accountCode(), l.partyId(), l.debit(), l.credit());
+            }
+        }
+        lines.copy(jdbc);
+        return ids.size();
+    }
+
+    /**
+     * The entries by COPY with ids drawn from the journal's sequence first, as nearly every key is new.
+     *
+     * @return the id of each entry, or null when one of the keys had been posted before (nothing was written)
+     */
+    private Map<String, Long> copyUnlessPosted(List<JournalEntry> unique, long runId) {
+        List<Long> fresh = jdbc.queryForList("SELECT nextval('journal_entry_id_seq') FROM generate_series(1, ?)",
+                Long.class, unique.size());
+        CopyRows rows = new CopyRows("journal_entry", "id, idempotency_key, ledger, entry_date, description, "
+                + "source_ref, run_id");
+        Map<String, Long> ids = new java.util.HashMap<>();
+        for (int i = 0; i < unique.size(); i++) {
+            JournalEntry e = unique.get(i);
+            rows.add(fresh.get(i), e.idempotencyKey(), e.ledger(), e.entryDate(), e.description(), e.sourceRef(), runId);
+            ids.put(e.idempotencyKey(), fresh.get(i));
+        }
+        return rows.copyUnlessTaken(jdbc) ? ids : null;
+    }
+
+    /** The entries whose keys were not posted before, one statement skipping the others: their ids by key. */
+    private Map<String, Long> insertUnlessPosted(List<JournalEntry> unique, long runId) {
+        return jdbc.execute((java.sql.Connection c) -> {
             int n = unique.size();
             String[] keys = new String[n];
             String[] ledgers = new String[n];
@@ -71,21 +114,6 @@ public class JdbcLedger {
                 return inserted;
             }
         });
-        // One COPY for all lines: the balance check runs once per statement (V11), so an entry's lines must
-        // arrive together, and COPY is the cheapest way for the server to take them.
-        CopyRows lines = new CopyRows("journal_line", "entry_id, line_no, account_code, party_id, debit, credit");
-        for (JournalEntry e : unique) {
-            Long id = ids.get(e.idempotencyKey());
-            if (id == null) {
-                continue;
-            }
-            int n = 1;
-            for (JournalLine l : e.lines()) {
-                lines.add(id, n++, l.accountCode(), l.partyId(), l.debit(), l.credit());
-            }
-        }
-        lines.copy(jdbc);
-        return ids.size();
     }
 
     /** @return true when the entry was posted, false when its key had been posted before */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -53,6 +54,41 @@ class CopyRowsDatabaseTest {
         }
         assertThat(back.get(texts.size()).get("t")).isNull();
         assertThat(back.get(texts.size()).get("n")).isNull();
+    }
+
+    @Test
+    void rowsRefusedByAUniqueKeyLeaveNothingAndTheTransactionGoesOn() {
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        Boolean[] results = tx.execute(s -> {
+            CopyRows fresh = new CopyRows("copy_rows_probe", "seq, t, n, big");
+            fresh.add(100, "a", null, null).add(101, "b", null, null);
+            boolean first = fresh.copyUnlessTaken(app.jdbc());
+            CopyRows clash = new CopyRows("copy_rows_probe", "seq, t, n, big");
+            clash.add(102, "c", null, null).add(101, "again", null, null).add(103, "d", null, null);
+            boolean second = clash.copyUnlessTaken(app.jdbc());
+            // the transaction is still usable after the refusal: the same rows go in one by one
+            app.jdbc().update("INSERT INTO copy_rows_probe (seq, t) VALUES (102, 'c'), (103, 'd') ON CONFLICT DO NOTHING");
+            return new Boolean[]{first, second, clash.size() == 0};
+        });
+        assertThat(results).containsExactly(true, false, true);
+        assertThat(app.jdbc().queryForList("SELECT seq || ':' || t FROM copy_rows_probe WHERE seq BETWEEN 100 AND 199 "
+                + "ORDER BY seq", String.class)).containsExactly("100:a", "101:b", "102:c", "103:d");
+
+        // outside a transaction the refused COPY is the whole statement: nothing of it stays either
+        CopyRows clash = new CopyRows("copy_rows_probe", "seq, t, n, big");
+        clash.add(104, "e", null, null).add(100, "again", null, null);
+        assertThat(clash.copyUnlessTaken(app.jdbc())).isFalse();
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM copy_rows_probe WHERE seq = 104", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void aRefusalForAnotherReasonIsNotTakenForATakenKey() {
+        CopyRows bad = new CopyRows("copy_rows_probe", "seq, t, n, big");
+        bad.add(200, "x", "not a number", null);
+        assertThatThrownBy(() -> bad.copyUnlessTaken(app.jdbc())).hasStackTraceContaining("numeric");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM copy_rows_probe WHERE seq = 200", Integer.class))
+                .isZero();
     }
 
     @Test
