@@ -127,8 +127,8 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
      * Claims the numbers of the chunk's accepted declarations in one statement: a number is taken by
      * inserting its row, so a conflict means it was accepted before (in an earlier chunk, file or run). Within
      * the chunk the first occurrence wins, as it would one by one. The rows go by COPY first, as nearly every
-     * number is new; only when one of them is taken does the chunk claim them one by one with
-     * {@code ON CONFLICT DO NOTHING}.
+     * number is new; only when one of them is taken are they claimed by one {@code INSERT ... ON CONFLICT DO
+     * NOTHING} that skips the taken ones.
      *
      * @return the claim keys (see {@link #claimKey}) of the messages whose number is theirs
      */
