@@ -134,40 +134,35 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
      */
     private Set<String> claimNumbers(Chunk<? extends ProcessedMessage> chunk) {
         Map<String, MessageItem> first = new java.util.TreeMap<>(); // sorted: one lock order across writers
-        Set<String> numbers = new HashSet<>();
         for (ProcessedMessage pm : chunk) {
             if (pm.outcome() != null && pm.outcome().accepted()) {
                 Declaration d = pm.outcome().declaration();
-                String key = d.sender() + SEP + d.declarationNo();
-                if (numbers.add(key)) {
-                    first.put(key, pm.item());
-                }
+                first.putIfAbsent(d.sender() + SEP + d.declarationNo(), pm.item());
             }
         }
         if (first.isEmpty()) {
             return Set.of();
         }
-        CopyRows claims = new CopyRows("declaration_number", "sender, declaration_no, file_id, msg_index");
+        List<String> senders = new ArrayList<>(first.size());
+        List<String> nos = new ArrayList<>(first.size());
+        List<Long> fileIds = new ArrayList<>(first.size());
+        List<Integer> indexes = new ArrayList<>(first.size());
         Set<String> all = new HashSet<>();
-        first.forEach((key, item) -> {
-            int sep = key.indexOf(SEP);
-            claims.add(key.substring(0, sep), key.substring(sep + 1), item.fileId(), item.index());
-            all.add(claimKey(item));
-        });
-        if (claims.copyUnlessTaken(jdbc)) {
-            return all;
-        }
-        List<String> senders = new ArrayList<>();
-        List<String> nos = new ArrayList<>();
-        List<Long> fileIds = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
         first.forEach((key, item) -> {
             int sep = key.indexOf(SEP);
             senders.add(key.substring(0, sep));
             nos.add(key.substring(sep + 1));
             fileIds.add(item.fileId());
             indexes.add(item.index());
+            all.add(claimKey(item));
         });
+        CopyRows claims = new CopyRows("declaration_number", "sender, declaration_no, file_id, msg_index");
+        for (int i = 0; i < senders.size(); i++) {
+            claims.add(senders.get(i), nos.get(i), fileIds.get(i), indexes.get(i));
+        }
+        if (claims.copyUnlessTaken(jdbc)) {
+            return all;
+        }
         Set<String> taken = new HashSet<>();
         jdbc.execute((java.sql.Connection c) -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO declaration_number "
