@@ -84,29 +84,30 @@ pg_cpu_ticks() {
 }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
 # CPU seconds of each JVM thread (user + system), sampled every second until the JVM exits, so that threads that
-# end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped.
+# end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped. One awk
+# per sample reads every thread's stat file (its name is in it): the earlier loop started two processes per
+# thread per second, ~6 CPU-s of a 1M run (3% of the machine) taken from the run it measured.
 thread_cpu() {
-  local pid="" tid tick
-  declare -A ticks names
+  local pid="" raw=$WORK/threads.raw
   for _ in $(seq 1 100); do
     pid=$(pgrep -f -- "--edibatch.home=$HOME_DIR" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
     [[ -n "$pid" ]] && break
     sleep 0.1
   done
   [[ -n "$pid" ]] || return 0
+  : >"$raw"
   while kill -0 "$pid" 2>/dev/null; do
-    for t in /proc/"$pid"/task/*; do
-      tid=${t##*/}
-      tick=$(stat_ticks "$t/stat") || continue
-      [[ -n "$tick" ]] || continue
-      ticks[$tid]=$tick
-      names[$tid]=$(cat "$t/comm" 2>/dev/null)
-    done
+    # tid|name|ticks; the name sits between the first "(" and the last ")" and may hold spaces
+    awk '{l = $0; o = index(l, "("); c = o; for (i = o; i <= length(l); i++) if (substr(l, i, 1) == ")") c = i
+          n = substr(l, o + 1, c - o - 1); split(substr(l, c + 2), f, " "); print $1 "|" n "|" f[12] + f[13]; nextfile}' \
+      /proc/"$pid"/task/*/stat >>"$raw" 2>/dev/null
     sleep 1
   done
-  for tid in "${!ticks[@]}"; do echo "${names[$tid]}|${ticks[$tid]}"; done | awk -F'|' -v hz="$(getconf CLK_TCK)" '
-    {n = $1; sub(/[#-]?[0-9]+$/, "", n); c[n] += $2 / hz}
-    END {for (k in c) if (c[k] >= 0.1) printf "%.1f %s\n", c[k], k}' | sort -rn | head -10 | awk '{c = $1; $1 = ""; printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, 2), c} END {print ""}'
+  # the last sample of each thread, summed by name
+  awk -F'|' -v hz="$(getconf CLK_TCK)" '{t[$1] = $3; name[$1] = $2}
+    END {for (id in t) {n = name[id]; sub(/[#-]?[0-9]+$/, "", n); c[n] += t[id] / hz}
+         for (k in c) if (c[k] >= 0.1) printf "%.1f %s\n", c[k], k}' "$raw" | sort -rn | head -10 |
+    awk '{c = $1; $1 = ""; printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, 2), c} END {print ""}'
 }
 
 # Spring Batch 6 emits a JFR event for every item read and every item processed, each with its stack trace: in a
@@ -166,7 +167,7 @@ thread_cpu >"$WORK/threads.txt" &
 sampler=$!
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$WORK/time.txt" java -Xmx1g ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} \
-  "${JFR_OPTS[@]}" \
+  "${JFR_OPTS[@]}" "-Xlog:gc:file=$WORK/gc.log" \
   -jar "$JAR" run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
   --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?
@@ -203,10 +204,12 @@ done
 if ((RUNS > 1)); then
   rate=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2))}')
 fi
-peak_heap="n/a (JFR=0)"
-if [[ -f "$WORK/customs.jfr" ]]; then
-  peak_heap=$(jfr print --events jdk.GCHeapSummary "$WORK/customs.jfr" | awk '/heapUsed/ {v = $3; u = $4; if (u == "GB") v *= 1024; if (u == "kB") v /= 1024; if (u == "bytes") v /= 1048576; if (v > m) m = v} END {printf "%.0f MB", m}')
-fi
+# The heap in use before each collection ("Pause Young (Allocation Failure) 305M->25M(981M)"): its peak, and
+# the most that survived a full collection (what the run holds, as opposed to garbage not yet collected).
+peak_heap=$(awk '/Pause/ && /->/ {split($0, a, "->"); n = split(a[1], b, " "); v = b[n]; u = substr(v, length(v)); v += 0
+  if (u == "G") v *= 1024; if (u == "K") v /= 1024; if (v > m) m = v} END {printf "%.0f MB", m}' "$WORK/gc.log")
+live_full=$(awk '/Pause Full/ && /->/ {split($0, a, "->"); split(a[2], b, "("); v = b[1]; u = substr(v, length(v)); v += 0
+  if (u == "G") v *= 1024; if (u == "K") v /= 1024; if (v > m) m = v; n++} END {if (n) printf "%.0f MB after the largest of %d full collection(s)", m, n; else print "no full collection"}' "$WORK/gc.log")
 
 if [[ "${CEILINGS:-1}" != 0 ]]; then
   echo "== ceilings (same input, same machine)"
@@ -258,7 +261,7 @@ echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(aw
 echo "JVM threads:  $(cat "$WORK/threads.txt") (CPU-s by thread name)"
 echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes)"
 echo "machine:      ${machine_busy}% of all cores busy during the run (JVM, PostgreSQL and everything else)"
-echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (JFR GC summaries): ${peak_heap} of -Xmx1g"
+echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (GC log, before a collection): ${peak_heap} of -Xmx1g; live: ${live_full}"
 if ((RUNS > 1)); then
   echo "runs:         ${walls[*]} s (JVM start to exit); ${rates[*]} declarations/s; the figures above are the last run's"
   echo "end to end:   $rate declarations/s, the median of $RUNS runs"
@@ -281,4 +284,4 @@ if [[ -n "$single_row" && "$single_row_stage" != "$lowest_stage" ]]; then
   echo "without the 7-row COPY: lowest $single_row declarations/s ($single_row_stage); ratio $(awk -v r="$rate" -v c="$single_row" 'BEGIN {printf "%.1f%%", 100 * r / c}') (the definition before 2026-11-29)"
 fi
 echo "target:       >= 3300 declarations/s: $(awk -v r="$rate" 'BEGIN {print (r >= 3300 ? "met" : "NOT met")}')"
-echo "kept:         $WORK ($([[ -f "$WORK/customs.jfr" ]] && echo "customs.jfr, hot-*.txt, ")run.log, time.txt, threads.txt, ceilings.txt)"
+echo "kept:         $WORK ($([[ -f "$WORK/customs.jfr" ]] && echo "customs.jfr, hot-*.txt, ")run.log, gc.log, time.txt, threads.txt, ceilings.txt)"
