@@ -78,17 +78,32 @@ public class CustomsJobConfig {
         return new ProgressListener(jdbc);
     }
 
+    /**
+     * One chunk step per partition, built when the partition runs (see {@link CustomsWorkerStep}): its reader over
+     * the partition's files, and a processor and writer sharing one snapshot of the reference data.
+     */
     @Bean
     public Step customsWorker(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
-                              ClaimedMessageReader customsReader, CustomsProcessor customsProcessor,
-                              CustomsWriter customsWriter, ProgressListener customsProgress) {
-        return new StepBuilder("customsWorker", repo).<MessageItem, ProcessedMessage>chunk(props.chunkSize())
-                .transactionManager(tm)
-                .reader(customsReader)
-                .processor(customsProcessor)
-                .writer(customsWriter)
-                .listener(customsProgress.chunks())
-                .build();
+                              JdbcTemplate jdbc, JdbcLedger ledger, FaultDrill faultDrill, Clock clock,
+                              AnswerOutbox answerOutbox, ProgressListener customsProgress) {
+        return new CustomsWorkerStep("customsWorker", repo, tm, props.chunkSize(), partition -> {
+            long runId = partition.getJobExecution().getJobInstance().getInstanceId();
+            var context = partition.getExecutionContext();
+            String fileIds = context.containsKey(FilePartitioner.FILE_IDS) ? context.getString(FilePartitioner.FILE_IDS) : null;
+            ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
+            var s = props.selectivity();
+            CustomsRules rules = new CustomsRules(
+                    new DeclarationChecks(reference),
+                    new TaxCalculator(reference, props.tax().rounding(), props.tax().vatRatePercent()),
+                    new SelectivityEngine(reference, new SelectivityEngine.Settings(
+                            s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
+            EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
+                    props.earlyAnswerMaxBytes());
+            return new CustomsWorkerStep.Parts(
+                    new ClaimedMessageReader(jdbc, runId, fileIds),
+                    new CustomsProcessor(rules),
+                    new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox));
+        }, customsProgress.chunks());
     }
 
     @Bean
@@ -111,42 +126,7 @@ public class CustomsJobConfig {
     }
 
     @Bean
-    @StepScope
-    public ReferenceSnapshot stepReferenceSnapshot(JdbcTemplate jdbc) {
-        return ReferenceSnapshot.read(jdbc);
-    }
-
-    @Bean
-    @StepScope
-    public ClaimedMessageReader customsReader(JdbcTemplate jdbc, @Value(RUN_ID) Long runId,
-            @Value("#{stepExecutionContext['" + FilePartitioner.FILE_IDS + "']}") String fileIds) {
-        return new ClaimedMessageReader(jdbc, runId, fileIds);
-    }
-
-    @Bean
-    @StepScope
-    public CustomsProcessor customsProcessor(ReferenceSnapshot stepReferenceSnapshot, EdiBatchProperties props) {
-        var s = props.selectivity();
-        CustomsRules rules = new CustomsRules(
-                new DeclarationChecks(stepReferenceSnapshot),
-                new TaxCalculator(stepReferenceSnapshot, props.tax().rounding(), props.tax().vatRatePercent()),
-                new SelectivityEngine(stepReferenceSnapshot, new SelectivityEngine.Settings(
-                        s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
-        return new CustomsProcessor(rules);
-    }
-
-    @Bean
     public FaultDrill faultDrill(EdiBatchProperties props) {
         return new FaultDrill(props.fault().failAfterChunks());
-    }
-
-    @Bean
-    @StepScope
-    public CustomsWriter customsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceSnapshot stepReferenceSnapshot,
-                                       @Value(RUN_ID) Long runId, FaultDrill faultDrill, EdiBatchProperties props,
-                                       Clock clock, AnswerOutbox answerOutbox) {
-        EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
-                props.earlyAnswerMaxBytes());
-        return new CustomsWriter(jdbc, ledger, stepReferenceSnapshot, runId, faultDrill, answers, answerOutbox);
     }
 }
