@@ -79,7 +79,12 @@ class LedgerDatabaseTest {
         tx.execute(s -> app.bean(JdbcLedger.class).post(entry("K-LATER"), 1));
         Long id = app.jdbc().queryForObject("SELECT id FROM journal_entry WHERE idempotency_key = 'K-LATER'", Long.class);
         assertThatThrownBy(() -> app.jdbc().update("INSERT INTO journal_line VALUES (?, 4, '1100', NULL, 5, 0)", id))
-                .hasStackTraceContaining("not balanced");
+                .hasStackTraceContaining("entry " + id + " already has its lines");
+        // balanced among themselves, still refused: a posted entry is never added to
+        assertThatThrownBy(() -> app.jdbc().update("INSERT INTO journal_line VALUES (?, 4, '1100', NULL, 5, 0), "
+                + "(?, 5, '4100', NULL, 0, 5)", id, id)).hasStackTraceContaining("already has its lines");
+        assertThatThrownBy(() -> app.jdbc().update("INSERT INTO journal_line VALUES (?, 1, '1100', NULL, 5, 0), "
+                + "(?, 5, '4100', NULL, 0, 5)", id, id)).hasStackTraceContaining("journal_line_pkey");
         assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", Integer.class, id))
                 .isEqualTo(3);
     }
