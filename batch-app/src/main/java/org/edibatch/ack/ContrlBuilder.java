@@ -54,7 +54,7 @@ public final class ContrlBuilder {
     }
 
     public static void message(EdifactWriter w, Message m) throws IOException {
-        EdifactWriter.Composite type = c(m.typeIdentifier().split(":", -1));
+        EdifactWriter.Composite type = typeComposite(m.typeIdentifier());
         if (m.errors().isEmpty()) {
             w.segment("UCM", m.reference(), type, "7");
             return;
@@ -89,6 +89,24 @@ public final class ContrlBuilder {
             w.segment("UCD", e.code(), s011(e));
         }
     }
+
+    /**
+     * S009 from a type identifier; the few identifiers a night holds are split once, not once per message (a
+     * sender's made-up types are split each time, so the cache stays small).
+     */
+    private static EdifactWriter.Composite typeComposite(String typeIdentifier) {
+        EdifactWriter.Composite type = TYPES.get(typeIdentifier);
+        if (type == null) {
+            type = c(typeIdentifier.split(":", -1));
+            if (TYPES.size() < 64) {
+                TYPES.putIfAbsent(typeIdentifier, type);
+            }
+        }
+        return type;
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<String, EdifactWriter.Composite> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static EdifactWriter.Composite s011(SyntaxError e) {
         return c(Integer.toString(e.elementPosition()),

@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The customs decision for one mapped declaration: checks, then tax assessment and cargo selectivity. */
+/**
+ * The customs decision for one mapped declaration: checks, then tax assessment and cargo selectivity. An instance
+ * serves one thread at a time (each customs worker has its own).
+ */
 public final class CustomsRules {
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
@@ -15,6 +18,8 @@ public final class CustomsRules {
     private final DeclarationChecks checks;
     private final TaxCalculator tax;
     private final SelectivityEngine selectivity;
+    /** One per instance: each worker has its own rules, and the provider lookup of getInstance costs per call. */
+    private final MessageDigest sha = sha256();
 
     public CustomsRules(DeclarationChecks checks, TaxCalculator tax, SelectivityEngine selectivity) {
         this.checks = checks;
@@ -40,7 +45,7 @@ public final class CustomsRules {
         Assessment assessment = export ? tax.assessExport(d) : tax.assess(d);
         Selection selection = selectivity.select(d, assessment);
         return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, d, List.of(), assessment, selection,
-                acceptanceNo(d));
+                acceptanceNo(d, sha));
     }
 
     /**
@@ -48,14 +53,24 @@ public final class CustomsRules {
      * resumed answers exactly what an uninterrupted run answers.
      */
     static String acceptanceNo(Declaration d) {
+        return acceptanceNo(d, sha256());
+    }
+
+    /** @param sha a digest this thread may use (reset by {@code digest}) */
+    static String acceptanceNo(Declaration d, MessageDigest sha) {
+        byte[] h = sha.digest((d.sender() + "|" + d.declarationNo()).getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < 6; i++) {
+            v = (v << 8) | (h[i] & 0xFF);
+        }
+        // "%08d" by hand: String.format parses its pattern with a regular expression on every call
+        String digits = Long.toString(v % 100_000_000L);
+        return "KCS" + YYMMDD.format(d.date()) + "00000000".substring(digits.length()) + digits;
+    }
+
+    static MessageDigest sha256() {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest((d.sender() + "|" + d.declarationNo()).getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 6; i++) {
-                v = (v << 8) | (h[i] & 0xFF);
-            }
-            return "KCS" + YYMMDD.format(d.date()) + String.format("%08d", v % 100_000_000L);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

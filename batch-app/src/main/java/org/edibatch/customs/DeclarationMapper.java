@@ -4,9 +4,9 @@ import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.Segment;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +44,10 @@ public final class DeclarationMapper {
                     break;
                 case "DTM":
                     if ("137".equals(s.value(1, 1))) {
-                        try {
-                            date = LocalDate.parse(s.value(1, 2), CCYYMMDD);
-                        } catch (DateTimeParseException e) {
+                        LocalDate parsed = date(s.value(1, 2));
+                        if (parsed != null) {
+                            date = parsed;
+                        } else {
                             errors.add(new ContentError(CustomsErrorCode.INVALID_DATE, "DTM+137 segment " + s.position(),
                                     "'" + s.value(1, 2) + "' is not a date"));
                         }
@@ -147,15 +148,71 @@ public final class DeclarationMapper {
         }
     }
 
-    private static BigDecimal decimal(String v) {
+    /**
+     * CCYYMMDD as {@code uuuuMMdd} parses it strictly, or null. Eight ASCII digits, nearly every date, are read
+     * by hand: the formatter builds a parse context and a field map for each date, a measurable share of mapping
+     * a million declarations. Anything else goes to the formatter, which alone decides what else it takes (a
+     * longer year, a sign).
+     */
+    static LocalDate date(String v) {
+        int n = 0;
+        for (int i = 0; i < v.length() && v.length() == 8; i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                n = -1;
+                break;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        try {
+            return v.length() == 8 && n >= 0 ? LocalDate.of(n / 10000, n / 100 % 100, n % 100)
+                    : LocalDate.parse(v, CCYYMMDD);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimal(String v) {
         if (v == null || v.isEmpty()) {
             return null;
+        }
+        BigDecimal plain = plainDecimal(v);
+        if (plain != null) {
+            return plain;
         }
         try {
             return new BigDecimal(v.replace(',', '.'));
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * The common case (digits, at most one decimal mark, '.' or ',', at most 18 digits) without
+     * {@code new BigDecimal(String)}, which copies the string into a char array and parses it with its general
+     * grammar: the same value and scale, or null to take that general way.
+     */
+    private static BigDecimal plainDecimal(String v) {
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (++digits > 18) {
+                    return null;
+                }
+                unscaled = unscaled * 10 + (ch - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if ((ch == '.' || ch == ',') && scale < 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        return digits == 0 ? null : BigDecimal.valueOf(unscaled, Math.max(scale, 0));
     }
 
     private static final class ItemBuilder {

@@ -5,8 +5,11 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cargo selectivity: rule hits (rules are reference data) add up to a score that picks the channel; on top,
@@ -20,17 +23,27 @@ public final class SelectivityEngine {
 
     private final ReferenceData reference;
     private final Settings settings;
+    private final BigDecimal sampleBasisPoints;
+    /** One per instance (an engine serves one worker thread): getInstance looks the provider up on every call. */
+    private final MessageDigest sha;
+    private final Map<LocalDate, List<ReferenceData.SelectivityRule>> rulesByDay = new HashMap<>();
 
     public SelectivityEngine(ReferenceData reference, Settings settings) {
         this.reference = reference;
         this.settings = settings;
+        this.sampleBasisPoints = settings.samplePercent().multiply(BigDecimal.valueOf(100));
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Selection select(Declaration d, Assessment assessment) {
         int score = 0;
         List<String> hits = new ArrayList<>();
         ReferenceData.Party importer = reference.partyByCustomsCode(d.importerCode()).orElse(null);
-        for (ReferenceData.SelectivityRule rule : reference.selectivityRules(d.date())) {
+        for (ReferenceData.SelectivityRule rule : rulesOn(d.date())) {
             if (hit(rule, d, assessment, importer)) {
                 score += rule.score();
                 hits.add(rule.ruleId());
@@ -43,6 +56,21 @@ public final class SelectivityEngine {
             hits.add("RANDOM");
         }
         return new Selection(channel, score, List.copyOf(hits));
+    }
+
+    /** The rules valid on a day, looked up once per day: a night's declarations share a few dates. */
+    private List<ReferenceData.SelectivityRule> rulesOn(LocalDate day) {
+        if (day == null) {
+            return reference.selectivityRules(null);
+        }
+        List<ReferenceData.SelectivityRule> rules = rulesByDay.get(day);
+        if (rules == null) {
+            rules = reference.selectivityRules(day);
+            if (rulesByDay.size() < 4096) {
+                rulesByDay.put(day, rules);
+            }
+        }
+        return rules;
     }
 
     private boolean hit(ReferenceData.SelectivityRule rule, Declaration d, Assessment a, ReferenceData.Party importer) {
@@ -98,14 +126,9 @@ public final class SelectivityEngine {
     }
 
     private boolean sampled(Declaration d) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] h = sha.digest((settings.seed() + "|" + d.sender() + "|" + d.declarationNo())
-                    .getBytes(StandardCharsets.UTF_8));
-            long v = ((h[0] & 0xFFL) << 24 | (h[1] & 0xFFL) << 16 | (h[2] & 0xFFL) << 8 | (h[3] & 0xFFL)) % 10000;
-            return BigDecimal.valueOf(v).compareTo(settings.samplePercent().multiply(BigDecimal.valueOf(100))) < 0;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = sha.digest((settings.seed() + "|" + d.sender() + "|" + d.declarationNo())
+                .getBytes(StandardCharsets.UTF_8));
+        long v = ((h[0] & 0xFFL) << 24 | (h[1] & 0xFFL) << 16 | (h[2] & 0xFFL) << 8 | (h[3] & 0xFFL)) % 10000;
+        return BigDecimal.valueOf(v).compareTo(sampleBasisPoints) < 0;
     }
 }

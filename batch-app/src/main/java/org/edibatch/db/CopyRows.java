@@ -23,6 +23,9 @@ public final class CopyRows {
     private final int width;
     private final StringBuilder text = new StringBuilder(16 * 1024);
     private int rows;
+    /** Where the row being added starts in {@code text}, and how many values it has (-1: no row open). */
+    private int rowStart;
+    private int columnsInRow = -1;
 
     /** @param columns the column list, comma-separated, in the order {@link #add} takes the values */
     public CopyRows(String table, String columns) {
@@ -36,30 +39,96 @@ public final class CopyRows {
         if (values.length != width) {
             throw new IllegalArgumentException(table + ": " + values.length + " values for " + width + " columns");
         }
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                text.append('\t');
-            }
-            Object v = values[i];
-            if (v == null) {
-                text.append("\\N");
-            } else if (v instanceof Integer n) {
-                text.append(n.intValue());
-            } else if (v instanceof Long n) {
-                text.append(n.longValue());
-            } else if (v instanceof String t) {
-                escape(t);
-            } else if (v instanceof BigDecimal d) {
-                text.append(d.toPlainString());
-            } else if (v instanceof Number || v instanceof Boolean) {
-                text.append(v);
-            } else {
-                escape(v.toString());
-            }
+        row();
+        for (Object v : values) {
+            col(v);
+        }
+        return end();
+    }
+
+    /**
+     * Starts a row whose values follow one {@code col} call each, in column order, then {@link #end()}: the typed
+     * calls append numbers without boxing them and without an array per row, for the rows written per message.
+     */
+    public CopyRows row() {
+        if (columnsInRow >= 0) {
+            throw new IllegalStateException(table + ": row started before the last one ended");
+        }
+        columnsInRow = 0;
+        return this;
+    }
+
+    public CopyRows col(long v) {
+        separate().append(v);
+        return this;
+    }
+
+    public CopyRows col(int v) {
+        separate().append(v);
+        return this;
+    }
+
+    /** null is SQL NULL. */
+    public CopyRows col(String v) {
+        if (v == null) {
+            separate().append("\\N");
+        } else {
+            separate();
+            escape(v);
+        }
+        return this;
+    }
+
+    /** null is SQL NULL. */
+    public CopyRows col(BigDecimal v) {
+        separate().append(v == null ? "\\N" : v.toPlainString());
+        return this;
+    }
+
+    /** null is SQL NULL; numbers, dates and strings in their SQL text form. */
+    public CopyRows col(Object v) {
+        if (v == null) {
+            separate().append("\\N");
+        } else if (v instanceof Integer n) {
+            col(n.intValue());
+        } else if (v instanceof Long n) {
+            col(n.longValue());
+        } else if (v instanceof String t) {
+            col(t);
+        } else if (v instanceof BigDecimal d) {
+            col(d);
+        } else if (v instanceof Number || v instanceof Boolean) {
+            separate().append(v);
+        } else {
+            separate();
+            escape(v.toString());
+        }
+        return this;
+    }
+
+    /** Ends the row started by {@link #row()}; refused unless it got exactly one value per column. */
+    public CopyRows end() {
+        if (columnsInRow != width) {
+            int given = columnsInRow;
+            text.setLength(rowStart);
+            columnsInRow = -1;
+            throw new IllegalArgumentException(table + ": " + Math.max(given, 0) + " values for " + width + " columns");
         }
         text.append('\n');
         rows++;
+        rowStart = text.length();
+        columnsInRow = -1;
         return this;
+    }
+
+    private StringBuilder separate() {
+        if (columnsInRow < 0) {
+            throw new IllegalStateException(table + ": value outside a row");
+        }
+        if (columnsInRow++ > 0) {
+            text.append('\t');
+        }
+        return text;
     }
 
     public int size() {
@@ -138,6 +207,8 @@ public final class CopyRows {
     private void clear() {
         text.setLength(0);
         rows = 0;
+        rowStart = 0;
+        columnsInRow = -1;
     }
 
     /** Text format escapes: the backslash, the column and row separators. */

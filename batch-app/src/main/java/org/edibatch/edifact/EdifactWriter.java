@@ -96,34 +96,66 @@ public final class EdifactWriter implements AutoCloseable {
                         put(COMPONENT);
                     }
                     if (!isEmpty(components[k])) {
-                        text(latin1(components[k]), true);
+                        text(components[k], true);
                     }
                 }
             } else if (!isEmpty(e)) {
-                text(latin1(e.toString()), true);
+                text(e.toString(), true);
             }
         }
         put(TERMINATOR);
     }
 
-    /** Latin-1 text (see {@link #latin1}); service characters in data get the release character. */
+    /**
+     * Latin-1 text; in data, a character outside Latin-1 becomes '?' (see {@link #latin1}) and service characters
+     * get the release character. One pass straight into the buffer when it has room for the worst case (every
+     * character released), else byte by byte.
+     */
     private void text(String s, boolean data) throws IOException {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (data && (ch == '?' || ch == '+' || ch == ':' || ch == '\'')) {
-                put(RELEASE);
+        int n = s.length();
+        if (2 * n > buffer.length - used) {
+            if (2 * n <= buffer.length) {
+                drain();
+            } else {
+                String t = data ? latin1(s) : s;
+                for (int i = 0; i < t.length(); i++) {
+                    char ch = t.charAt(i);
+                    if (data && (ch == '?' || ch == '+' || ch == ':' || ch == '\'')) {
+                        put(RELEASE);
+                    }
+                    put((byte) ch);
+                }
+                return;
             }
-            put((byte) ch);
         }
+        byte[] b = buffer;
+        int u = used;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (data) {
+                if (!isLatin1(ch)) {
+                    ch = '?';
+                }
+                if (ch == '?' || ch == '+' || ch == ':' || ch == '\'') {
+                    b[u++] = RELEASE;
+                }
+            }
+            b[u++] = (byte) ch;
+        }
+        used = u;
     }
 
     private void put(byte b) throws IOException {
         if (used == buffer.length) {
-            out.write(buffer, 0, used);
-            handedOn += used;
-            used = 0;
+            drain();
         }
         buffer[used++] = b;
+    }
+
+    private void drain() throws IOException {
+        out.write(buffer, 0, used);
+        handedOn += used;
+        used = 0;
     }
 
     /** Bytes written so far, including those still buffered here. */
@@ -132,9 +164,7 @@ public final class EdifactWriter implements AutoCloseable {
     }
 
     private void flush() throws IOException {
-        out.write(buffer, 0, used);
-        handedOn += used;
-        used = 0;
+        drain();
         out.flush();
     }
 
@@ -158,8 +188,7 @@ public final class EdifactWriter implements AutoCloseable {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF);
-            if (!ok) {
+            if (!isLatin1(c)) {
                 if (b == null) {
                     b = new StringBuilder(s.substring(0, i));
                 }
@@ -169,6 +198,10 @@ public final class EdifactWriter implements AutoCloseable {
             }
         }
         return b == null ? s : b.toString();
+    }
+
+    private static boolean isLatin1(char c) {
+        return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF);
     }
 
     /** Writes what is buffered; the stream stays open (it belongs to the caller). */

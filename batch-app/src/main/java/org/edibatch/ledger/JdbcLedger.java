@@ -52,7 +52,8 @@ public class JdbcLedger {
             }
             int n = 1;
             for (JournalLine l : e.lines()) {
-                lines.add(id, n++, l.accountCode(), l.partyId(), l.debit(), l.credit());
+                lines.row().col(id.longValue()).col(n++).col(l.accountCode()).col(l.partyId()).col(l.debit())
+                        .col(l.credit()).end();
             }
         }
         lines.copy(jdbc);
@@ -72,7 +73,8 @@ public class JdbcLedger {
         Map<String, Long> ids = new java.util.HashMap<>();
         for (int i = 0; i < unique.size(); i++) {
             JournalEntry e = unique.get(i);
-            rows.add(fresh.get(i), e.idempotencyKey(), e.ledger(), e.entryDate(), e.description(), e.sourceRef(), runId);
+            rows.row().col(fresh.get(i).longValue()).col(e.idempotencyKey()).col(e.ledger()).col(e.entryDate())
+                    .col(e.description()).col(e.sourceRef()).col(runId).end();
             ids.put(e.idempotencyKey(), fresh.get(i));
         }
         return rows.copyUnlessTaken(jdbc) ? ids : null;

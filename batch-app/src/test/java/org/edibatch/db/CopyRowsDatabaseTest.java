@@ -98,4 +98,28 @@ class CopyRowsDatabaseTest {
                 .hasMessageContaining("2 values for 4 columns");
         assertThat(rows.size()).isZero();
     }
+
+    @Test
+    void typedRowsSendTheSameTextAsValueRowsAndAShortRowIsDroppedWhole() {
+        CopyRows typed = new CopyRows("copy_rows_probe", "seq, t, n, big");
+        typed.row().col(300).col("tab\there").col(new BigDecimal("-0.50")).col(Long.MIN_VALUE).end();
+        typed.row().col(301).col((String) null).col((BigDecimal) null).col((Object) null).end();
+        typed.row().col(302).col("half");
+        assertThatThrownBy(typed::end).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 values for 4 columns");
+        assertThatThrownBy(() -> typed.col(1)).isInstanceOf(IllegalStateException.class);
+        typed.row().col(303L).col((Object) "obj").col((Object) new BigDecimal("7")).col((Object) 9L).end();
+        assertThat(typed.size()).isEqualTo(3);
+        assertThat(typed.copy(app.jdbc())).isEqualTo(3);
+
+        List<Map<String, Object>> back = app.jdbc().queryForList(
+                "SELECT seq, t, n, big FROM copy_rows_probe WHERE seq BETWEEN 300 AND 303 ORDER BY seq");
+        assertThat(back).hasSize(3);
+        assertThat(back.get(0)).containsEntry("t", "tab\there").containsEntry("n", new BigDecimal("-0.50"))
+                .containsEntry("big", Long.MIN_VALUE);
+        assertThat(back.get(1).get("t")).isNull();
+        assertThat(back.get(1).get("n")).isNull();
+        assertThat(back.get(1).get("big")).isNull();
+        assertThat(back.get(2)).containsEntry("seq", 303).containsEntry("t", "obj").containsEntry("big", 9L);
+    }
 }

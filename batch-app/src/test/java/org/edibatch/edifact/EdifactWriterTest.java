@@ -84,4 +84,41 @@ class EdifactWriterTest {
         assertThat(text).contains("BGM+962+KCS26112512345678+29'").contains("13985000").contains("1118800")
                 .contains("1510380").endsWith("UNZ+1+R2'");
     }
+
+    /** Text goes straight into the buffer when it has room, byte by byte when it is longer than the buffer. */
+    @Test
+    void theBytesDoNotDependOnTheBufferSize() throws Exception {
+        StringBuilder longText = new StringBuilder();
+        for (int i = 0; i < 700; i++) {
+            longText.append(i % 7 == 0 ? "?+:'" : "abc\u00e9").append(i % 50 == 0 ? "\uD55C\uD83D\uDE00" : "");
+        }
+        byte[] reference = null;
+        for (int size : new int[]{1, 2, 3, 7, 64, 1024, 1 << 16}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            EdifactWriter w = new EdifactWriter(out, size);
+            w.startInterchange("KCS", "HANBITTRD", "261128", "0100", "R3");
+            w.startMessage("1", "CUSRES", "D", "96B", "UN");
+            for (int k = 0; k < 40; k++) {
+                w.segment("FTX", "AAO", null, null, c("line " + k + " O'NEIL + SONS? \u0100", "", longText.substring(0, k * 60)));
+            }
+            w.segment("FTX", "AAA", null, null, c(longText.toString()));
+            w.endMessage();
+            w.endInterchange();
+            if (reference == null) {
+                reference = out.toByteArray();
+            } else {
+                assertThat(out.toByteArray()).as("buffer of %d bytes", size).isEqualTo(reference);
+            }
+            assertThat(w.size()).isEqualTo(out.size());
+        }
+        String text = new String(reference, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("FTX+AAO+++line 0 O?'NEIL ?+ SONS?? ??'")
+                .contains("abc\u00e9???+?:?'").contains("??????").endsWith("UNZ+1+R3'");
+        try (InterchangeReader r = InterchangeReader.open(new ByteArrayInputStream(reference), false)) {
+            while (r.next() != null) {
+                // read to the end: the envelope must hold
+            }
+            assertThat(r.interchangeErrors()).isEmpty();
+        }
+    }
 }

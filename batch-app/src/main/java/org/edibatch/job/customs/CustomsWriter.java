@@ -5,6 +5,7 @@ import org.edibatch.customs.ContentError;
 import org.edibatch.customs.Declaration;
 import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.customs.ReferenceData;
+import org.edibatch.customs.Selection;
 import org.edibatch.db.CopyRows;
 import org.edibatch.edifact.SyntaxCodes;
 import org.edibatch.edifact.SyntaxError;
@@ -16,10 +17,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
@@ -27,9 +27,6 @@ import java.util.Set;
  * the chunk is either wholly there or wholly absent, and never twice.
  */
 public class CustomsWriter implements ItemWriter<ProcessedMessage> {
-
-    /** Joins sender and declaration number in a key; neither can contain a tab (EDIFACT and XML forbid it). */
-    private static final char SEP = '\t';
 
     private final JdbcTemplate jdbc;
     private final JdbcLedger ledger;
@@ -62,45 +59,47 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 + "line, col");
         CopyRows exceptions = new CopyRows("exception_item", "run_id, file_id, msg_index, seq, category, sender, "
                 + "file_name, message_ref, declaration_no, code, text, channel, score, rule_hits");
+        List<? extends ProcessedMessage> items = chunk.getItems();
         List<DeclarationOutcome> toPost = new ArrayList<>();
-        List<ProcessedMessage> decided = new ArrayList<>(chunk.size());
+        List<ProcessedMessage> decided = new ArrayList<>(items.size());
 
-        Set<String> taken = claimNumbers(chunk);
-        for (ProcessedMessage pm : chunk) {
+        boolean[] claimed = claimNumbers(items);
+        for (int position = 0; position < items.size(); position++) {
+            ProcessedMessage pm = items.get(position);
             MessageItem item = pm.item();
-            results.add(item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
-                    item.syntaxErrors().isEmpty() ? "ACCEPTED" : "REJECTED");
+            results.row().col(item.fileId()).col(item.index()).col(item.reference()).col(item.typeIdentifier())
+                    .col(item.syntaxErrors().isEmpty() ? "ACCEPTED" : "REJECTED").end();
             int seq = 0;
             for (SyntaxError e : item.syntaxErrors()) {
                 syntaxErrors.add(item.fileId(), item.index(), seq, e.code(), e.segmentPosition(),
                         e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text());
-                exceptions.add(exception(item, seq++, "SYNTAX", null, "0085:" + e.code(),
-                        SyntaxCodes.text(e.code()) + " - " + e.text(), null));
+                exception(exceptions, item, seq++, "SYNTAX", null, "0085:" + e.code(),
+                        SyntaxCodes.text(e.code()) + " - " + e.text(), null);
             }
             if (pm.outcome() == null) {
                 decided.add(pm);
                 continue;
             }
             DeclarationOutcome outcome = pm.outcome();
-            if (outcome.accepted() && !taken.contains(claimKey(item))) {
+            if (outcome.accepted() && !claimed[position]) {
                 outcome = outcome.asDuplicate();
             }
             decided.add(outcome == pm.outcome() ? pm : new ProcessedMessage(item, outcome));
             Declaration d = outcome.declaration();
-            declarations.add(declarationRow(item, outcome));
+            declarationRow(declarations, item, outcome);
             int eseq = 0;
             for (ContentError e : outcome.errors()) {
                 declarationErrors.add(item.fileId(), item.index(), eseq++, e.code().code(), e.pointer(),
                         e.detail(), e.line(), e.column());
-                exceptions.add(exception(item, seq++, "CONTENT", d.declarationNo(), e.code().code(),
-                        e.code().text() + " - " + e.detail() + " (" + e.pointer() + ")", null));
+                exception(exceptions, item, seq++, "CONTENT", d.declarationNo(), e.code().code(),
+                        e.code().text() + " - " + e.detail() + " (" + e.pointer() + ")", null);
             }
             if (outcome.accepted()) {
                 toPost.add(outcome);
                 if (outcome.selection().channel() != org.edibatch.customs.Channel.GREEN) {
-                    exceptions.add(exception(item, seq++, "SELECTIVITY", d.declarationNo(),
+                    exception(exceptions, item, seq++, "SELECTIVITY", d.declarationNo(),
                             "CS:" + outcome.selection().channel().name(),
-                            outcome.selection().channel().meaning() + " selected", outcome));
+                            outcome.selection().channel().meaning() + " selected", outcome);
                 }
             }
         }
@@ -130,81 +129,117 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
      * number is new; only when one of them is taken are they claimed by one {@code INSERT ... ON CONFLICT DO
      * NOTHING} that skips the taken ones.
      *
-     * @return the claim keys (see {@link #claimKey}) of the messages whose number is theirs
+     * @return for each position of the chunk, whether its declaration's number is its own
      */
-    private Set<String> claimNumbers(Chunk<? extends ProcessedMessage> chunk) {
-        Map<String, MessageItem> first = new java.util.TreeMap<>(); // sorted: one lock order across writers
-        for (ProcessedMessage pm : chunk) {
-            if (pm.outcome() != null && pm.outcome().accepted()) {
-                Declaration d = pm.outcome().declaration();
-                first.putIfAbsent(d.sender() + SEP + d.declarationNo(), pm.item());
+    private boolean[] claimNumbers(List<? extends ProcessedMessage> items) {
+        boolean[] claimed = new boolean[items.size()];
+        List<Integer> accepted = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            DeclarationOutcome o = items.get(i).outcome();
+            if (o != null && o.accepted()) {
+                accepted.add(i);
             }
         }
-        if (first.isEmpty()) {
-            return Set.of();
+        if (accepted.isEmpty()) {
+            return claimed;
         }
-        List<String> senders = new ArrayList<>(first.size());
-        List<String> nos = new ArrayList<>(first.size());
-        List<Long> fileIds = new ArrayList<>(first.size());
-        List<Integer> indexes = new ArrayList<>(first.size());
-        Set<String> all = new HashSet<>();
-        first.forEach((key, item) -> {
-            int sep = key.indexOf(SEP);
-            senders.add(key.substring(0, sep));
-            nos.add(key.substring(sep + 1));
-            fileIds.add(item.fileId());
-            indexes.add(item.index());
-            all.add(claimKey(item));
+        // Sorted by number (one lock order across writers), then by position: the first of equal numbers wins.
+        accepted.sort((a, b) -> {
+            Declaration x = items.get(a).outcome().declaration();
+            Declaration y = items.get(b).outcome().declaration();
+            int c = x.sender().compareTo(y.sender());
+            if (c == 0) {
+                c = x.declarationNo().compareTo(y.declarationNo());
+            }
+            return c != 0 ? c : Integer.compare(a, b);
         });
+        List<Integer> first = new ArrayList<>(accepted.size());
+        Declaration previous = null;
+        for (int i : accepted) {
+            Declaration d = items.get(i).outcome().declaration();
+            if (previous == null || !previous.sender().equals(d.sender())
+                    || !previous.declarationNo().equals(d.declarationNo())) {
+                first.add(i);
+            }
+            previous = d;
+        }
         CopyRows claims = new CopyRows("declaration_number", "sender, declaration_no, file_id, msg_index");
-        for (int i = 0; i < senders.size(); i++) {
-            claims.add(senders.get(i), nos.get(i), fileIds.get(i), indexes.get(i));
+        for (int i : first) {
+            MessageItem item = items.get(i).item();
+            Declaration d = items.get(i).outcome().declaration();
+            claims.row().col(d.sender()).col(d.declarationNo()).col(item.fileId()).col(item.index()).end();
         }
         if (claims.copyUnlessTaken(jdbc)) {
-            return all;
+            for (int i : first) {
+                claimed[i] = true;
+            }
+            return claimed;
         }
-        Set<String> taken = new HashSet<>();
+        int n = first.size();
+        String[] senders = new String[n];
+        String[] nos = new String[n];
+        Long[] fileIds = new Long[n];
+        Integer[] indexes = new Integer[n];
+        Map<MessageKey, Integer> positions = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            int i = first.get(k);
+            MessageItem item = items.get(i).item();
+            Declaration d = items.get(i).outcome().declaration();
+            senders[k] = d.sender();
+            nos[k] = d.declarationNo();
+            fileIds[k] = item.fileId();
+            indexes[k] = item.index();
+            positions.put(new MessageKey(item.fileId(), item.index()), i);
+        }
         jdbc.execute((java.sql.Connection c) -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO declaration_number "
                     + "(sender, declaration_no, file_id, msg_index) SELECT * FROM unnest(?::text[], ?::text[], "
                     + "?::bigint[], ?::int[]) ON CONFLICT DO NOTHING RETURNING file_id, msg_index")) {
-                ps.setArray(1, c.createArrayOf("text", senders.toArray()));
-                ps.setArray(2, c.createArrayOf("text", nos.toArray()));
-                ps.setArray(3, c.createArrayOf("bigint", fileIds.toArray()));
-                ps.setArray(4, c.createArrayOf("integer", indexes.toArray()));
+                ps.setArray(1, c.createArrayOf("text", senders));
+                ps.setArray(2, c.createArrayOf("text", nos));
+                ps.setArray(3, c.createArrayOf("bigint", fileIds));
+                ps.setArray(4, c.createArrayOf("integer", indexes));
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        taken.add(rs.getLong(1) + ":" + rs.getInt(2));
+                        claimed[positions.get(new MessageKey(rs.getLong(1), rs.getInt(2)))] = true;
                     }
                 }
             }
             return null;
         });
-        return taken;
+        return claimed;
     }
 
-    private static String claimKey(MessageItem item) {
-        return item.fileId() + ":" + item.index();
+    private record MessageKey(long fileId, int index) {
     }
 
-    private Object[] declarationRow(MessageItem item, DeclarationOutcome o) {
+    private static void declarationRow(CopyRows rows, MessageItem item, DeclarationOutcome o) {
         Declaration d = o.declaration();
         Assessment a = o.assessment();
-        return new Object[]{item.fileId(), item.index(), d.sender(), d.declarationNo(), d.date(), d.importerCode(),
-                d.currency(), o.status().name(),
-                o.acceptanceNo(), a == null ? null : a.exchangeRate(), a == null ? null : a.customsValue(),
-                a == null ? null : a.duty(), a == null ? null : a.vat(),
-                o.selection() == null ? null : o.selection().channel().name(),
-                o.selection() == null ? null : o.selection().score(),
-                o.selection() == null ? null : o.selection().hitsText(), item.kind()};
+        Selection s = o.selection();
+        rows.row().col(item.fileId()).col(item.index()).col(d.sender()).col(d.declarationNo()).col(d.date())
+                .col(d.importerCode()).col(d.currency()).col(o.status().name()).col(o.acceptanceNo())
+                .col(a == null ? null : a.exchangeRate()).col(a == null ? null : a.customsValue())
+                .col(a == null ? null : a.duty()).col(a == null ? null : a.vat())
+                .col(s == null ? null : s.channel().name());
+        if (s == null) {
+            rows.col((String) null);
+        } else {
+            rows.col(s.score());
+        }
+        rows.col(s == null ? null : s.hitsText()).col(item.kind()).end();
     }
 
-    private Object[] exception(MessageItem item, int seq, String category, String declarationNo, String code,
-                               String text, DeclarationOutcome selected) {
-        return new Object[]{runId, item.fileId(), item.index(), seq, category, item.sender(), item.fileName(),
-                item.reference(), declarationNo, code, text,
-                selected == null ? null : selected.selection().channel().name(),
-                selected == null ? null : selected.selection().score(),
-                selected == null ? null : selected.selection().hitsText()};
+    private void exception(CopyRows rows, MessageItem item, int seq, String category, String declarationNo,
+                           String code, String text, DeclarationOutcome selected) {
+        rows.row().col(runId).col(item.fileId()).col(item.index()).col(seq).col(category).col(item.sender())
+                .col(item.fileName()).col(item.reference()).col(declarationNo).col(code).col(text);
+        if (selected == null) {
+            rows.col((String) null).col((String) null).col((String) null);
+        } else {
+            Selection s = selected.selection();
+            rows.col(s.channel().name()).col(s.score()).col(s.hitsText());
+        }
+        rows.end();
     }
 }
