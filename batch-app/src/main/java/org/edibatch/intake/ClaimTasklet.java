@@ -3,6 +3,7 @@ package org.edibatch.intake;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
+import org.edibatch.edifact.EnvelopeScanner;
 import org.edibatch.edifact.SyntaxCodes;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.refdata.ReferenceDataLoader;
@@ -138,11 +139,21 @@ public class ClaimTasklet implements Tasklet {
     }
 
     private Prepared prepare(Path file, EnvelopeCheck envelope, FileSignatureCheck signatures) throws IOException {
-        String sha = FileDigest.sha256(file);
         if (file.getFileName().toString().endsWith(FileSignatureCheck.DETACHED)) {
-            return new Prepared(sha, null, null, null);
+            return new Prepared(FileDigest.sha256(file), null, null, null);
         }
         Instant receivedAt = clock.instant();
+        if (FileSignatureCheck.hasDetachedSignature(file)) {
+            // The usual delivery: one read of the file gives its SHA-256 (its identity, and the digest its
+            // signature covers) and the envelope scan, instead of a read for each.
+            FileDigest.Read<EnvelopeScanner.Summary> read = FileDigest.sha256While(file, EnvelopeScanner::scan);
+            FileSignatureCheck.Result sig = signatures.checkDetached(file, read.sha256(), receivedAt);
+            if (XmlIntake.looksLikeXml(file)) {
+                return new Prepared(read.hex(), sig, XmlIntake.scan(sig, signatures, receivedAt), null);
+            }
+            return new Prepared(read.hex(), sig, null, envelope.check(file, read.result()));
+        }
+        String sha = FileDigest.sha256(file);
         FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
         if (XmlIntake.looksLikeXml(sig.content())) {
             return new Prepared(sha, sig, XmlIntake.scan(sig, signatures, receivedAt), null);

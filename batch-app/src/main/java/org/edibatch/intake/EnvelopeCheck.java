@@ -54,6 +54,14 @@ public final class EnvelopeCheck {
         try (InputStream in = Files.newInputStream(file)) {
             fast = EnvelopeScanner.scan(in);
         }
+        return check(file, fast);
+    }
+
+    /**
+     * {@link #check(Path)} with the byte-level scan already made over the file's bytes (by a pass that also
+     * hashed them): {@code fast} is what {@link EnvelopeScanner#scan} answered, null when it could not decide.
+     */
+    public Result check(Path file, EnvelopeScanner.Summary fast) throws IOException {
         if (fast != null) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 12);
                  InterchangeReader reader = InterchangeReader.open(in, false)) {

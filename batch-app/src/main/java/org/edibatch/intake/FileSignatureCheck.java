@@ -103,6 +103,24 @@ public final class FileSignatureCheck {
         return o.subReason() == SubReason.MISSING_SIGNATURE ? null : o;
     }
 
+    /** Whether {@code file} travels with a detached signature (NAME.p7s beside it). */
+    public static boolean hasDetachedSignature(Path file) {
+        String name = file.getFileName().toString();
+        return !name.endsWith(ATTACHED) && Files.exists(file.resolveSibling(name + DETACHED));
+    }
+
+    /**
+     * {@link #check(Path, Instant)} for a file with a detached signature whose SHA-256 the caller has computed:
+     * the content is not read again when the signer digested it with SHA-256.
+     */
+    public Result checkDetached(Path file, byte[] sha256, Instant receivedAt) throws IOException {
+        Path p7s = file.resolveSibling(file.getFileName() + DETACHED);
+        VerificationOutcome outcome = verifier == null
+                ? VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured")
+                : verifier.verifyDetached(file, sha256, p7s, receivedAt);
+        return new Result("DETACHED", file, p7s, outcome);
+    }
+
     public Result check(Path file, Instant receivedAt) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(ATTACHED)) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -21,13 +22,16 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
@@ -96,6 +100,37 @@ public final class CmsVerifier {
     }
 
     /**
+     * As {@link #verifyDetached(Path, Path, Instant)}, with the SHA-256 of {@code content} already computed by the
+     * caller (intake hashes every file anyway): when the signer digested the content with SHA-256, as nearly
+     * every signer does, the content is not read again; with another digest it is, as there.
+     */
+    public VerificationOutcome verifyDetached(Path content, byte[] contentSha256, Path p7s, Instant receivedAt) {
+        byte[] signature;
+        try {
+            if (Files.size(p7s) > MAX_SIGNATURE_BYTES) {
+                return VerificationOutcome.failed(SubReason.MALFORMED, "signature file too large");
+            }
+            signature = Files.readAllBytes(p7s);
+        } catch (NoSuchFileException e) {
+            return VerificationOutcome.failed(SubReason.MISSING_SIGNATURE, "no signature file " + p7s.getFileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CMSSignedData signed;
+        try {
+            signed = new CMSSignedData(Map.of(NISTObjectIdentifiers.id_sha256, contentSha256.clone()), signature);
+            for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
+                if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
+                    return verifyDetached(content, p7s, receivedAt);
+                }
+            }
+        } catch (CMSException | RuntimeException e) {
+            return malformed(e);
+        }
+        return verifyParsed(signed::getCertificates, signed::getSignerInfos, receivedAt);
+    }
+
+    /**
      * Verifies an enveloping .p7m and streams its content to {@code extractedContentOut}. The extracted
      * file is deleted unless the outcome passed, so unverified content is never left for processing.
      */
@@ -148,13 +183,24 @@ public final class CmsVerifier {
         return verifyParsed(parser, receivedAt);
     }
 
-    @SuppressWarnings("unchecked") // BouncyCastle returns a raw Store
     private VerificationOutcome verifyParsed(CMSSignedDataParser parser, Instant receivedAt) {
+        return verifyParsed(parser::getCertificates, parser::getSignerInfos, receivedAt);
+    }
+
+    /** What the streaming parser and the parsed SignedData both offer, each call possibly refusing a bad encoding. */
+    @FunctionalInterface
+    private interface CmsPart<T> {
+        T get() throws CMSException;
+    }
+
+    @SuppressWarnings("unchecked") // BouncyCastle returns a raw Store
+    private VerificationOutcome verifyParsed(CmsPart<Store<X509CertificateHolder>> certificates,
+                                             CmsPart<SignerInformationStore> signerInfos, Instant receivedAt) {
         Store<X509CertificateHolder> certs;
         Collection<SignerInformation> signers;
         try {
-            certs = parser.getCertificates();
-            signers = parser.getSignerInfos().getSigners();
+            certs = certificates.get();
+            signers = signerInfos.get().getSigners();
         } catch (CMSException | RuntimeException e) {
             return malformed(e);
         }

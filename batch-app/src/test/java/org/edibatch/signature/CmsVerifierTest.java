@@ -32,13 +32,35 @@ class CmsVerifierTest {
         verifier = new CmsVerifier(trust);
     }
 
+    /**
+     * Both ways of verifying a detached signature: streaming the content, and with its SHA-256 computed by the
+     * caller (intake's single read). Every test below gets the outcome through here, so both agree on each case.
+     */
+    private static VerificationOutcome detached(Path content, Path p7s, java.time.Instant at) throws Exception {
+        VerificationOutcome streamed = verifier.verifyDetached(content, p7s, at);
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(content));
+        assertThat(verifier.verifyDetached(content, sha, p7s, at)).as("with the digest given").isEqualTo(streamed);
+        return streamed;
+    }
+
+    @Test
+    void aGivenDigestIsWhatIsVerified() throws Exception {
+        Path content = content();
+        Path p7s = sign(content, TestPki.RSA, CmsSignOptions.DEFAULT, true);
+        byte[] wrong = java.security.MessageDigest.getInstance("SHA-256").digest("other".getBytes(StandardCharsets.UTF_8));
+        assertOutcome(verifier.verifyDetached(content, wrong, p7s, NOW), VerificationStatus.FAILED, SubReason.DIGEST_MISMATCH);
+        // a signer that digested with SHA-384 is checked against the content itself, not against the SHA-256 given
+        Path p384 = sign(content, TestPki.RSA, CmsSignOptions.DEFAULT.withDigest("SHA384"), true);
+        assertThat(verifier.verifyDetached(content, wrong, p384, NOW).isPassed()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {TestPki.RSA, TestPki.EC, TestPki.EC_384})
     void detachedSignaturePasses(String alias) throws Exception {
         Path content = content();
         Path p7s = sign(content, alias, CmsSignOptions.DEFAULT, true);
 
-        VerificationOutcome outcome = verifier.verifyDetached(content, p7s, NOW);
+        VerificationOutcome outcome = detached(content, p7s, NOW);
 
         assertThat(outcome.status()).isEqualTo(VerificationStatus.PASSED);
         assertThat(outcome.subReason()).isEqualTo(SubReason.NONE);
@@ -76,7 +98,7 @@ class CmsVerifierTest {
         Path p7m = sign(content, TestPki.EC, CmsSignOptions.DEFAULT, false);
         Path extracted = dir.resolve("large-extracted");
 
-        assertThat(verifier.verifyDetached(content, p7s, NOW).subReason()).isEqualTo(SubReason.NONE);
+        assertThat(detached(content, p7s, NOW).subReason()).isEqualTo(SubReason.NONE);
         assertThat(verifier.verifyAttached(p7m, extracted, NOW).subReason()).isEqualTo(SubReason.NONE);
         assertThat(Files.mismatch(content, extracted)).isEqualTo(-1L);
     }
@@ -87,7 +109,7 @@ class CmsVerifierTest {
         Path p7s = sign(content, TestPki.RSA, CmsSignOptions.DEFAULT, true);
         Files.writeString(content, Files.readString(content).replace("CUSDEC", "CUSDEX"));
 
-        assertOutcome(verifier.verifyDetached(content, p7s, NOW), VerificationStatus.FAILED, SubReason.DIGEST_MISMATCH);
+        assertOutcome(detached(content, p7s, NOW), VerificationStatus.FAILED, SubReason.DIGEST_MISMATCH);
     }
 
     @Test
@@ -112,7 +134,7 @@ class CmsVerifierTest {
         Path p7s = dir.resolve(content.getFileName() + ".p7s");
         new CmsSigner().sign(content, p7s, impostor, true);
 
-        assertOutcome(verifier.verifyDetached(content, p7s, NOW), VerificationStatus.FAILED, SubReason.SIGNATURE_INVALID);
+        assertOutcome(detached(content, p7s, NOW), VerificationStatus.FAILED, SubReason.SIGNATURE_INVALID);
     }
 
     @Test
@@ -166,13 +188,13 @@ class CmsVerifierTest {
         Path content = content();
         Path p7s = sign(content, TestPki.RSA, CmsSignOptions.DEFAULT.withSigningTime(NOW.minusSeconds(60)), true);
 
-        assertThat(verifier.verifyDetached(content, p7s, NOW).signingTime()).isEqualTo(NOW.minusSeconds(60));
+        assertThat(detached(content, p7s, NOW).signingTime()).isEqualTo(NOW.minusSeconds(60));
     }
 
     @Test
     void missingSignatureFile() throws Exception {
         Path content = content();
-        assertOutcome(verifier.verifyDetached(content, dir.resolve("absent.p7s"), NOW), VerificationStatus.FAILED, SubReason.MISSING_SIGNATURE);
+        assertOutcome(detached(content, dir.resolve("absent.p7s"), NOW), VerificationStatus.FAILED, SubReason.MISSING_SIGNATURE);
         assertOutcome(verifier.verifyAttached(dir.resolve("absent.p7m"), dir.resolve("never"), NOW), VerificationStatus.FAILED, SubReason.MISSING_SIGNATURE);
     }
 
@@ -185,7 +207,7 @@ class CmsVerifierTest {
         Files.write(p7m, new byte[] {0x30, (byte) 0x82, 0x10, 0x00, 0x06, 0x09});
         Path extracted = dir.resolve("garbage-extracted");
 
-        assertOutcome(verifier.verifyDetached(content, p7s, NOW), VerificationStatus.FAILED, SubReason.MALFORMED);
+        assertOutcome(detached(content, p7s, NOW), VerificationStatus.FAILED, SubReason.MALFORMED);
         assertOutcome(verifier.verifyAttached(p7m, extracted, NOW), VerificationStatus.FAILED, SubReason.MALFORMED);
         assertThat(extracted).doesNotExist();
     }
@@ -202,18 +224,18 @@ class CmsVerifierTest {
         Path valid = sign(content, TestPki.RSA, CmsSignOptions.DEFAULT, true);
         Path revoked = sign(content, DemoPki.REVOKED, CmsSignOptions.DEFAULT, true);
 
-        assertThat(verifier.verifyDetached(content, valid, NOW.plus(Duration.ofDays(400))).subReason()).isEqualTo(SubReason.EXPIRED);
-        assertThat(verifier.verifyDetached(content, valid, NOW.minus(Duration.ofDays(31))).subReason()).isEqualTo(SubReason.NOT_YET_VALID);
+        assertThat(detached(content, valid, NOW.plus(Duration.ofDays(400))).subReason()).isEqualTo(SubReason.EXPIRED);
+        assertThat(detached(content, valid, NOW.minus(Duration.ofDays(31))).subReason()).isEqualTo(SubReason.NOT_YET_VALID);
         // CRLs are good for 30 days; after that nobody can say whether the certificate was revoked meanwhile.
-        assertOutcome(verifier.verifyDetached(content, valid, NOW.plus(Duration.ofDays(31))), VerificationStatus.INDETERMINATE, SubReason.REVOCATION_UNKNOWN);
+        assertOutcome(detached(content, valid, NOW.plus(Duration.ofDays(31))), VerificationStatus.INDETERMINATE, SubReason.REVOCATION_UNKNOWN);
         // The demo certificate was revoked ten days before NOW: a file received before that was fine.
-        assertThat(verifier.verifyDetached(content, revoked, NOW.minus(Duration.ofDays(20))).subReason()).isEqualTo(SubReason.NONE);
+        assertThat(detached(content, revoked, NOW.minus(Duration.ofDays(20))).subReason()).isEqualTo(SubReason.NONE);
     }
 
     @Test
     void signerMustBeTheSender() throws Exception {
         Path content = content();
-        VerificationOutcome passed = verifier.verifyDetached(content, sign(content, TestPki.RSA, CmsSignOptions.DEFAULT, true), NOW);
+        VerificationOutcome passed = detached(content, sign(content, TestPki.RSA, CmsSignOptions.DEFAULT, true), NOW);
 
         assertThat(SignerBinding.check(passed, TestPki.RSA_BRN)).isEqualTo(passed);
         assertThat(SignerBinding.check(passed, "120-81-47521").isPassed()).isTrue();
@@ -255,7 +277,7 @@ class CmsVerifierTest {
                     case 1 -> ec;
                     default -> revoked;
                 };
-                futures.add(pool.submit(() -> verifier.verifyDetached(content, p7s, NOW).subReason()));
+                futures.add(pool.submit(() -> detached(content, p7s, NOW).subReason()));
             }
             for (int i = 0; i < futures.size(); i++) {
                 assertThat(futures.get(i).get()).isEqualTo(i % 3 == 2 ? SubReason.REVOKED : SubReason.NONE);
@@ -268,7 +290,7 @@ class CmsVerifierTest {
     private void assertDetached(String alias, CmsSignOptions options, VerificationStatus status, SubReason reason) throws Exception {
         Path content = content();
         Path p7s = sign(content, alias, options, true);
-        assertOutcome(verifier.verifyDetached(content, p7s, NOW), status, reason);
+        assertOutcome(detached(content, p7s, NOW), status, reason);
         Path p7m = sign(content, alias, options, false);
         Path extracted = dir.resolve("out-" + COUNTER.incrementAndGet());
         assertOutcome(verifier.verifyAttached(p7m, extracted, NOW), status, reason);
