@@ -80,7 +80,8 @@ public class CustomsJobConfig {
 
     /**
      * One chunk step per partition, built when the partition runs (see {@link CustomsWorkerStep}): its reader over
-     * the partition's files, and a processor and writer sharing one snapshot of the reference data.
+     * the partition's files, deciding each message as it is read, and its writer, sharing one snapshot of the
+     * reference data.
      */
     @Bean
     public Step customsWorker(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
@@ -100,8 +101,7 @@ public class CustomsJobConfig {
             EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
                     props.earlyAnswerMaxBytes());
             return new CustomsWorkerStep.Parts(
-                    new ClaimedMessageReader(jdbc, runId, fileIds),
-                    new CustomsProcessor(rules),
+                    new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules)),
                     new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox));
         }, customsProgress.chunks());
     }

@@ -6,14 +6,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The customs step's worker: when a partition runs, a chunk step is built for it from plain objects made for
- * that partition (its reader, processor and writer, see {@link Parts}), and run with the partition's step
+ * that partition (its reader and writer, see {@link Parts}), and run with the partition's step
  * execution. It behaves as a chunk step bean would (same name, transactions, restart position), without the
  * step scope: a step-scoped bean is a proxy that looks its target up in the scope on every call, and on the
  * item path (a read and a process per message, several reference-data lookups per declaration) those lookups
@@ -21,9 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 final class CustomsWorkerStep implements Step {
 
-    /** What one partition reads, decides and writes with. */
-    record Parts(ItemStreamReader<MessageItem> reader, ItemProcessor<MessageItem, ProcessedMessage> processor,
-                 ItemWriter<ProcessedMessage> writer) {
+    /** What one partition reads its messages with, already decided (see {@link DecidingReader}), and writes them with. */
+    record Parts(ItemStreamReader<ProcessedMessage> reader, ItemWriter<ProcessedMessage> writer) {
     }
 
     /** Makes the parts of the partition about to run, from its step execution (run id, context). */
@@ -37,10 +35,10 @@ final class CustomsWorkerStep implements Step {
     private final PlatformTransactionManager transactionManager;
     private final int chunkSize;
     private final PartsFactory parts;
-    private final ChunkListener<MessageItem, ProcessedMessage> listener;
+    private final ChunkListener<ProcessedMessage, ProcessedMessage> listener;
 
     CustomsWorkerStep(String name, JobRepository repository, PlatformTransactionManager transactionManager,
-                      int chunkSize, PartsFactory parts, ChunkListener<MessageItem, ProcessedMessage> listener) {
+                      int chunkSize, PartsFactory parts, ChunkListener<ProcessedMessage, ProcessedMessage> listener) {
         this.name = name;
         this.repository = repository;
         this.transactionManager = transactionManager;
@@ -57,10 +55,9 @@ final class CustomsWorkerStep implements Step {
     @Override
     public void execute(StepExecution partition) throws JobInterruptedException {
         Parts p = parts.create(partition);
-        Step chunks = new StepBuilder(name, repository).<MessageItem, ProcessedMessage>chunk(chunkSize)
+        Step chunks = new StepBuilder(name, repository).<ProcessedMessage, ProcessedMessage>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(p.reader())
-                .processor(p.processor())
                 .writer(p.writer())
                 .listener(listener)
                 .build();

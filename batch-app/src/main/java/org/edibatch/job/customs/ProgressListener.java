@@ -58,7 +58,7 @@ public class ProgressListener implements StepExecutionListener {
     }
 
     /** The listener of each worker's chunks. */
-    public ChunkListener<MessageItem, ProcessedMessage> chunks() {
+    public ChunkListener<ProcessedMessage, ProcessedMessage> chunks() {
         return new ChunkListener<>() {
             @Override
             public void afterChunk(Chunk<ProcessedMessage> chunk) {
