@@ -27,6 +27,8 @@ public final class SelectivityEngine {
     /** One per instance (an engine serves one worker thread): getInstance looks the provider up on every call. */
     private final MessageDigest sha;
     private final Map<LocalDate, List<ReferenceData.SelectivityRule>> rulesByDay = new HashMap<>();
+    /** The ratio of each unit-value rule, parsed once (rules are few). */
+    private final Map<String, BigDecimal> ratios = new HashMap<>();
 
     public SelectivityEngine(ReferenceData reference, Settings settings) {
         this.reference = reference;
@@ -92,7 +94,7 @@ public final class SelectivityEngine {
             case "IMPORTER_HISTORY":
                 return importer != null && importer.poorHistory();
             case "UNIT_VALUE_BELOW_REF":
-                return unitValueBelow(new BigDecimal(rule.value()), d, a);
+                return unitValueBelow(ratios.computeIfAbsent(rule.value(), BigDecimal::new), d, a);
             default:
                 return false;
         }

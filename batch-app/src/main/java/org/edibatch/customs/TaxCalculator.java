@@ -12,8 +12,6 @@ import java.util.List;
  */
 public final class TaxCalculator {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private final ReferenceData reference;
     private final RoundingMode rounding;
     private final BigDecimal vatRatePercent;
@@ -35,8 +33,11 @@ public final class TaxCalculator {
         for (DeclarationItem item : d.items()) {
             BigDecimal dutyRate = reference.tariff(item.hsCode(), d.date()).orElseThrow().dutyRatePercent();
             BigDecimal cv = won(item.value().multiply(rate));
-            BigDecimal itemDuty = won(cv.multiply(dutyRate).divide(HUNDRED));
-            BigDecimal itemVat = won(cv.add(itemDuty).multiply(vatRatePercent).divide(HUNDRED));
+            // x% as a shift of the decimal point: the same value as dividing by 100 (only the scale of the
+            // unrounded amount differs, and won() sets it), without BigDecimal.divide's search for the
+            // shortest exact quotient, a tenth of the rules' time
+            BigDecimal itemDuty = won(cv.multiply(dutyRate).movePointLeft(2));
+            BigDecimal itemVat = won(cv.add(itemDuty).multiply(vatRatePercent).movePointLeft(2));
             items.add(new Assessment.ItemAssessment(item.itemNo(), item.hsCode(), cv, dutyRate, itemDuty, itemVat));
             customsValue = customsValue.add(cv);
             duty = duty.add(itemDuty);

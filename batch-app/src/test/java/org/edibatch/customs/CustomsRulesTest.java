@@ -43,6 +43,27 @@ class CustomsRulesTest {
     }
 
     @Test
+    void percentagesAreExactWhateverTheRoundingMode() {
+        // the tax is x% as a decimal-point shift: for each mode, the same whole won as dividing by 100
+        java.util.Random random = new java.util.Random(11);
+        for (RoundingMode mode : List.of(RoundingMode.DOWN, RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.UP,
+                RoundingMode.CEILING, RoundingMode.FLOOR)) {
+            for (int i = 0; i < 2_000; i++) {
+                String value = random.nextInt(100_000) + "." + String.format("%02d", random.nextInt(100));
+                String rate = random.nextInt(30) + (random.nextBoolean() ? "" : "." + random.nextInt(10));
+                StubReference ref = new StubReference().tariff("6109100000", rate).rate("USD", "1398.50");
+                Declaration d = usd("P" + i, value, item(1, "6109100000", "VN", "1", value));
+                Assessment a = new TaxCalculator(ref, mode, BigDecimal.TEN).assess(d);
+                BigDecimal cv = new BigDecimal(value).multiply(new BigDecimal("1398.50")).setScale(0, mode);
+                BigDecimal duty = cv.multiply(new BigDecimal(rate)).divide(BigDecimal.valueOf(100)).setScale(0, mode);
+                BigDecimal vat = cv.add(duty).multiply(BigDecimal.TEN).divide(BigDecimal.valueOf(100)).setScale(0, mode);
+                assertThat(a.duty()).as("%s %s%% of %s", mode, rate, value).isEqualTo(duty);
+                assertThat(a.vat()).isEqualTo(vat);
+            }
+        }
+    }
+
+    @Test
     void checksNameEachContentError() {
         StubReference ref = new StubReference().tariff("9503003900", "8").importer("IMP1", false);
         Declaration d = new Declaration("S", "D3", DAY, "NOBODY", "x", null, "GBP", new BigDecimal("100"),

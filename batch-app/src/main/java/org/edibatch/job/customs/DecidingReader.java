@@ -49,7 +49,7 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
         return new MessageItem(item.fileId(), item.fileName(), item.sender(),
                 new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
                         m.errors()),
-                item.xml(), item.envelope());
+                item.xml(), item.envelope(), item.typeIdentifier());
     }
 
     @Override

@@ -12,7 +12,14 @@ import java.util.List;
  * handled by the same code.
  */
 public record MessageItem(long fileId, String fileName, String sender, EdifactMessage message, XmlDeclarationItem xml,
-                          Envelope envelope) {
+                          Envelope envelope, String typeIdentifier) {
+
+    /** @param typeIdentifier see {@link #typeIdentifier()}: built once here, as the writer and the answers each need it */
+    public MessageItem(long fileId, String fileName, String sender, EdifactMessage message, XmlDeclarationItem xml,
+                       Envelope envelope) {
+        this(fileId, fileName, sender, message, xml, envelope,
+                message != null ? message.typeIdentifier() : "XML:" + xml.kind());
+    }
 
     /**
      * What answering an EDIFACT file needs besides its messages, as the claim step recorded it: the file's
@@ -39,8 +46,10 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
         return message != null ? message.reference() : Integer.toString(xml.index() + 1);
     }
 
+    /** The message type identifier (CUSDEC:D:96B:UN), or XML: and the declaration kind. */
+    @Override
     public String typeIdentifier() {
-        return message != null ? message.typeIdentifier() : "XML:" + xml.kind();
+        return typeIdentifier;
     }
 
     /** EDIFACT syntax errors (answered by CONTRL); XML schema errors are answered per declaration instead. */
