@@ -9,6 +9,8 @@
 #   EDIBATCH_LOGS       log folder (default: $EDIBATCH_HOME/logs)
 #   SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD   PostgreSQL (default: embedded PostgreSQL in $EDIBATCH_HOME/pgdata)
 #   JAVA_OPTS           JVM options (default: scripts/java-opts.sh, which says why each)
+#   EDIBATCH_APP_CACHE  where the jar is kept unpacked with its class data sharing archive (scripts/launch.sh;
+#                       default beside the jar); EDIBATCH_CDS=0 runs the packed jar
 set -uo pipefail
 APP_HOME="${EDIBATCH_APP_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
 export EDIBATCH_HOME="${EDIBATCH_HOME:-$APP_HOME/var}"
@@ -21,8 +23,10 @@ ln -sf "$(basename "$LOG")" "$LOGS/nightly-latest.log"
 echo "nightly run starting $(date -u +%FT%TZ) home=$EDIBATCH_HOME" >>"$LOG"
 # shellcheck source=java-opts.sh
 . "$(dirname "$0")/java-opts.sh"
+# shellcheck source=launch.sh
+. "$(dirname "$0")/launch.sh"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} -jar "$JAR" run nightly "$@" >>"$LOG" 2>&1
+edibatch_java "$JAR" ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} -- run nightly "$@" >>"$LOG" 2>&1
 code=$?
 echo "nightly run ended $(date -u +%FT%TZ) exit=$code" >>"$LOG"
 exit $code
