@@ -52,7 +52,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -q -B -DskipTests ${MVN_ARGS:-} package
 fi
 # A copy: a rebuild while the benchmark runs must not pull the jar from under the running JVM.
-cp -p "$JAR" "$WORK/app.jar" # -p: the same build keeps its unpacked copy and class archive (launch.sh)
+cp -p "$JAR" "$WORK/app.jar" # -p: the same build keeps its unpacked copy (launch.sh)
 JAR=$WORK/app.jar
 if [[ ! -x /usr/bin/time ]]; then
   echo "== installing GNU time (peak RSS)"
@@ -128,37 +128,7 @@ else
   JFR_OPTS=("-XX:StartFlightRecording=filename=$WORK/customs.jfr,settings=$JFR_SETTINGS")
 fi
 
-# The run is started as nightly.sh starts it (launch.sh: unpacked, with a class data sharing archive). A build's
-# first night writes that archive; here a short run over the first 50 files does, before the measured runs, so
-# that they are the nights after (EDIBATCH_CDS=0: the packed jar, no archive).
-if [[ "${EDIBATCH_CDS:-1}" != 0 ]]; then
-  cds_dir=${EDIBATCH_APP_CACHE:-$WORK/.edibatch-cache}/app-$(stat -c '%s-%Y' "$JAR")
-  if [[ ! -f "$cds_dir/app.jsa" ]]; then
-    echo "== class data sharing archive: a run over 50 files writes it"
-    train=$WORK/train.$$
-    mkdir -p "$train/inbox"
-    cp -r "$WORK/load/pki" "$train/pki"
-    mapfile -t first < <(find "$WORK/load/signed" -maxdepth 1 -name '*.edi' | sort | head -50)
-    for f in "${first[@]}"; do
-      cp -l "$f" "$f.p7s" "$train/inbox/" 2>/dev/null || cp "$f" "$f.p7s" "$train/inbox/"
-    done
-    createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "edibench_train_$$"
-    t0=$(date +%s.%N)
-    # shellcheck disable=SC2086
-    EDIBATCH_APP_CACHE=${EDIBATCH_APP_CACHE:-$WORK/.edibatch-cache} edibatch_java "$JAR" -Xmx1g \
-      ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} -- run customs --edibatch.home="$train" \
-      --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/edibench_train_$$?user=$PG_USER" \
-      --edibatch.fixed-clock="$CLOCK" >"$WORK/train.log" 2>&1 || true
-    dropdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" --if-exists "edibench_train_$$" || true
-    mkdir -p "$WORK/trash" && mv "$train" "$WORK/trash/"
-    if [[ -f "$cds_dir/app.jsa" ]]; then
-      echo "   written in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s: $cds_dir/app.jsa"
-    else
-      echo "   not written (see $WORK/train.log): the runs go without it"
-    fi
-  fi
-fi
-
+# The run is started as nightly.sh starts it (launch.sh: the jar unpacked once; EDIBATCH_UNPACK=0 runs it packed).
 # RUNS=n repeats the run n times over the same load (a fresh home and database each time) and reports each
 # run and their median: on this machine the same run varies by +-15% from one time to the next.
 RUNS=${RUNS:-1}

@@ -2,20 +2,18 @@
 #
 #   edibatch_java JAR [JVM options...] -- [application arguments...]
 #
-# runs the jar the way Spring Boot recommends for a process started again and again: unpacked once into plain jars
-# (java -Djarmode=tools -jar JAR extract; classes then load through the JDK's own class path instead of the
-# nested-jar loader) and with a class data sharing archive of the classes a run loads, so that they are mapped in
-# instead of being read, parsed and verified each time. Measured here on the status command: 2.5-2.9 s and
-# 4.6 CPU-s from a packed jar, 1.9-2.1 s unpacked, 1.25-1.36 s and 2.3 CPU-s with the archive.
+# runs the jar unpacked once into plain jars (java -Djarmode=tools -jar JAR extract), as Spring Boot recommends
+# for a process started again and again: its classes then load through the JDK's own class path instead of the
+# nested-jar loader, which also no longer needs compiling. Measured here on the status command: 2.5-2.9 s and
+# 4.6 CPU-s from the packed jar, 1.9-2.1 s and 3.3 CPU-s unpacked.
 #
-# The unpacked copy and the archive live in EDIBATCH_APP_CACHE (default: beside the jar, in .edibatch-cache/),
-# in a folder named after the jar's size and modification time, so a new build gets its own. The first run of a
-# build writes the archive when it exits (-XX:ArchiveClassesAtExit), under a temporary name moved into place only
-# if that run did real work (exit 0 or 2): a run refused by the lock loads too few classes to be worth keeping.
-# The JVM checks the archive against the class path and runs without it if they differ. Its notes on what it could
-# not archive (classes of signed jars such as BouncyCastle's, classes that fail verification) are kept out of
-# the run's log: only errors are logged (-Xlog:cds*=error).
-# EDIBATCH_CDS=0 runs the packed jar as before.
+# Not done, measured: a class data sharing archive of the application's classes (dynamic, -XX:ArchiveClassesAtExit,
+# or static, -Xshare:dump) took start-up to 1.3 s and 2.3 CPU-s, but this JDK (17.0.15) then crashes
+# (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when Flight Recorder runs, started with the JVM or
+# attached later with jcmd JFR.start: a profiling operator would kill the night.
+#
+# The unpacked copy lives in EDIBATCH_APP_CACHE (default: beside the jar, in .edibatch-cache/), in a folder named
+# after the jar's size and modification time, so a new build gets its own. EDIBATCH_UNPACK=0 runs the packed jar.
 
 edibatch_java() {
   local jar=$1
@@ -26,7 +24,7 @@ edibatch_java() {
     shift
   done
   [[ $# -gt 0 ]] && shift # the "--"
-  if [[ "${EDIBATCH_CDS:-1}" == 0 ]]; then
+  if [[ "${EDIBATCH_UNPACK:-1}" == 0 ]]; then
     java "${jvm[@]}" -jar "$jar" "$@"
     return
   fi
@@ -47,19 +45,5 @@ edibatch_java() {
     fi
     mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp" # another run unpacked it first
   fi
-  local archive=$dir/app.jsa
-  local code
-  if [[ -f "$archive" ]]; then
-    java -XX:SharedArchiveFile="$archive" -Xlog:cds*=error "${jvm[@]}" -jar "$unpacked" "$@"
-    return
-  fi
-  local fresh=$dir/app.jsa.$$
-  java -XX:ArchiveClassesAtExit="$fresh" -Xlog:cds*=error "${jvm[@]}" -jar "$unpacked" "$@"
-  code=$?
-  if [[ ($code == 0 || $code == 2) && -f "$fresh" ]]; then
-    mv -f "$fresh" "$archive"
-  else
-    rm -f "$fresh"
-  fi
-  return $code
+  java "${jvm[@]}" -jar "$unpacked" "$@"
 }

@@ -9,8 +9,8 @@
 #   EDIBATCH_LOGS       log folder (default: $EDIBATCH_HOME/logs)
 #   SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD   PostgreSQL (default: embedded PostgreSQL in $EDIBATCH_HOME/pgdata)
 #   JAVA_OPTS           JVM options (default: scripts/java-opts.sh, which says why each)
-#   EDIBATCH_APP_CACHE  where the jar is kept unpacked with its class data sharing archive (scripts/launch.sh;
-#                       default beside the jar); EDIBATCH_CDS=0 runs the packed jar
+#   EDIBATCH_APP_CACHE  where the jar is kept unpacked (scripts/launch.sh; default beside the jar);
+#                       EDIBATCH_UNPACK=0 runs the packed jar
 set -uo pipefail
 APP_HOME="${EDIBATCH_APP_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
 export EDIBATCH_HOME="${EDIBATCH_HOME:-$APP_HOME/var}"
