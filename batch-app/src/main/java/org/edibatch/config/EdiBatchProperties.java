@@ -63,7 +63,7 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         inbox = inbox == null ? home.resolve("inbox") : inbox;
         ourEdiId = ourEdiId == null ? "KCS" : ourEdiId;
         zone = zone == null ? "Asia/Seoul" : zone;
-        chunkSize = chunkSize == null ? 500 : chunkSize;
+        chunkSize = chunkSize == null ? 1000 : chunkSize;
         threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         tax = tax == null ? new Tax(RoundingMode.DOWN, BigDecimal.TEN) : tax;
         selectivity = selectivity == null ? new Selectivity(20261128L, new BigDecimal("3"), 40, 70) : selectivity;
