@@ -9,9 +9,10 @@
 # SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
-# JFR_SETTINGS (default: the JDK's low-overhead "default" recording without Spring Batch's two per-item events,
-# see below; "profile" samples more often and costs the run some of its speed), JFR=0 (no recording: no peak heap
-# and no hot methods), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options
+# JFR=1 (record the run with Flight Recorder and print its hottest frames: off by default since the eighth
+# session, so that the measured run is the nightly run, without a profiler), JFR_SETTINGS (with JFR=1; default: the
+# JDK's low-overhead "default" recording without Spring Batch's two per-item events, see below; "profile" samples
+# more often and costs the run some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options
 # of the run after -Xmx1g; default those of scripts/nightly.sh, from scripts/java-opts.sh), CEILINGS_JAVA_OPTS (those of the
 # ceilings, default -XX:+UseParallelGC: not JAVA_OPTS, so that tuning the run's JIT cannot lower them), CEILINGS=0
 # (skip the ceilings: with one
@@ -23,7 +24,7 @@
 # time of the whole JVM: start-up, claim, customs, answer, finish), the time of each step, peak RSS and peak
 # heap, the ceilings (EDIFACT parse, CMS verify, COPY of one row and of a declaration's 7 rows), the ratio of end
 # to end to the lowest ceiling (and to the lowest without the 7-row COPY, the definition before 2026-11-29), and the
-# hottest frames of a JFR recording of the run.
+# hottest frames of a JFR recording of the run (JFR=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -116,7 +117,7 @@ thread_cpu() {
 # recording with the JDK's default settings that is two million events per million declarations, ~5% of the
 # customs workers' CPU, which the nightly run (not recorded) does not pay. The benchmark's recording keeps the
 # JDK's defaults and Spring Batch's chunk, step and job events, and leaves those two out.
-if [[ "${JFR:-1}" == 0 ]]; then
+if [[ "${JFR:-0}" == 0 ]]; then
   JFR_OPTS=()
 else
   if [[ -z "${JFR_SETTINGS:-}" ]]; then
