@@ -73,17 +73,11 @@ public final class CmsVerifier {
 
     /** Verifies {@code p7s} as a detached signature over {@code content}, judged at {@code receivedAt}. */
     public VerificationOutcome verifyDetached(Path content, Path p7s, Instant receivedAt) {
-        byte[] signature;
-        try {
-            if (Files.size(p7s) > MAX_SIGNATURE_BYTES) {
-                return VerificationOutcome.failed(SubReason.MALFORMED, "signature file too large");
-            }
-            signature = Files.readAllBytes(p7s);
-        } catch (NoSuchFileException e) {
-            return VerificationOutcome.failed(SubReason.MISSING_SIGNATURE, "no signature file " + p7s.getFileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        SignatureFile read = SignatureFile.read(p7s);
+        if (read.refused() != null) {
+            return read.refused();
         }
+        byte[] signature = read.bytes();
         try (InputStream in = Files.newInputStream(content)) {
             CMSSignedDataParser parser;
             try {
@@ -105,20 +99,13 @@ public final class CmsVerifier {
      * every signer does, the content is not read again; with another digest it is, as there.
      */
     public VerificationOutcome verifyDetached(Path content, byte[] contentSha256, Path p7s, Instant receivedAt) {
-        byte[] signature;
-        try {
-            if (Files.size(p7s) > MAX_SIGNATURE_BYTES) {
-                return VerificationOutcome.failed(SubReason.MALFORMED, "signature file too large");
-            }
-            signature = Files.readAllBytes(p7s);
-        } catch (NoSuchFileException e) {
-            return VerificationOutcome.failed(SubReason.MISSING_SIGNATURE, "no signature file " + p7s.getFileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        SignatureFile read = SignatureFile.read(p7s);
+        if (read.refused() != null) {
+            return read.refused();
         }
         CMSSignedData signed;
         try {
-            signed = new CMSSignedData(Map.of(NISTObjectIdentifiers.id_sha256, contentSha256.clone()), signature);
+            signed = new CMSSignedData(Map.of(NISTObjectIdentifiers.id_sha256, contentSha256.clone()), read.bytes());
             for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
                 if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
                     return verifyDetached(content, p7s, receivedAt);
@@ -128,6 +115,23 @@ public final class CmsVerifier {
             return malformed(e);
         }
         return verifyParsed(signed::getCertificates, signed::getSignerInfos, receivedAt);
+    }
+
+    /** A detached signature file's bytes, or why it cannot be verified (missing, far too large for a signature). */
+    private record SignatureFile(byte[] bytes, VerificationOutcome refused) {
+        static SignatureFile read(Path p7s) {
+            try {
+                if (Files.size(p7s) > MAX_SIGNATURE_BYTES) {
+                    return new SignatureFile(null, VerificationOutcome.failed(SubReason.MALFORMED, "signature file too large"));
+                }
+                return new SignatureFile(Files.readAllBytes(p7s), null);
+            } catch (NoSuchFileException e) {
+                return new SignatureFile(null, VerificationOutcome.failed(SubReason.MISSING_SIGNATURE,
+                        "no signature file " + p7s.getFileName()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
