@@ -13,7 +13,9 @@
 # attached later with jcmd JFR.start: a profiling operator would kill the night.
 #
 # The unpacked copy lives in EDIBATCH_APP_CACHE (default: beside the jar, in .edibatch-cache/), in a folder named
-# after the jar's size and modification time, so a new build gets its own. EDIBATCH_UNPACK=0 runs the packed jar.
+# after the jar's size and modification time, so a new build gets its own (older builds' folders are left for the
+# operator to remove: a run of the old build may still be loading classes from them). EDIBATCH_UNPACK=0 runs the
+# packed jar.
 
 edibatch_java() {
   local jar=$1
