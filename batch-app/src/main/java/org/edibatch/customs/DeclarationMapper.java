@@ -155,21 +155,28 @@ public final class DeclarationMapper {
      * longer year, a sign).
      */
     static LocalDate date(String v) {
-        int n = 0;
-        for (int i = 0; i < v.length() && v.length() == 8; i++) {
-            char ch = v.charAt(i);
-            if (ch < '0' || ch > '9') {
-                n = -1;
-                break;
-            }
-            n = n * 10 + (ch - '0');
-        }
+        int n = eightDigits(v);
         try {
-            return v.length() == 8 && n >= 0 ? LocalDate.of(n / 10000, n / 100 % 100, n % 100)
-                    : LocalDate.parse(v, CCYYMMDD);
+            return n >= 0 ? LocalDate.of(n / 10000, n / 100 % 100, n % 100) : LocalDate.parse(v, CCYYMMDD);
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The number eight ASCII digits spell, or -1 when {@code v} is anything else. */
+    private static int eightDigits(String v) {
+        if (v.length() != 8) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < 8; i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
     }
 
     static BigDecimal decimal(String v) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,11 +33,7 @@ public final class SelectivityEngine {
         this.reference = reference;
         this.settings = settings;
         this.sampleBasisPoints = settings.samplePercent().multiply(BigDecimal.valueOf(100));
-        try {
-            this.sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.sha = CustomsRules.sha256();
     }
 
     public Selection select(Declaration d, Assessment assessment) {

@@ -107,42 +107,23 @@ public final class EdifactWriter implements AutoCloseable {
     }
 
     /**
-     * Latin-1 text; in data, a character outside Latin-1 becomes '?' (see {@link #latin1}) and service characters
-     * get the release character. One pass straight into the buffer when it has room for the worst case (every
-     * character released), else byte by byte.
+     * Latin-1 text; in data, a character outside Latin-1 becomes '?' (UNOC is Latin-1: anything else is replaced
+     * rather than written as bytes the level forbids) and service characters get the release character. One pass,
+     * without a replaced copy of the string first.
      */
     private void text(String s, boolean data) throws IOException {
-        int n = s.length();
-        if (2 * n > buffer.length - used) {
-            if (2 * n <= buffer.length) {
-                drain();
-            } else {
-                String t = data ? latin1(s) : s;
-                for (int i = 0; i < t.length(); i++) {
-                    char ch = t.charAt(i);
-                    if (data && (ch == '?' || ch == '+' || ch == ':' || ch == '\'')) {
-                        put(RELEASE);
-                    }
-                    put((byte) ch);
-                }
-                return;
-            }
-        }
-        byte[] b = buffer;
-        int u = used;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (data) {
                 if (!isLatin1(ch)) {
                     ch = '?';
                 }
                 if (ch == '?' || ch == '+' || ch == ':' || ch == '\'') {
-                    b[u++] = RELEASE;
+                    put(RELEASE);
                 }
             }
-            b[u++] = (byte) ch;
+            put((byte) ch);
         }
-        used = u;
     }
 
     private void put(byte b) throws IOException {
@@ -181,23 +162,6 @@ public final class EdifactWriter implements AutoCloseable {
             return true;
         }
         return o.toString().isEmpty();
-    }
-
-    /** UNOC is Latin-1: anything outside it is replaced rather than written as bytes the level forbids. */
-    private static String latin1(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!isLatin1(c)) {
-                if (b == null) {
-                    b = new StringBuilder(s.substring(0, i));
-                }
-                b.append('?');
-            } else if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? s : b.toString();
     }
 
     private static boolean isLatin1(char c) {

@@ -15,15 +15,7 @@ public final class FileDigest {
     }
 
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = newSha256();
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        }
+        return sha256While(file, in -> null).hex();
     }
 
     /** Reads what it needs of a stream; the rest of the file is read after it, for the digest. */

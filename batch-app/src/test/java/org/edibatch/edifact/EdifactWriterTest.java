@@ -85,7 +85,7 @@ class EdifactWriterTest {
                 .contains("1510380").endsWith("UNZ+1+R2'");
     }
 
-    /** Text goes straight into the buffer when it has room, byte by byte when it is longer than the buffer. */
+    /** The buffer is handed on whenever it fills, in the middle of a segment or of a value: the bytes stay the same. */
     @Test
     void theBytesDoNotDependOnTheBufferSize() throws Exception {
         StringBuilder longText = new StringBuilder();
