@@ -97,10 +97,15 @@ public final class FileSignatureCheck {
                     + (MAX_ENVELOPED_XML_BYTES >> 20) + " MiB must be signed with a detached NAME.p7s");
         }
         if (xmlVerifier == null) {
-            return VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured");
+            return noTrustAnchors();
         }
         VerificationOutcome o = xmlVerifier.verify(file, receivedAt);
         return o.subReason() == SubReason.MISSING_SIGNATURE ? null : o;
+    }
+
+    /** The outcome of every signature when no trust anchors are configured. */
+    private static VerificationOutcome noTrustAnchors() {
+        return VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured");
     }
 
     /** Whether {@code file} travels with a detached signature (NAME.p7s beside it). */
@@ -116,7 +121,7 @@ public final class FileSignatureCheck {
     public Result checkDetached(Path file, byte[] sha256, Instant receivedAt) throws IOException {
         Path p7s = file.resolveSibling(file.getFileName() + DETACHED);
         VerificationOutcome outcome = verifier == null
-                ? VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured")
+                ? noTrustAnchors()
                 : verifier.verifyDetached(file, sha256, p7s, receivedAt);
         return new Result("DETACHED", file, p7s, outcome);
     }
@@ -126,7 +131,7 @@ public final class FileSignatureCheck {
         if (name.endsWith(ATTACHED)) {
             Path content = file.resolveSibling(name + EXTRACTED);
             VerificationOutcome outcome = verifier == null
-                    ? VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured")
+                    ? noTrustAnchors()
                     : verifier.verifyAttached(file, content, receivedAt);
             if (!Files.exists(content)) {
                 extractUnverified(file, content);
@@ -136,7 +141,7 @@ public final class FileSignatureCheck {
         Path p7s = file.resolveSibling(name + DETACHED);
         if (Files.exists(p7s)) {
             VerificationOutcome outcome = verifier == null
-                    ? VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured")
+                    ? noTrustAnchors()
                     : verifier.verifyDetached(file, p7s, receivedAt);
             return new Result("DETACHED", file, p7s, outcome);
         }
