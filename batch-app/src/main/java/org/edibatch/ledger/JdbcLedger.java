@@ -42,7 +42,7 @@ public class JdbcLedger {
         if (ids == null) {
             ids = insertUnlessPosted(unique, runId);
         }
-        // One COPY for all lines: the balance check runs once per statement (V11), so an entry's lines must
+        // One COPY for all lines: the balance check runs once per statement (V2__customs.sql), so an entry's lines must
         // arrive together, and COPY is the cheapest way for the server to take them.
         CopyRows lines = new CopyRows("journal_line", "entry_id, line_no, account_code, party_id, debit, credit");
         for (JournalEntry e : unique) {

@@ -56,7 +56,7 @@ public class RunReport {
         });
     }
 
-    /** Reads the journal's running totals (V13): a few rows per run, however long the journal has grown. */
+    /** Reads the running totals the database keeps: a few rows per run, however long the journal has grown. */
     public LedgerSummary ledgerSummary(long runId) {
         return jdbc.queryForObject("SELECT "
                         + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = ?), "

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The links file -> message result -> declaration, checked by PostgreSQL once per statement (V12): what the
- * foreign keys they replaced guaranteed must still hold, for single rows and for many rows at once.
+ * The links file -> message result -> declaration, checked by PostgreSQL once per statement by triggers instead of
+ * foreign keys: everything a foreign key guarantees must hold, for single rows and for many rows at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageTablesDatabaseTest {
