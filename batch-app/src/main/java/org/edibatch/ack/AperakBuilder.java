@@ -6,8 +6,6 @@ import org.edibatch.signature.SubReason;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
-import java.util.Map;
 
 import static org.edibatch.edifact.EdifactWriter.c;
 
@@ -17,22 +15,11 @@ import static org.edibatch.edifact.EdifactWriter.c;
  */
 public final class AperakBuilder {
 
-    private static final Map<SubReason, String> CODES = new EnumMap<>(SubReason.class);
-
-    static {
-        String[] order = {"DIGEST_MISMATCH", "SIGNATURE_INVALID", "NOT_TRUSTED", "EXPIRED", "NOT_YET_VALID", "REVOKED",
-                "REVOCATION_UNKNOWN", "KEY_USAGE", "SIGNER_NOT_SENDER", "WEAK_ALGORITHM", "MISSING_SIGNATURE",
-                "MULTIPLE_SIGNERS", "MISSING_SIGNING_TIME", "MALFORMED"};
-        for (int i = 0; i < order.length; i++) {
-            CODES.put(SubReason.valueOf(order[i]), String.format("S%02d", i + 1));
-        }
-    }
-
     private AperakBuilder() {
     }
 
     public static String code(SubReason reason) {
-        return CODES.getOrDefault(reason, "S99");
+        return reason.code();
     }
 
     public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, String theirControlRef,

@@ -1,24 +1,29 @@
 package org.edibatch.customs;
 
+import org.edibatch.codes.CodeList;
+
 /** Cargo selectivity channel (UNI-PASS C/S). The code is what CUSRES GIS carries. */
-public enum Channel {
+public enum Channel implements CodeList {
     GREEN("G", "paperless release"),
     YELLOW("Y", "document review"),
     RED("R", "physical inspection");
 
     private final String code;
-    private final String meaning;
+    private final String text;
 
-    Channel(String code, String meaning) {
+    Channel(String code, String text) {
         this.code = code;
-        this.meaning = meaning;
+        this.text = text;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
-    public String meaning() {
-        return meaning;
+    /** What the channel means for the goods, as CUSRES and the report say it. */
+    @Override
+    public String text() {
+        return text;
     }
 }

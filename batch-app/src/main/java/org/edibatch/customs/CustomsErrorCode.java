@@ -1,10 +1,12 @@
 package org.edibatch.customs;
 
+import org.edibatch.codes.CodeList;
+
 /**
  * Application error codes sent in CUSRES ERC (code list KCS-ERR, see edi-schemas/edifact/README.md).
- * Stable: senders automate on them.
+ * Stable: senders automate on them. The XML intake's own codes (X0xx) are {@code xml.XmlErrorCode}.
  */
-public enum CustomsErrorCode {
+public enum CustomsErrorCode implements CodeList {
     MANDATORY_MISSING("C100", "A mandatory declaration field is missing"),
     INVALID_DATE("C101", "The declaration date is not a valid calendar date"),
     UNKNOWN_IMPORTER("C110", "The importer is not in the party registry"),
@@ -13,8 +15,7 @@ public enum CustomsErrorCode {
     MISSING_EXCHANGE_RATE("C130", "No customs exchange rate for the currency in the declaration week"),
     TOTALS_MISMATCH("C140", "The declared total does not equal the sum of the item values"),
     CURRENCY_MISMATCH("C141", "An item is in a different currency than the declaration total"),
-    DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender"),
-    XML_SCHEMA_INVALID("X002", "The declaration does not conform to the XML schema");
+    DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender");
 
     private final String code;
     private final String text;
@@ -24,10 +25,12 @@ public enum CustomsErrorCode {
         this.text = text;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String text() {
         return text;
     }

@@ -215,7 +215,7 @@ public final class InterchangeReader implements Closeable {
         if (!text.isEmpty() && level != null) {
             int bad = level.firstInvalid(text);
             if (bad >= 0) {
-                addError(new SyntaxError(SyntaxCodes.INVALID_CHARACTER, messagePosition(l), segmentTag, el,
+                addError(new SyntaxError(SyntaxErrorCode.INVALID_CHARACTER.code(), messagePosition(l), segmentTag, el,
                         Math.max(comp, 0), "character '" + text.charAt(bad) + "' is not allowed in syntax level " + level));
             }
         }
@@ -266,7 +266,7 @@ public final class InterchangeReader implements Closeable {
             // interchange for as long as the interchange was read, and rejected it in the claim's thorough pass.
             return;
         }
-        String code = map(type);
+        String code = map(type).code();
         int el = Math.max(l.getElementPosition(), 0);
         int comp = Math.max(l.getComponentPosition(), 0);
         String value = reader.hasText() ? reader.getText() : null;
@@ -310,7 +310,7 @@ public final class InterchangeReader implements Closeable {
         boolean trailing = lastSimpleElementEmpty || (lastEventWasComposite && compositeTrailing);
         if (trailing && trailingElementPosition > 0) {
             int comp = lastEventWasComposite ? trailingComponentPosition : 0;
-            addError(new SyntaxError(SyntaxCodes.TRAILING_SEPARATOR, messagePosition(l), segmentTag,
+            addError(new SyntaxError(SyntaxErrorCode.TRAILING_SEPARATOR.code(), messagePosition(l), segmentTag,
                     trailingElementPosition, comp, "segment " + segmentTag + " ends with a separator"));
         } else {
             pendingConstituentErrors.forEach(this::addError);
@@ -341,7 +341,7 @@ public final class InterchangeReader implements Closeable {
                 unb.value(2, 2), unb.value(3, 1), unb.value(3, 2), unb.value(4, 1), unb.value(4, 2), unb.value(5));
         level = SyntaxLevel.of(h.syntaxIdentifier(), h.syntaxVersion());
         if (level == null) {
-            interchangeErrors.add(new SyntaxError(SyntaxCodes.SYNTAX_LEVEL_NOT_SUPPORTED, 0, "UNB", 1, 1,
+            interchangeErrors.add(new SyntaxError(SyntaxErrorCode.SYNTAX_LEVEL_NOT_SUPPORTED.code(), 0, "UNB", 1, 1,
                     "syntax level " + h.syntaxIdentifier() + " version " + h.syntaxVersion()
                             + " is not supported (UNOA, UNOB, UNOC; UNOY with version 4)"));
         }
@@ -356,7 +356,7 @@ public final class InterchangeReader implements Closeable {
         unh[3] = s.value(2, 3);
         unh[4] = s.value(2, 4);
         if (!unh[0].isEmpty() && !messageReferences.add(unh[0])) {
-            messageErrors.add(new SyntaxError(SyntaxCodes.DUPLICATE, 1, "UNH", 1, 0,
+            messageErrors.add(new SyntaxError(SyntaxErrorCode.DUPLICATE.code(), 1, "UNH", 1, 0,
                     "message reference " + unh[0] + " is used twice in this interchange"));
         }
         if (full) {
@@ -364,7 +364,7 @@ public final class InterchangeReader implements Closeable {
             // available at START_TRANSACTION from the second message of an interchange on.
             Schema schema = MessageSchemas.forType(unh[1]);
             if (schema == null) {
-                messageErrors.add(new SyntaxError(SyntaxCodes.NOT_SUPPORTED_IN_POSITION, 1, "UNH", 2, 1,
+                messageErrors.add(new SyntaxError(SyntaxErrorCode.NOT_SUPPORTED_IN_POSITION.code(), 1, "UNH", 2, 1,
                         "message type " + unh[1] + " is not accepted here"));
             }
             reader.setTransactionSchema(schema);
@@ -378,7 +378,7 @@ public final class InterchangeReader implements Closeable {
                 full ? List.copyOf(segments) : List.of(), List.copyOf(messageErrors));
     }
 
-    private static String map(EDIStreamValidationError type) {
+    private static SyntaxErrorCode map(EDIStreamValidationError type) {
         switch (type) {
             case MANDATORY_SEGMENT_MISSING:
             case REQUIRED_DATA_ELEMENT_MISSING:
@@ -389,7 +389,7 @@ public final class InterchangeReader implements Closeable {
             case IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE:
             case IMPLEMENTATION_LOOP_OCCURS_UNDER_MINIMUM_TIMES:
             case IMPLEMENTATION_TOO_FEW_REPETITIONS:
-                return SyntaxCodes.MISSING;
+                return SyntaxErrorCode.MISSING;
             case UNRECOGNIZED_SEGMENT_ID:
             case UNEXPECTED_SEGMENT:
             case SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET:
@@ -400,33 +400,33 @@ public final class InterchangeReader implements Closeable {
             case IMPLEMENTATION_DEPENDENT_UNUSED_DATA_ELEMENT_PRESENT:
             case EXCLUSION_CONDITION_VIOLATED:
             case SEGMENT_EXCLUSION_CONDITION_VIOLATED:
-                return SyntaxCodes.NOT_SUPPORTED_IN_POSITION;
+                return SyntaxErrorCode.NOT_SUPPORTED_IN_POSITION;
             case SEGMENT_EXCEEDS_MAXIMUM_USE:
             case TOO_MANY_REPETITIONS:
-                return SyntaxCodes.TOO_MANY_REPETITIONS;
+                return SyntaxErrorCode.TOO_MANY_REPETITIONS;
             case LOOP_OCCURS_OVER_MAXIMUM_TIMES:
-                return SyntaxCodes.TOO_MANY_GROUP_REPETITIONS;
+                return SyntaxErrorCode.TOO_MANY_GROUP_REPETITIONS;
             case TOO_MANY_DATA_ELEMENTS:
             case TOO_MANY_COMPONENTS:
-                return SyntaxCodes.TOO_MANY_CONSTITUENTS;
+                return SyntaxErrorCode.TOO_MANY_CONSTITUENTS;
             case DATA_ELEMENT_TOO_SHORT:
-                return SyntaxCodes.TOO_SHORT;
+                return SyntaxErrorCode.TOO_SHORT;
             case DATA_ELEMENT_TOO_LONG:
-                return SyntaxCodes.TOO_LONG;
+                return SyntaxErrorCode.TOO_LONG;
             case INVALID_CHARACTER_DATA:
-                return SyntaxCodes.INVALID_CHARACTER_TYPE;
+                return SyntaxErrorCode.INVALID_CHARACTER_TYPE;
             case INVALID_CODE_VALUE:
             case IMPLEMENTATION_INVALID_CODE_VALUE:
             case INVALID_DATE:
             case INVALID_TIME:
             case IMPLEMENTATION_PATTERN_MATCH_FAILURE:
-                return SyntaxCodes.INVALID_VALUE;
+                return SyntaxErrorCode.INVALID_VALUE;
             case CONTROL_REFERENCE_MISMATCH:
-                return SyntaxCodes.REFERENCES_DO_NOT_MATCH;
+                return SyntaxErrorCode.REFERENCES_DO_NOT_MATCH;
             case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT:
-                return SyntaxCodes.CONTROL_COUNT_MISMATCH;
+                return SyntaxErrorCode.CONTROL_COUNT_MISMATCH;
             default:
-                return SyntaxCodes.UNSPECIFIED;
+                return SyntaxErrorCode.UNSPECIFIED;
         }
     }
 

@@ -4,7 +4,7 @@ import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
 import org.edibatch.edifact.EnvelopeScanner;
-import org.edibatch.edifact.SyntaxCodes;
+import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.edibatch.refdata.ReferenceSnapshot;
@@ -193,12 +193,12 @@ public class ClaimTasklet implements Tasklet {
         List<SyntaxError> errors = new ArrayList<>(r.errors());
         Long earlier = files.sameBytes(sha);
         if (earlier != null) {
-            errors.add(0, new SyntaxError(SyntaxCodes.DUPLICATE, 0, "UNB", 0, 0,
+            errors.add(0, new SyntaxError(SyntaxErrorCode.DUPLICATE.code(), 0, "UNB", 0, 0,
                     "the same file was received before (inbound file " + earlier + ")"));
         } else if (r.readable()) {
             Long sameRef = files.sameControlRef(sender, r.header().controlReference());
             if (sameRef != null) {
-                errors.add(0, new SyntaxError(SyntaxCodes.DUPLICATE, 0, "UNB", 5, 0,
+                errors.add(0, new SyntaxError(SyntaxErrorCode.DUPLICATE.code(), 0, "UNB", 5, 0,
                         "interchange control reference " + r.header().controlReference()
                                 + " was already used by this sender (inbound file " + sameRef + ")"));
             }
@@ -241,7 +241,7 @@ public class ClaimTasklet implements Tasklet {
         }
         for (SyntaxError e : errors) {
             files.exception(runId, id, seq++, "FILE", sender, name, "0085:" + e.code(),
-                    "interchange rejected: " + SyntaxCodes.text(e.code()) + " - " + e.text());
+                    "interchange rejected: " + SyntaxErrorCode.textOf(e.code()) + " - " + e.text());
         }
     }
 

@@ -6,7 +6,7 @@ import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.EnvelopeScanner;
 import org.edibatch.edifact.InterchangeHeader;
 import org.edibatch.edifact.InterchangeReader;
-import org.edibatch.edifact.SyntaxCodes;
+import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.edifact.SyntaxError;
 
 import java.io.BufferedInputStream;
@@ -81,11 +81,11 @@ public final class EnvelopeCheck {
     private List<SyntaxError> addressErrors(InterchangeHeader h) {
         List<SyntaxError> errors = new ArrayList<>();
         if (!ourEdiId.equals(h.recipient())) {
-            errors.add(new SyntaxError(SyntaxCodes.RECIPIENT_NOT_ACTUAL, 0, "UNB", 3, 1,
+            errors.add(new SyntaxError(SyntaxErrorCode.RECIPIENT_NOT_ACTUAL.code(), 0, "UNB", 3, 1,
                     "interchange is addressed to " + h.recipient() + ", not to " + ourEdiId));
         }
         if (reference.partyByEdiId(h.sender()).isEmpty()) {
-            errors.add(new SyntaxError(SyntaxCodes.UNKNOWN_SENDER, 0, "UNB", 2, 1,
+            errors.add(new SyntaxError(SyntaxErrorCode.UNKNOWN_SENDER.code(), 0, "UNB", 2, 1,
                     "sender " + h.sender() + " is not registered"));
         }
         return errors;
@@ -116,7 +116,7 @@ public final class EnvelopeCheck {
                 } while (m != null);
             } catch (EdifactFormatException e) {
                 failure = e.getMessage();
-                errors.add(new SyntaxError(SyntaxCodes.MISSING, 0, "UNZ", 0, 0, e.getMessage()));
+                errors.add(new SyntaxError(SyntaxErrorCode.MISSING.code(), 0, "UNZ", 0, 0, e.getMessage()));
             }
             errors.addAll(reader.interchangeErrors());
             return new Result(h, reader.messageCount(), errors, failure, firstType);

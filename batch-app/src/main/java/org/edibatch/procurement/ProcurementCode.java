@@ -1,11 +1,13 @@
 package org.edibatch.procurement;
 
+import org.edibatch.codes.CodeList;
+
 /**
  * Coded reasons sent back to bidders (receipts, award notices) and listed in the exception file. The codes are
  * stable: bidders automate on them. Intake checks run in the order listed here, and the first failure is the one
  * reported.
  */
-public enum ProcurementCode {
+public enum ProcurementCode implements CodeList {
     T01("The tender notice could not be read or does not follow the schema."),
     T02("A tender with this id was loaded before."),
     T03("The opening time precedes the bid deadline."),
@@ -32,6 +34,13 @@ public enum ProcurementCode {
         this.text = text;
     }
 
+    /** The code is the constant's name (T01, B30, ...). */
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
     public String text() {
         return text;
     }

@@ -1,12 +1,14 @@
 package org.edibatch.xml;
 
+import org.edibatch.codes.CodeList;
+
 /**
  * Error codes of XML intake, answered beside the content codes C1xx (KCS-ERR). Stable: senders automate on
  * them. Listed in edi-schemas/xml/README.md.
  */
-public enum XmlErrorCode {
+public enum XmlErrorCode implements CodeList {
     NOT_WELL_FORMED("X001", "The file is not well-formed XML"),
-    SCHEMA_INVALID("X002", "The XML does not conform to the schema"),
+    SCHEMA_INVALID("X002", "The declaration does not conform to the XML schema"),
     DTD_REFUSED("X003", "DOCTYPE, DTD and entity declarations are refused"),
     LIMIT_EXCEEDED("X004", "A size, depth, element-count or text-length limit was exceeded"),
     UNKNOWN_SENDER("X005", "The sender is not registered"),
@@ -21,10 +23,12 @@ public enum XmlErrorCode {
         this.text = text;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String text() {
         return text;
     }

@@ -50,7 +50,7 @@ public record XmlResponse(int sequence, String kind, String declarationNo, Local
         Selection s = o.selection();
         return new XmlResponse(sequence, kind, o.declaration().declarationNo(), o.declaration().date(),
                 new Acceptance(o.acceptanceNo(), answerDate, a.exchangeRate(), a.customsValue(), a.duty(), a.vat(),
-                        vatRatePercent, s.channel().code(), s.channel().meaning(), s.score(), List.copyOf(s.ruleHits())),
+                        vatRatePercent, s.channel().code(), s.channel().text(), s.score(), List.copyOf(s.ruleHits())),
                 List.of());
     }
 }

@@ -253,7 +253,7 @@ public class AnswerTasklet implements Tasklet {
         return new CusresBuilder.Answer((String) r[1], date == null ? null : date.toLocalDate(), accepted,
                 (String) r[4], (java.math.BigDecimal) r[5], null, (java.math.BigDecimal) r[6],
                 (java.math.BigDecimal) r[7], channel == null ? null : channel.code(),
-                channel == null ? null : CusresBuilder.channelText(channel.meaning(), ((Number) r[9]).intValue(), hits),
+                channel == null ? null : CusresBuilder.channelText(channel.text(), ((Number) r[9]).intValue(), hits),
                 List.copyOf(errors));
     }
 

@@ -1,7 +1,7 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.customs.ContentError;
-import org.edibatch.customs.CustomsErrorCode;
+import org.edibatch.xml.XmlErrorCode;
 import org.edibatch.customs.CustomsRules;
 import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.xml.XmlDeclarationItem;
@@ -38,7 +38,7 @@ public class CustomsProcessor implements ItemProcessor<MessageItem, ProcessedMes
         if (!x.schemaValid()) {
             List<ContentError> errors = new ArrayList<>(x.xmlErrors().size());
             for (var e : x.xmlErrors()) {
-                errors.add(new ContentError(CustomsErrorCode.XML_SCHEMA_INVALID, e.pointer() == null ? "" : e.pointer(),
+                errors.add(new ContentError(XmlErrorCode.SCHEMA_INVALID, e.pointer() == null ? "" : e.pointer(),
                         e.text(), e.line(), e.column()));
             }
             return DeclarationOutcome.rejected(x.declaration(), errors);

@@ -7,7 +7,7 @@ import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.customs.ReferenceData;
 import org.edibatch.customs.Selection;
 import org.edibatch.db.CopyRows;
-import org.edibatch.edifact.SyntaxCodes;
+import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.ledger.CustomsPostings;
 import org.edibatch.ledger.JdbcLedger;
@@ -74,7 +74,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 syntaxErrors.add(item.fileId(), item.index(), seq, e.code(), e.segmentPosition(),
                         e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text());
                 exception(exceptions, item, seq++, "SYNTAX", null, "0085:" + e.code(),
-                        SyntaxCodes.text(e.code()) + " - " + e.text(), null);
+                        SyntaxErrorCode.textOf(e.code()) + " - " + e.text(), null);
             }
             if (pm.outcome() == null) {
                 decided.add(pm);
@@ -99,7 +99,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 if (outcome.selection().channel() != org.edibatch.customs.Channel.GREEN) {
                     exception(exceptions, item, seq++, "SELECTIVITY", d.declarationNo(),
                             "CS:" + outcome.selection().channel().name(),
-                            outcome.selection().channel().meaning() + " selected", outcome);
+                            outcome.selection().channel().text() + " selected", outcome);
                 }
             }
         }

@@ -196,7 +196,7 @@ final class EarlyAnswers {
         return new CusresBuilder.Answer(o.declaration().declarationNo(), o.declaration().date(), o.accepted(),
                 o.acceptanceNo(), a == null ? null : a.customsValue(), null, a == null ? null : a.duty(),
                 a == null ? null : a.vat(), channel == null ? null : channel.code(),
-                channel == null ? null : CusresBuilder.channelText(channel.meaning(), o.selection().score(), hits),
+                channel == null ? null : CusresBuilder.channelText(channel.text(), o.selection().score(), hits),
                 List.copyOf(errors));
     }
 }

@@ -113,7 +113,7 @@ final class XmlAnswers {
         boolean export = "EXPORT".equals(kind);
         return new XmlResponse(seq, kind, (String) r[2], date, new XmlResponse.Acceptance((String) r[5], today,
                 (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9],
-                export ? BigDecimal.ZERO : vatRatePercent, channel.code(), channel.meaning(),
+                export ? BigDecimal.ZERO : vatRatePercent, channel.code(), channel.text(),
                 ((Number) r[11]).intValue(), hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))),
                 List.of());
     }
