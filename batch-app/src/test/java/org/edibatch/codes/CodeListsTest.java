@@ -68,7 +68,8 @@ class CodeListsTest {
         un.put("40", "Data element too short");
         un.put("45", "Trailing separator");
 
-        assertThat(Arrays.stream(SyntaxErrorCode.values()).map(SyntaxErrorCode::code)).containsExactlyElementsOf(un.keySet());
+        assertThat(Arrays.stream(SyntaxErrorCode.values()).map(SyntaxErrorCode::code))
+                .containsExactlyElementsOf(un.keySet());
         for (SyntaxErrorCode c : SyntaxErrorCode.values()) {
             assertThat(c.text()).as(c.code()).isEqualToIgnoringCase(un.get(c.code()));
             assertThat(SyntaxErrorCode.textOf(c.code())).isEqualTo(c.text());

@@ -60,7 +60,8 @@ class LedgerRunTotalsTest {
                     + "SUM(credit) AS credit FROM ledger_run_account GROUP BY 1, 2 ORDER BY 1, 2"))
                     .isEqualTo(first.queryForList("SELECT e.run_id, l.account_code, COUNT(*)::numeric AS lines, "
                             + "SUM(l.debit)::numeric(24,2) AS debit, SUM(l.credit)::numeric(24,2) AS credit "
-                            + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id GROUP BY 1, 2 ORDER BY 1, 2"));
+                            + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                            + "GROUP BY 1, 2 ORDER BY 1, 2"));
         } finally {
             one.destroy();
             two.destroy();
@@ -68,13 +69,14 @@ class LedgerRunTotalsTest {
     }
 
     @Test
-    void theStatementChecksAreNeverPlannedAsScansOfTheWholeTable() {
+    void theStatementChecksRuleOutSequentialScans() {
         SingleConnectionDataSource ds = new SingleConnectionDataSource(TestDatabase.freshDatabaseUrl(), true);
         try {
             Flyway.configure().dataSource(ds).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             // a plan made on the empty tables of a new database is kept by the connection for its whole life
-            for (String f : List.of("ledger_lines_checked", "message_result_file_checked", "declaration_message_checked")) {
+            for (String f : List.of("ledger_lines_checked", "message_result_file_checked",
+                    "declaration_message_checked")) {
                 assertThat(jdbc.queryForObject("SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = ?",
                         String.class, f)).as(f).isEqualTo("enable_seqscan=off");
             }
