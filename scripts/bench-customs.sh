@@ -55,6 +55,11 @@ fi
 # A copy: a rebuild while the benchmark runs must not pull the jar from under the running JVM.
 cp -p "$JAR" "$WORK/app.jar" # -p: the same build keeps its unpacked copy (launch.sh)
 JAR=$WORK/app.jar
+# The ceilings come from the benchmarks module (its jar names its libraries in lib/ beside it): copied too.
+rm -rf "$WORK/benchmarks"
+mkdir -p "$WORK/benchmarks"
+cp -rp benchmarks/target/benchmarks.jar benchmarks/target/lib "$WORK/benchmarks/"
+BENCH_JAR=$WORK/benchmarks/benchmarks.jar
 if [[ ! -x /usr/bin/time ]]; then
   echo "== installing GNU time (peak RSS)"
   if [[ $(id -u) == 0 ]]; then apt-get install -y -q time >/dev/null; else sudo apt-get install -y -q time >/dev/null; fi
@@ -227,7 +232,7 @@ live_full=$(awk '/Pause Full/ && /->/ {split($0, a, "->"); split(a[2], b, "("); 
 if [[ "${CEILINGS:-1}" != 0 ]]; then
   echo "== ceilings (same input, same machine)"
   # shellcheck disable=SC2086
-  java -Xmx1g ${CEILINGS_JAVA_OPTS:--XX:+UseParallelGC} -cp "$JAR" -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher \
+  java -Xmx1g ${CEILINGS_JAVA_OPTS:--XX:+UseParallelGC} -cp "$BENCH_JAR" org.edibatch.bench.Ceilings \
     --in "$WORK/load/signed" --pki "$WORK/load/pki" --jdbc "$URL" --threads "$THREADS" --received-at "$CLOCK" \
     --app-home "$HOME_DIR" --out "$WORK/ceilings.txt" 2>"$WORK/ceilings.err" | grep -v '^LOWEST' || { cat "$WORK/ceilings.err" >&2; exit 1; }
 else

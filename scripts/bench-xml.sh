@@ -3,7 +3,7 @@
 # declarations/s and peak heap and RSS. The file is written declaration by declaration by BigXmlFile
 # (default 1 GiB, about 1,050,000 declarations) and deleted afterwards unless KEEP=1.
 #
-# Assumes `mvn -q -DskipTests install` was run from the repository root first.
+# Build first: mvn -q -B -DskipTests package from the root (XmlReaderBench is in the benchmarks module).
 #
 # Usage: scripts/bench-xml.sh [bytes] [heap, default 64m] [extra reader flags: --no-validate --skip=N]
 set -euo pipefail
@@ -12,21 +12,19 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BYTES="${1:-1073741824}"
 HEAP="${2:-64m}"
 shift $(( $# > 2 ? 2 : $# ))
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
-for d in batch-app/target/classes/org/edibatch/xml sample-messages/target/classes/org/edibatch/samples/xml \
-         edi-schemas/target/classes/edi-schemas/xml; do
-  if [[ ! -d "$ROOT/$d" ]]; then
-    echo "$d missing: run 'mvn -q -DskipTests install' in $ROOT first" >&2
-    exit 1
-  fi
-done
+if [[ ! -f "$JAR" ]]; then
+  echo "$JAR missing: run 'mvn -q -B -DskipTests package' in $ROOT first" >&2
+  exit 1
+fi
 
 WORK="$(mktemp -d)"
 FILE="$WORK/batch.xml"
 cleanup() { if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$WORK"; else echo "kept $FILE"; fi; }
 trap cleanup EXIT
 
-java -cp "$ROOT/sample-messages/target/classes" org.edibatch.samples.xml.BigXmlFile "$FILE" "$BYTES"
-# the reader needs only the JDK, the customs model and the XSDs: no Spring, no database
-java "-Xmx$HEAP" -cp "$ROOT/batch-app/target/classes:$ROOT/edi-schemas/target/classes" \
-  org.edibatch.xml.XmlReaderBench "$FILE" "$@"
+java -cp "$JAR" org.edibatch.samples.xml.BigXmlFile "$FILE" "$BYTES"
+# the reader needs only the JDK, the customs model and the XSDs: Spring and the database driver sit on the class
+# path (the module's jar names all its libraries) but are never loaded
+java "-Xmx$HEAP" -cp "$JAR" org.edibatch.bench.XmlReaderBench "$FILE" "$@"

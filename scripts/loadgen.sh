@@ -19,9 +19,10 @@ if [[ $# -lt 1 || "$1" == --* ]]; then
 fi
 OUT=$1
 shift
-JAR=$(ls batch-app/target/batch-app-*.jar 2>/dev/null | grep -v original | head -1 || true)
-CP=sample-messages/target/classes:edi-schemas/target/classes
-if [[ ! -d sample-messages/target/classes/org/edibatch/samples/load || -z "$JAR" ]]; then
+JAR=batch-app/target/batch-app-0.1.0-SNAPSHOT.jar
+# LoadGenerator and its libraries (sample-messages, edi-schemas, picocli), named by the benchmarks jar's manifest
+CP=benchmarks/target/benchmarks.jar
+if [[ ! -f "$CP" || ! -f "$JAR" ]]; then
   echo "build first: mvn -q -B -DskipTests package" >&2
   exit 1
 fi

@@ -31,7 +31,7 @@ class XmlStreamingTest {
         long written = BigXmlFile.write(file, mb << 20, "HANBITTRD", "XBIG0001");
 
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-cp", System.getProperty("java.class.path"), XmlReaderBench.class.getName(), file.toString()));
+                "-Xmx48m", "-cp", System.getProperty("java.class.path"), XmlStreamingMain.class.getName(), file.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();

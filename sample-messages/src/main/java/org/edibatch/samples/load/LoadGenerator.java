@@ -4,6 +4,9 @@ import org.edibatch.samples.Cusdec;
 import org.edibatch.samples.xml.XmlBatch;
 import org.edibatch.samples.xml.XmlDeclaration;
 import org.edibatch.schemas.ReferenceFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,13 +20,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 /**
  * Load for the national-scale benchmark: N CUSDEC declarations across the registered senders, as EDIFACT
@@ -90,33 +93,67 @@ public final class LoadGenerator {
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> o = options(args);
-        Path out = Path.of(require(o, "out"));
-        long seed = Long.parseLong(o.getOrDefault("seed", "20261128"));
-        double bad = Double.parseDouble(o.getOrDefault("bad-percent", "0"));
-        List<String> senderIds = o.containsKey("senders") ? Arrays.asList(o.get("senders").split(","))
-                : parties().stream().map(Party::ediId).toList();
-        Files.createDirectories(out);
-        long start = System.nanoTime();
-        String summary;
-        if (o.containsKey("single-interchange-bytes")) {
-            LoadGenerator g = new LoadGenerator(out, seed, bad, List.of(o.getOrDefault("sender", senderIds.get(0))));
-            g.single(Long.parseLong(o.get("single-interchange-bytes")));
-            summary = g.summary("single", 0);
-        } else {
-            LoadGenerator g = new LoadGenerator(out, seed, bad, senderIds);
-            long n = Long.parseLong(require(o, "declarations"));
-            int k = Integer.parseInt(o.getOrDefault("per-interchange", "100"));
-            int large = Integer.parseInt(o.getOrDefault("large-files", "0"));
-            double xml = Double.parseDouble(o.getOrDefault("xml-percent", "0"));
-            g.set(n, k, large, xml / 100.0);
-            summary = g.summary("set", k);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    @Command(name = "LoadGenerator", mixinStandardHelpOptions = true,
+            description = "CUSDEC load for the national-scale benchmark, deterministic for a seed.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the files go")
+        Path out;
+        @Option(names = "--declarations", paramLabel = "N", description = "declarations in all (required without "
+                + "--single-interchange-bytes)")
+        Long declarations;
+        @Option(names = "--per-interchange", paramLabel = "K", defaultValue = "100",
+                description = "declarations per interchange (default ${DEFAULT-VALUE})")
+        int perInterchange;
+        @Option(names = "--senders", paramLabel = "A,B", split = ",", description = "sender EDI ids (default: "
+                + "every active party of parties.csv)")
+        List<String> senders;
+        @Option(names = "--sender", paramLabel = "A", description = "the sender of the single interchange "
+                + "(default: the first sender)")
+        String sender;
+        @Option(names = "--bad-percent", paramLabel = "P", defaultValue = "0",
+                description = "share of bad messages (default ${DEFAULT-VALUE})")
+        double badPercent;
+        @Option(names = "--large-files", paramLabel = "F", defaultValue = "0", description = "large files among them")
+        int largeFiles;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "20261128", description = "default ${DEFAULT-VALUE}")
+        long seed;
+        @Option(names = "--xml-percent", paramLabel = "X", defaultValue = "0",
+                description = "share of the files written as XML batches")
+        double xmlPercent;
+        @Option(names = "--summary", paramLabel = "FILE", description = "also write the counts as properties")
+        Path summary;
+        @Option(names = "--single-interchange-bytes", paramLabel = "B",
+                description = "one interchange of about this many bytes instead of a set")
+        Long singleInterchangeBytes;
+
+        @Override
+        public Integer call() throws IOException {
+            List<String> senderIds = senders != null ? senders : parties().stream().map(Party::ediId).toList();
+            Files.createDirectories(out);
+            long start = System.nanoTime();
+            String text;
+            if (singleInterchangeBytes != null) {
+                LoadGenerator g = new LoadGenerator(out, seed, badPercent, List.of(sender != null ? sender : senderIds.get(0)));
+                g.single(singleInterchangeBytes);
+                text = g.summary("single", 0);
+            } else {
+                if (declarations == null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "--declarations is required");
+                }
+                LoadGenerator g = new LoadGenerator(out, seed, badPercent, senderIds);
+                g.set(declarations, perInterchange, largeFiles, xmlPercent / 100.0);
+                text = g.summary("set", perInterchange);
+            }
+            if (summary != null) {
+                Files.writeString(summary, text.replace(' ', '\n') + "\n");
+            }
+            System.out.printf(Locale.ROOT, "%s seconds=%.1f%n", text, (System.nanoTime() - start) / 1e9);
+            return 0;
         }
-        if (o.containsKey("summary")) {
-            Files.writeString(Path.of(o.get("summary")), summary.replace(' ', '\n') + "\n");
-        }
-        System.out.printf(Locale.ROOT, "%s seconds=%.1f%n", summary, (System.nanoTime() - start) / 1e9);
     }
 
     private String summary(String mode, int k) {
@@ -335,32 +372,5 @@ public final class LoadGenerator {
             }
         }
         return lines;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + a);
-            }
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                o.put(a.substring(2, eq), a.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                o.put(a.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("option " + a + " needs a value");
-            }
-        }
-        return o;
-    }
-
-    private static String require(Map<String, String> o, String key) {
-        String v = o.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("--" + key + " is required");
-        }
-        return v;
     }
 }

@@ -8,6 +8,9 @@ import org.edibatch.signature.TrustStore;
 import org.edibatch.signature.VerificationOutcome;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,8 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * application's Spring context has started in this JVM, as the customs step's parse runs: see
  * {@link #parseInApplication}. That figure is shown, not taken as a ceiling.
  *
- * Run it with the application jar as class path:
- * {@code java -cp batch-app.jar -Dloader.main=org.edibatch.bench.Ceilings org.springframework.boot.loader.launch.PropertiesLauncher ...}
+ * Run it from the benchmarks module, whose jar names the application's classes and libraries in its manifest:
+ * {@code java -cp benchmarks/target/benchmarks.jar org.edibatch.bench.Ceilings ...}
  */
 public final class Ceilings {
 
@@ -74,38 +78,71 @@ public final class Ceilings {
         this.files = files;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
-        Path in = Path.of(o.get("in"));
-        int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
-        Ceilings c = new Ceilings(interchanges(in));
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    @Command(name = "Ceilings", mixinStandardHelpOptions = true,
+            description = "This machine's raw ceilings for the customs run over the interchanges of a folder.")
+    static final class Options implements Callable<Integer> {
+        @Option(names = "--in", required = true, paramLabel = "DIR", description = "the interchanges (*.edi)")
+        Path in;
+        @Option(names = "--pki", paramLabel = "DIR", description = "the demo PKI: verify each NAME.edi.p7s")
+        Path pki;
+        @Option(names = "--jdbc", paramLabel = "URL", description = "PostgreSQL for the COPY ceilings")
+        String jdbc;
+        @Option(names = "--threads", defaultValue = "2", description = "the most threads (default ${DEFAULT-VALUE})")
+        int threads;
+        @Option(names = "--copy-rows", paramLabel = "N", description = "rows of the single-row COPY (default: "
+                + "the declarations read, at least 100,000)")
+        Long copyRows;
+        @Option(names = "--copy-declarations", paramLabel = "N", description = "declarations of the 7-row COPY "
+                + "(default: the declarations read, at least 100,000)")
+        Long copyDeclarations;
+        @Option(names = "--received-at", paramLabel = "ISO", defaultValue = "2026-11-28T01:00:00Z",
+                description = "the instant signatures are checked at (default ${DEFAULT-VALUE})")
+        String receivedAt;
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the table here")
+        Path out;
+        @Option(names = "--app-home", paramLabel = "DIR", description = "with --jdbc: the parse once more after "
+                + "the application has started in this JVM")
+        String appHome;
+
+        @Override
+        public Integer call() throws Exception {
+            run(this);
+            return 0;
+        }
+    }
+
+    private static void run(Options o) throws Exception {
+        Ceilings c = new Ceilings(interchanges(o.in));
         if (c.files.isEmpty()) {
-            throw new IllegalArgumentException("no .edi files in " + in);
+            throw new IllegalArgumentException("no .edi files in " + o.in);
         }
         System.out.printf(Locale.ROOT, "ceilings over %d interchange(s) in %s, %d core(s), java %s, max heap %d MB%n",
-                c.files.size(), in, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                c.files.size(), o.in, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        int threads = o.threads;
         c.parse(threads);
-        if (o.containsKey("pki")) {
-            Instant at = Instant.parse(o.getOrDefault("received-at", "2026-11-28T01:00:00Z"));
-            Path pki = Path.of(o.get("pki"));
-            c.verify(new CmsVerifier(TrustStore.load(new TrustConfig(pki.resolve("trust"), pki.resolve("crl")))), at, threads);
+        if (o.pki != null) {
+            Instant at = Instant.parse(o.receivedAt);
+            c.verify(new CmsVerifier(TrustStore.load(new TrustConfig(o.pki.resolve("trust"), o.pki.resolve("crl")))), at, threads);
         }
-        if (o.containsKey("jdbc")) {
+        if (o.jdbc != null) {
             long total = c.messageCounts.values().stream().mapToLong(Integer::longValue).sum();
-            long rows = Long.parseLong(o.getOrDefault("copy-rows", Long.toString(Math.max(total, 100_000))));
-            c.copy(o.get("jdbc"), rows, threads);
-            c.copyDeclarationRows(o.get("jdbc"), Long.parseLong(o.getOrDefault("copy-declarations",
-                    Long.toString(Math.max(total, 100_000)))), threads);
+            long atLeast = Math.max(total, 100_000);
+            c.copy(o.jdbc, o.copyRows != null ? o.copyRows : atLeast, threads);
+            c.copyDeclarationRows(o.jdbc, o.copyDeclarations != null ? o.copyDeclarations : atLeast, threads);
         }
-        if (o.containsKey("app-home") && o.containsKey("jdbc")) {
-            c.parseInApplication(o.get("jdbc"), o.get("app-home"), threads);
+        if (o.appHome != null && o.jdbc != null) {
+            c.parseInApplication(o.jdbc, o.appHome, threads);
         }
         String table = c.table();
         System.out.print(table);
-        if (o.containsKey("out")) {
-            Files.writeString(Path.of(o.get("out")), table);
+        if (o.out != null) {
+            Files.writeString(o.out, table);
         }
     }
 
@@ -525,25 +562,6 @@ public final class Ceilings {
         }
         list.sort(null);
         return list;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                o.put(a.substring(2, eq), a.substring(eq + 1));
-            } else if (a.startsWith("--") && i + 1 < args.length) {
-                o.put(a.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("unexpected argument " + a + " (--in DIR [--pki DIR] [--jdbc URL] [--threads N])");
-            }
-        }
-        if (!o.containsKey("in")) {
-            throw new IllegalArgumentException("--in DIR is required");
-        }
-        return o;
     }
 
     static {

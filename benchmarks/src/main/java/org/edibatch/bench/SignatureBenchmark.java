@@ -1,4 +1,4 @@
-package org.edibatch.signature;
+package org.edibatch.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
+import org.edibatch.signature.CmsSigner;
+import org.edibatch.signature.CmsVerifier;
+import org.edibatch.signature.DemoPki;
 import org.edibatch.signature.DemoPki.KeyType;
 import org.edibatch.signature.DemoPki.Party;
+import org.edibatch.signature.TrustStore;
+import org.edibatch.signature.VerificationOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Throughput of detached CMS verification including the (cached) path and CRL check, through the
@@ -25,14 +34,29 @@ public final class SignatureBenchmark {
     private SignatureBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        Path dir = Files.createTempDirectory("sigbench");
-        try {
-            run(dir, seconds, threads);
-        } finally {
-            deleteTree(dir);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    @Command(name = "SignatureBenchmark", mixinStandardHelpOptions = true,
+            description = "Detached CMS verifications per second, RSA-2048 and EC P-256, 1 thread and N threads.")
+    static final class Options implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "5", paramLabel = "secondsPerRun",
+                description = "seconds of each measurement (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "threads", description = "threads of the second "
+                + "measurement (default: one per core)")
+        Integer threads;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("sigbench");
+            try {
+                run(dir, seconds, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            } finally {
+                deleteTree(dir);
+            }
+            return 0;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.edibatch.xml;
+package org.edibatch.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -8,11 +8,19 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.edibatch.xml.XmlDeclarationItem;
+import org.edibatch.xml.XmlDeclarationReader;
+import org.edibatch.xml.XmlLimits;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Reads a batch file through {@link XmlDeclarationReader} and prints one line of figures: declarations,
- * throughput, peak heap and peak RSS. Used by scripts/bench-xml.sh and by the streaming test in a JVM of its
- * own with a small -Xmx, where the exit code tells whether memory stayed flat.
+ * throughput, peak heap and peak RSS. Used by scripts/bench-xml.sh, in a JVM of its own with a small -Xmx.
  *
  * <p>Usage: XmlReaderBench FILE [--no-validate] [--skip=N]
  */
@@ -21,17 +29,29 @@ public final class XmlReaderBench {
     private XmlReaderBench() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path file = Path.of(args[0]);
-        boolean validate = true;
-        int skip = 0;
-        for (int i = 1; i < args.length; i++) {
-            if ("--no-validate".equals(args[i])) {
-                validate = false;
-            } else if (args[i].startsWith("--skip=")) {
-                skip = Integer.parseInt(args[i].substring("--skip=".length()));
-            }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    @Command(name = "XmlReaderBench", mixinStandardHelpOptions = true,
+            description = "Streams an XML declaration batch through the reader and prints its rate and memory.")
+    static final class Options implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the DeclarationBatch file")
+        Path file;
+        @Option(names = "--no-validate", description = "map without the schema validation")
+        boolean noValidate;
+        @Option(names = "--skip", paramLabel = "N", defaultValue = "0", description = "skip the first N declarations, "
+                + "as a restart does")
+        int skip;
+
+        @Override
+        public Integer call() throws IOException {
+            return read(file, !noValidate, skip);
         }
+    }
+
+    /** @return 0, or 2 when the reader refused the batch */
+    private static int read(Path file, boolean validate, int skip) throws IOException {
         long start = System.nanoTime();
         long count = 0;
         long items = 0;
@@ -59,8 +79,9 @@ public final class XmlReaderBench {
                 Files.size(file) / 1e6 / seconds, heapPeak() >> 20, peakRssKb() >> 10);
         if (reader.refused()) {
             System.out.println("refused: " + reader.batchErrors());
-            System.exit(2);
+            return 2;
         }
+        return 0;
     }
 
     private static long heapPeak() {
