@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The journal's statement-level checks on a new database, before and after V13 (README, fourth session) and V14
-# (eighth session): posts N entries (3 lines each) 500 per statement, one transaction each, in one connection, as
+# The journal's statement-level checks on a new database, with the checks of V12, V13 and V14
+# (docs/PERFORMANCE.md): posts N entries (3 lines each) 500 per statement, one transaction each, in one connection, as
 # the customs writer does, on a database migrated up to V12, one up to V13 and one to the latest version.
 #
 #   scripts/bench-ledger-triggers.sh [N]      N entries (default 300000)
