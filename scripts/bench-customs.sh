@@ -88,8 +88,8 @@ pg_cpu_ticks() {
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
 # CPU seconds of each JVM thread (user + system), sampled every second until the JVM exits, so that threads that
 # end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped. One awk
-# per sample reads every thread's stat file (its name is in it): the earlier loop started two processes per
-# thread per second, ~6 CPU-s of a 1M run (3% of the machine) taken from the run it measured.
+# per sample reads every thread's stat file (its name is in it): processes started per thread and second would
+# take several CPU-seconds from the run they measure (docs/PERFORMANCE.md).
 thread_cpu() {
   local pid="" raw=$WORK/threads.raw
   for _ in $(seq 1 100); do
