@@ -9,8 +9,8 @@
 # SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
-# JFR=1 (record the run with Flight Recorder and print its hottest frames: off by default since the eighth
-# session, so that the measured run is the nightly run, without a profiler), JFR_SETTINGS (with JFR=1; default: the
+# JFR=1 (record the run with Flight Recorder and print its hottest frames: off by default, so that the measured
+# run is the nightly run, without a profiler), JFR_SETTINGS (with JFR=1; default: the
 # JDK's low-overhead "default" recording without Spring Batch's two per-item events, see below; "profile" samples
 # more often and costs the run some of its speed), APP_ARGS (extra application options, e.g. "--edibatch.threads=4"), JAVA_OPTS (JVM options
 # of the run after -Xmx1g; default those of scripts/nightly.sh, from scripts/java-opts.sh), CEILINGS_JAVA_OPTS (those of the
@@ -23,7 +23,7 @@
 # Prints: declarations/s end to end (messages read by the customs step, accepted + rejected, over the wall
 # time of the whole JVM: start-up, claim, customs, answer, finish), the time of each step, peak RSS and peak
 # heap, the ceilings (EDIFACT parse, CMS verify, COPY of one row and of a declaration's 7 rows), the ratio of end
-# to end to the lowest ceiling (and to the lowest without the 7-row COPY, the definition before 2026-11-29), and the
+# to end to the lowest ceiling (and to the lowest without the 7-row COPY), and the
 # hottest frames of a JFR recording of the run (JFR=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,8 +93,8 @@ pg_cpu_ticks() {
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
 # CPU seconds of each JVM thread (user + system), sampled every second until the JVM exits, so that threads that
 # end early (claim workers, customs workers) are counted too; summed by thread name with numbers dropped. One awk
-# per sample reads every thread's stat file (its name is in it): the earlier loop started two processes per
-# thread per second, ~6 CPU-s of a 1M run (3% of the machine) taken from the run it measured.
+# per sample reads every thread's stat file (its name is in it): processes started per thread and second would
+# take several CPU-seconds from the run they measure (docs/PERFORMANCE.md).
 thread_cpu() {
   local pid="" raw=$WORK/threads.raw
   for _ in $(seq 1 100); do

@@ -5,7 +5,7 @@
 # (inbox, outbox, archive, quarantine, reports, pki, pgdata). Extra arguments go to the application.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests install
+./mvnw -B -q -DskipTests package
 JAR=batch-app/target/batch-app-0.1.0-SNAPSHOT.jar
 if [[ ! -d var/pki/trust ]]; then
   java -jar "$JAR" pki init var/pki

@@ -4,8 +4,8 @@
 #
 # runs the jar unpacked once into plain jars (java -Djarmode=tools -jar JAR extract), as Spring Boot recommends
 # for a process started again and again: its classes then load through the JDK's own class path instead of the
-# nested-jar loader, which also no longer needs compiling. Measured here on the status command: 2.5-2.9 s and
-# 4.6 CPU-s from the packed jar, 1.9-2.1 s and 3.3 CPU-s unpacked.
+# nested-jar loader, which then need not be compiled either: start-up drops by about a quarter
+# (docs/PERFORMANCE.md).
 #
 # Not done, measured: a class data sharing archive of the application's classes (dynamic, -XX:ArchiveClassesAtExit,
 # or static, -Xshare:dump) took start-up to 1.3 s and 2.3 CPU-s, but this JDK (17.0.15) then crashes

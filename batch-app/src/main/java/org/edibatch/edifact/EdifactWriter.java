@@ -9,8 +9,8 @@ import java.io.OutputStream;
  * (empty); trailing empty elements and components are dropped, so no segment ends with a separator.
  *
  * <p>Segments are serialised here rather than through StAEDI's writer, which hands its output to an
- * OutputStreamWriter one character per call: measured on the answer step, that was 85,000 CUSRES messages/s
- * per core and a tenth of the whole run's CPU. The bytes are the same as StAEDI wrote them (release
+ * OutputStreamWriter one character per call: about a third of this writer's speed, a tenth of a whole run's CPU
+ * (docs/PERFORMANCE.md). The bytes are the same as StAEDI writes them (release
  * character before {@code ? + : '}), and the tests read every answer back with StAEDI's validating reader.
  */
 public final class EdifactWriter implements AutoCloseable {

@@ -23,8 +23,8 @@ import java.util.Set;
  * lines; and the lookups its duplicate checks make.
  *
  * <p>A {@link #buffered} instance keeps its rows until {@link #flush()} and writes them with one round trip
- * per table: a night of ten thousand files was forty thousand round trips, one after another, and most of the
- * claim step. Its lookups see the rows still buffered as well as the database, and {@link #prefetch} answers
+ * per table: row by row, a night of ten thousand files would be forty thousand round trips, one after another,
+ * and most of the claim step. Its lookups see the rows still buffered as well as the database, and {@link #prefetch} answers
  * the lookups of the next files in one query each. The claim holds the table lock, so nothing else inserts in
  * between.
  */

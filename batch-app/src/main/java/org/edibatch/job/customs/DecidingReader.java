@@ -13,9 +13,9 @@ import java.util.List;
  *
  * <p>Why not the step's own processor: a chunk step reads all of a chunk's messages before it processes any. The
  * parse leaves ~190 KB of garbage per message between one message and the next, so by the time a chunk is
- * full, its first messages' segments are long out of the CPU caches, and mapping a declaration from them cost 5.5
- * microseconds instead of 0.45 (measured on the benchmark's messages); the segments also stayed reachable until
- * the chunk was written, to be copied by every collection that fell inside a chunk. The position saved for a
+ * full, its first messages' segments are out of the CPU caches, and mapping a declaration from them costs
+ * several times more; the segments would also stay reachable until the chunk is written, to be copied by every
+ * collection that falls inside a chunk (measurements: docs/PERFORMANCE.md). The position saved for a
  * restart is the wrapped reader's, unchanged: a message is decided again if it is read again.
  */
 final class DecidingReader implements ItemStreamReader<ProcessedMessage> {

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The code that runs for every message of the customs step uses no {@code java.util.stream}. StAEDI's validator
  * runs a stream pipeline several times per element (UsageNode.getChildren), and the JIT inlines it only while the
  * JDK's stream methods have seen StAEDI's lambdas alone: their type profiles are shared by the whole JVM, so each
- * pipeline of ours on the same threads (a filter per tariff lookup, one per CONTRL line) made StAEDI's parse a
- * chain of megamorphic calls (README, figures of the seventh session). This checks the compiled classes, so a
+ * pipeline of ours on the same threads (a filter per tariff lookup, one per CONTRL line) makes StAEDI's parse a
+ * chain of megamorphic calls (docs/PERFORMANCE.md). This checks the compiled classes, so a
  * new {@code .stream()} on the path fails here rather than as a slower night.
  */
 class MessagePathStreamsTest {
