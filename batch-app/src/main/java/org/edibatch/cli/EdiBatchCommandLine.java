@@ -81,6 +81,10 @@ public final class EdiBatchCommandLine {
     private static CommandLine commandLine(SpringContext spring) {
         CommandLine cl = new CommandLine(EdiBatchCommand.class, factory(spring));
         addHelpOption(cl, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        cl.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .description("this text, or the help of COMMAND (also: COMMAND --help)");
+        // one line per command and option, as in the README: a terminal's 80 columns would fold them
+        cl.setUsageHelpWidth(120);
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
                 help -> commandList(help.commandSpec()));
         return cl;

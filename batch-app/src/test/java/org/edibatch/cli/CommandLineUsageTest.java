@@ -73,7 +73,8 @@ class CommandLineUsageTest {
         Cli.Streams r = Cli.runApart("report", "--help", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/x");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).startsWith("Usage: edibatch report [-h] [RUN]").contains("the run's number");
-        assertThat(Cli.runApart("help", "run", "bid-opening").out()).startsWith("Usage: edibatch run bid-opening [-h] [TENDER]");
+        assertThat(Cli.runApart("help", "run").out()).startsWith("Usage: edibatch run [-h] [COMMAND]");
+        assertThat(Cli.runApart("run", "bid-opening", "-h").out()).startsWith("Usage: edibatch run bid-opening [-h] [TENDER]");
     }
 
     @Test
