@@ -6,7 +6,6 @@ import org.edibatch.schemas.ReferenceFiles;
 import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.Credential;
 import org.edibatch.signature.DemoPki;
-import org.edibatch.signature.SignTool;
 import org.edibatch.xml.XmlDeclarationReader;
 import org.edibatch.xml.XmlLimits;
 
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The commands that need neither Spring nor the database: the demo PKI and signing. They run before the
- * application context starts, so {@code pki init} works on a machine with no database at all.
+ * What the demo PKI commands work with, without Spring or the database: the registered parties and the
+ * signing of sample files.
  */
 public final class PkiCommands {
 
@@ -45,43 +43,6 @@ public final class PkiCommands {
                     "BROKER".equals(row.get("role")) ? DemoPki.KeyType.EC : DemoPki.KeyType.RSA));
         }
         return parties;
-    }
-
-    /** @return an exit code */
-    public static int run(String[] args) throws Exception {
-        List<String> words = new ArrayList<>();
-        Instant now = Instant.now();
-        boolean attached = false;
-        for (String a : args) {
-            if (a.startsWith("--now=")) {
-                now = Instant.parse(a.substring(6));
-            } else if (a.equals("--attached")) {
-                attached = true;
-            } else if (!a.startsWith("--")) {
-                words.add(a);
-            }
-        }
-        if (words.size() == 3 && words.get(0).equals("pki") && words.get(1).equals("init")) {
-            DemoPki pki = DemoPki.create(Path.of(words.get(2)), now, registryParties());
-            System.out.println("demo PKI written to " + pki.dir().toAbsolutePath() + " (PKCS#12 password "
-                    + DemoPki.PASSWORD + "): trust anchors in " + pki.trustDir() + ", CRLs in " + pki.crlDir());
-            return ExitCodes.OK;
-        }
-        if (words.size() == 4 && words.get(0).equals("sign")) {
-            List<String> forward = new ArrayList<>(words);
-            if (attached) {
-                forward.add("--attached");
-            }
-            SignTool.main(forward.toArray(new String[0]));
-            return ExitCodes.OK;
-        }
-        if (words.size() == 4 && words.get(0).equals("sign-samples")) {
-            int n = signSamples(Path.of(words.get(1)), Path.of(words.get(2)), Path.of(words.get(3)));
-            System.out.println(n + " file(s) copied to " + words.get(3) + " and signed by their UNB sender's demo key");
-            return ExitCodes.OK;
-        }
-        System.out.println(CommandLine.USAGE);
-        return ExitCodes.USAGE;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.edibatch.cli;
 
 import org.edibatch.EdiBatchApplication;
+import org.edibatch.run.ExitCodes;
+import org.edibatch.run.RunLockKey;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;

@@ -1,5 +1,6 @@
 package org.edibatch.cli;
 
+import org.edibatch.run.ExitCodes;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.Cli;
 import org.edibatch.support.RunSnapshot;

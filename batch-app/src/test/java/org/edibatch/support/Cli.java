@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Cli {
 
     public record Result(int code, String output) {
+    }
+
+    /** Standard output and standard error apart, to tell what an operator's log and terminal get. */
+    public record Streams(int code, String out, String err) {
     }
 
     private Cli() {
@@ -34,6 +39,18 @@ public final class Cli {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
         return new Result(p.exitValue(), out);
+    }
+
+    public static Streams runApart(String... args) throws Exception {
+        Path err = Files.createTempFile("edibatch-cli", ".err");
+        try {
+            Process p = new ProcessBuilder(command(args)).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
+            return new Streams(p.exitValue(), out, Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+        }
     }
 
     /**

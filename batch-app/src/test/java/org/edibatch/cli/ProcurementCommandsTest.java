@@ -1,8 +1,7 @@
-package org.edibatch.job.procurement;
+package org.edibatch.cli;
 
-import org.edibatch.cli.ExitCodes;
-import org.edibatch.cli.PkiCommands;
-import org.edibatch.cli.RunLock;
+import org.edibatch.run.ExitCodes;
+import org.edibatch.run.RunLock;
 import org.edibatch.signature.DemoPki;
 import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
@@ -16,13 +15,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,13 +43,14 @@ class ProcurementCommandsTest {
         app.close();
     }
 
-    private record Outcome(int code, String output) {
+    private record Outcome(int code, String output, String errors) {
     }
 
-    private Outcome run(String... words) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ProcurementCommands.run(List.of(words), app.context(), new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8));
+    private Outcome run(String... words) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = EdiBatchCommandLine.execute(app.context(), new PrintWriter(out), new PrintWriter(err), words);
+        return new Outcome(code, out.toString(), err.toString());
     }
 
     private int inboundFiles() {
@@ -61,12 +59,13 @@ class ProcurementCommandsTest {
 
     @Test
     @Order(1)
-    void anUnknownFormIsAnsweredWithTheUsage() throws Exception {
-        assertThat(ProcurementCommands.handles(List.of("run", "bid-opening", "T1", "T2"))).isTrue();
+    void anUnknownFormIsAUsageErrorThatRunsNothing() {
         Outcome o = run("run", "bid-opening", "T1", "T2");
         assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(o.output()).contains("run bid-intake").contains("run bid-opening [TENDER]");
-        assertThat(ProcurementCommands.handles(List.of("run", "customs"))).isFalse();
+        assertThat(o.output()).isEmpty();
+        assertThat(o.errors().lines()).containsExactly(
+                "edibatch run bid-opening: Unmatched argument at index 3: 'T2'", "try 'edibatch help'");
+        assertThat(inboundFiles()).isZero();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.edibatch.cli;
+package org.edibatch.run;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

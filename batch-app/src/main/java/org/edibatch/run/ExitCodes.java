@@ -1,4 +1,4 @@
-package org.edibatch.cli;
+package org.edibatch.run;
 
 /** The process exit codes operators and cron wrappers rely on (documented in README.md). */
 public final class ExitCodes {

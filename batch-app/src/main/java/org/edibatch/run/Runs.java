@@ -1,4 +1,4 @@
-package org.edibatch.cli;
+package org.edibatch.run;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -6,7 +6,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * The rule every command follows before starting a job: a run that did not finish is resumed, not started
@@ -27,7 +27,7 @@ public final class Runs {
     }
 
     /** Restarts the job's unfinished run and returns its new execution; null when there is none to resume. */
-    public static JobExecution resume(JobOperator operator, JobRepository repository, String jobName, PrintStream out)
+    public static JobExecution resume(JobOperator operator, JobRepository repository, String jobName, PrintWriter out)
             throws Exception {
         JobExecution e = unfinished(repository, jobName);
         if (e == null) {

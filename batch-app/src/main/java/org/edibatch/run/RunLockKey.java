@@ -1,4 +1,4 @@
-package org.edibatch.cli;
+package org.edibatch.run;
 
 /** The advisory lock key of the run lock, shared with anything that must know whether a run is going on. */
 public final class RunLockKey {

@@ -1,0 +1,112 @@
+package org.edibatch.cli;
+
+import org.edibatch.config.CrashPoints;
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.job.customs.CustomsJobConfig;
+import org.edibatch.report.RunReport;
+import org.edibatch.run.ExitCodes;
+import org.edibatch.run.RunLock;
+import org.edibatch.run.RunRepository;
+import org.edibatch.run.Runs;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Runs (or, after a failure, resumes) the customs job and maps its outcome to a documented exit code, for
+ * {@code run customs}, {@code restart} and the nightly flow.
+ */
+@Component
+public class CustomsRuns {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job customsJob;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final RunRepository runs;
+    private final EdiBatchProperties props;
+
+    public CustomsRuns(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("customsJob") Job customsJob,
+                       DataSource dataSource, JdbcTemplate jdbc, RunRepository runs, EdiBatchProperties props) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.customsJob = customsJob;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.props = props;
+    }
+
+    /** Under the run lock: resumes the last unfinished run, or (unless {@code onlyResume}) starts a new one. */
+    public int run(boolean onlyResume, PrintWriter out) throws Exception {
+        try (RunLock lock = RunLock.tryAcquire(dataSource)) {
+            if (lock == null) {
+                out.println("another run holds the lock; nothing done");
+                return ExitCodes.LOCKED;
+            }
+            if (onlyResume && Runs.unfinished(jobRepository, CustomsJobConfig.JOB_NAME) == null) {
+                out.println("no failed or interrupted run to resume");
+                return ExitCodes.OK;
+            }
+            return runHoldingLock(out);
+        }
+    }
+
+    /** For a caller that already holds the run lock (the nightly flow). */
+    public int runHoldingLock(PrintWriter out) throws Exception {
+        JobExecution execution = launch(out);
+        CrashPoints.reach("job.completed");
+        return report(execution, out);
+    }
+
+    private JobExecution launch(PrintWriter out) throws Exception {
+        JobExecution resumed = Runs.resume(jobOperator, jobRepository, CustomsJobConfig.JOB_NAME, out);
+        if (resumed != null) {
+            return resumed;
+        }
+        // The key only makes the instance unique; business time comes from the Clock bean.
+        return jobOperator.start(customsJob, new JobParametersBuilder()
+                .addString("run.key", Instant.now().toString()).toJobParameters());
+    }
+
+    private int report(JobExecution execution, PrintWriter out) {
+        long runId = execution.getJobInstance().getInstanceId();
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            out.println("run " + runId + " " + execution.getStatus() + ": "
+                    + execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse(""));
+            out.println("run the same command again to resume it");
+            return ExitCodes.FAILED_RERUN_TO_RESUME;
+        }
+        Path reports = new RunReport(jdbc).folder(props.reports(), runId).toAbsolutePath();
+        RunRepository.CustomsCounts counts = runs.customsCounts(runId);
+        out.println("run " + runId + " completed: " + counts.files() + " file(s), " + counts.accepted()
+                + " declaration(s) accepted, " + counts.rejectedDeclarations() + " rejected on content, "
+                + counts.rejectionLines() + " rejection line(s) in total");
+        out.println("answers:          " + props.outbox().toAbsolutePath() + "/<sender>/");
+        out.println("officers' report: " + reports.resolve("exceptions.html"));
+        out.println("exception file:   " + reports.resolve("exceptions.csv"));
+        out.println("ledger summary:   " + reports.resolve("ledger-summary.txt"));
+        out.println("archived files:   " + props.archive().toAbsolutePath());
+        out.println("quarantined files:" + props.quarantine().toAbsolutePath());
+        try {
+            out.print(Files.readString(reports.resolve("ledger-summary.txt")));
+        } catch (Exception e) {
+            out.println("(ledger summary not readable: " + e + ")");
+        }
+        out.flush();
+        return counts.rejectionLines() > 0 ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package org.edibatch.cli;
+
+import org.edibatch.run.ExitCodes;
+import org.edibatch.signature.DemoPki;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/** Needs neither Spring nor the database, so it works on a machine with no database at all. */
+@Command(name = "init", description = "create a demo PKI: root CA, issuing CA, CRLs, a key per registered party")
+public class PkiInitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "the folder to write it to")
+    Path dir;
+
+    @Option(names = "--now", paramLabel = "ISO", description = "the instant the certificates start from; default now")
+    Instant now;
+
+    @Override
+    public Integer call() throws Exception {
+        DemoPki pki = DemoPki.create(dir, now != null ? now : Instant.now(), PkiCommands.registryParties());
+        spec.commandLine().getOut().println("demo PKI written to " + pki.dir().toAbsolutePath() + " (PKCS#12 password "
+                + DemoPki.PASSWORD + "): trust anchors in " + pki.trustDir() + ", CRLs in " + pki.crlDir());
+        return ExitCodes.OK;
+    }
+}
