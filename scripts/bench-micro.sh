@@ -19,9 +19,8 @@ if [[ ! -f "$JAR" ]]; then
 fi
 defaults=()
 for d in "-f 1" "-wi 3" "-w 2s" "-i 5" "-r 2s" "-tu s"; do
-  opt=${d%% *}
   given=0
-  for a in "$@"; do [[ "$a" == "$opt" ]] && given=1; done
-  if [[ $given == 0 ]]; then defaults+=($d); fi
+  for a in "$@"; do [[ "$a" == "${d%% *}" ]] && given=1; done
+  if [[ $given == 0 ]]; then defaults+=("${d%% *}" "${d#* }"); fi
 done
 java -jar "$JAR" "${defaults[@]}" "$@"
