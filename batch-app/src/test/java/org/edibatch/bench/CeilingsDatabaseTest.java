@@ -1,5 +1,6 @@
 package org.edibatch.bench;
 
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SlowTest
 class CeilingsDatabaseTest {
 
     @Test

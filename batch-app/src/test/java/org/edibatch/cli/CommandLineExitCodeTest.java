@@ -2,6 +2,7 @@ package org.edibatch.cli;
 
 import org.edibatch.EdiBatchApplication;
 import org.edibatch.samples.SampleSet;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exit codes an operator's cron wrapper relies on, from a real JVM process. */
+@SlowTest
 class CommandLineExitCodeTest {
 
     private record Result(int code, String output) {

@@ -3,6 +3,7 @@ package org.edibatch.cli;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.Cli;
 import org.edibatch.support.RunSnapshot;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quarantined files, reports) must equal that of a run that was never interrupted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class CrashHarnessTest {
 
     private RunSnapshot reference;

@@ -2,6 +2,7 @@ package org.edibatch.intake;
 
 import org.edibatch.samples.SampleSet;
 import org.edibatch.samples.xml.XmlSampleSet;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a copy must be found whether the original is still waiting to be written with it or already written in an
  * earlier window (an XML file closes a window).
  */
+@SlowTest
 class ClaimDuplicatesTest {
 
     @Test

@@ -1,6 +1,7 @@
 package org.edibatch.ledger;
 
 import org.edibatch.report.RunReport;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ledger's guarantees, enforced by PostgreSQL itself, not only by the code that posts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class LedgerDatabaseTest {
 
     private TestApp app;

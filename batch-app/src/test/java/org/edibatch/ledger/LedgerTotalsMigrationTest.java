@@ -1,6 +1,7 @@
 package org.edibatch.ledger;
 
 import org.edibatch.report.RunReport;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A database that already holds a journal gets its run totals from that journal when it moves to V13. */
+@SlowTest
 class LedgerTotalsMigrationTest {
 
     @Test

@@ -1,6 +1,7 @@
 package org.edibatch.report;
 
 import org.edibatch.samples.SampleSet;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Chromium runs the page's script, and the DOM it dumps is what the assertions read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class HtmlRunReportTest {
 
     /** A sender-chosen file name and text that would run script if the page did not escape them. */

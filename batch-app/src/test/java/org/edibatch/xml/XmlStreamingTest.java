@@ -1,6 +1,7 @@
 package org.edibatch.xml;
 
 import org.edibatch.samples.xml.BigXmlFile;
+import org.edibatch.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A large batch streams in flat memory: a JVM of its own with a 48 MB heap reads a file four times that size
  * (override with -Dedibatch.xml.streaming-test-mb), validating every declaration. Restart skips exactly.
  */
+@SlowTest
 class XmlStreamingTest {
 
     @TempDir

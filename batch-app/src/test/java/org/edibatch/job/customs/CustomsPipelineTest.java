@@ -4,6 +4,7 @@ import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.Segment;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.Answers;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The customs job end to end on PostgreSQL over the generated sample set. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SlowTest
 class CustomsPipelineTest {
 
     private Path home;

@@ -2,6 +2,7 @@ package org.edibatch.job.customs;
 
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.RunSnapshot;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restarted must end exactly where an uninterrupted run over the same input ends: same ledger, same
  * answers, same files in the same folders, same exception items.
  */
+@SlowTest
 class CustomsRestartTest {
 
     @Test

@@ -2,6 +2,7 @@ package org.edibatch.job.customs;
 
 import org.edibatch.samples.Cusdec;
 import org.edibatch.samples.Interchange;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * where the other numbers are new: the chunk's number claims then cannot all go in by COPY, and the claims that
  * are new must still be taken, each number posted once.
  */
+@SlowTest
 class DuplicateNumbersTest {
 
     @Test

@@ -2,6 +2,7 @@ package org.edibatch.job.customs;
 
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.RunSnapshot;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Answers built by the customs step as files commit must be the very bytes the answer step builds from the
  * database, recorded the same way: the run with early answers off is the reference.
  */
+@SlowTest
 class EarlyAnswersTest {
 
     private record Run(RunSnapshot snapshot, long answered, long readBack, int edifactFilesDecided) {

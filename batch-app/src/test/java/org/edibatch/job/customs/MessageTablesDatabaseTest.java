@@ -1,5 +1,6 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * foreign keys they replaced guaranteed must still hold, for single rows and for many rows at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class MessageTablesDatabaseTest {
 
     private TestApp app;

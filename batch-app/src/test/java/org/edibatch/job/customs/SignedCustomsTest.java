@@ -10,6 +10,7 @@ import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.Credential;
 import org.edibatch.signature.DemoPki;
 import org.edibatch.support.Answers;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing of it is posted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class SignedCustomsTest {
 
     private Path home;

@@ -8,6 +8,7 @@ import org.edibatch.samples.xml.XmlSampleSet;
 import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.DemoPki;
 import org.edibatch.support.Answers;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.edibatch.xml.XmlSchemas;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exception file, and XXE or entity expansion is refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class XmlCustomsTest {
 
     private Path home;

@@ -4,6 +4,7 @@ import org.edibatch.cli.ExitCodes;
 import org.edibatch.cli.PkiCommands;
 import org.edibatch.cli.RunLock;
 import org.edibatch.signature.DemoPki;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an operator gets from the procurement commands: the exit code and the one line that explains it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SlowTest
 class ProcurementCommandsTest {
 
     private TestApp app;

@@ -2,6 +2,7 @@ package org.edibatch.job.procurement;
 
 import org.edibatch.procurement.PreliminaryPriceDraw;
 import org.edibatch.samples.procurement.ProcurementSamples;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * band 1) do not count.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class ProcurementJobsTest {
 
     private static final String T1 = "T2026-0001";

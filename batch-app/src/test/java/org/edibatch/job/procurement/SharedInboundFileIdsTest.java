@@ -1,6 +1,7 @@
 package org.edibatch.job.procurement;
 
 import org.edibatch.intake.InboundFiles;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Customs intake and bid intake register files in the same table, one after the other in the nightly flow:
  * their ids must never collide (a collision fails the night's procurement run).
  */
+@SlowTest
 class SharedInboundFileIdsTest {
 
     @Test
