@@ -3,7 +3,7 @@
 # declarations/s and peak heap and RSS. The file is written declaration by declaration by BigXmlFile
 # (default 1 GiB, about 1,050,000 declarations) and deleted afterwards unless KEEP=1.
 #
-# Assumes `mvn -q -DskipTests install` was run from the repository root first.
+# Assumes `./mvnw -q -DskipTests install` was run from the repository root first.
 #
 # Usage: scripts/bench-xml.sh [bytes] [heap, default 64m] [extra reader flags: --no-validate --skip=N]
 set -euo pipefail
@@ -16,7 +16,7 @@ shift $(( $# > 2 ? 2 : $# ))
 for d in batch-app/target/classes/org/edibatch/xml sample-messages/target/classes/org/edibatch/samples/xml \
          edi-schemas/target/classes/edi-schemas/xml; do
   if [[ ! -d "$ROOT/$d" ]]; then
-    echo "$d missing: run 'mvn -q -DskipTests install' in $ROOT first" >&2
+    echo "$d missing: run './mvnw -q -DskipTests install' in $ROOT first" >&2
     exit 1
   fi
 done

@@ -9,7 +9,7 @@
 # detached NAME.p7s, ready to drop into an inbox) and OUT/loadgen.properties (counts).
 #
 # XML batches (--xml-percent) are signed the same way, by the sender in their batch header.
-# Needs a built tree (mvn -DskipTests package); SKIP_SIGN=1 stops after generation.
+# Needs a built tree (./mvnw -DskipTests package); SKIP_SIGN=1 stops after generation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $# -lt 1 || "$1" == --* ]]; then
@@ -22,7 +22,7 @@ shift
 JAR=$(ls batch-app/target/batch-app-*.jar 2>/dev/null | grep -v original | head -1 || true)
 CP=sample-messages/target/classes:edi-schemas/target/classes
 if [[ ! -d sample-messages/target/classes/org/edibatch/samples/load || -z "$JAR" ]]; then
-  echo "build first: mvn -q -B -DskipTests package" >&2
+  echo "build first: ./mvnw -q -B -DskipTests package" >&2
   exit 1
 fi
 # Certificates must be valid at the run's fixed clock (bench: 2026-11-28T01:00Z), whatever today is.
