@@ -50,7 +50,7 @@ mkdir -p "$WORK"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "== build"
   # shellcheck disable=SC2086
-  mvn -q -B -DskipTests ${MVN_ARGS:-} package
+  ./mvnw -q -B -DskipTests ${MVN_ARGS:-} package
 fi
 # A copy: a rebuild while the benchmark runs must not pull the jar from under the running JVM.
 cp -p "$JAR" "$WORK/app.jar" # -p: the same build keeps its unpacked copy (launch.sh)

@@ -3,7 +3,7 @@
 # declarations/s and peak heap and RSS. The file is written declaration by declaration by BigXmlFile
 # (default 1 GiB, about 1,050,000 declarations) and deleted afterwards unless KEEP=1.
 #
-# Build first: mvn -q -B -DskipTests package from the root (XmlReaderBench is in the benchmarks module).
+# Build first: ./mvnw -q -B -DskipTests package from the root (XmlReaderBench is in the benchmarks module).
 #
 # Usage: scripts/bench-xml.sh [bytes] [heap, default 64m] [extra reader flags: --no-validate --skip=N]
 set -euo pipefail
@@ -15,7 +15,7 @@ shift $(( $# > 2 ? 2 : $# ))
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
 if [[ ! -f "$JAR" ]]; then
-  echo "$JAR missing: run 'mvn -q -B -DskipTests package' in $ROOT first" >&2
+  echo "$JAR missing: run './mvnw -q -B -DskipTests package' in $ROOT first" >&2
   exit 1
 fi
 

@@ -23,7 +23,7 @@ JAR=batch-app/target/batch-app-0.1.0-SNAPSHOT.jar
 # LoadGenerator and its libraries (sample-messages, edi-schemas, picocli), named by the benchmarks jar's manifest
 CP=benchmarks/target/benchmarks.jar
 if [[ ! -f "$CP" || ! -f "$JAR" ]]; then
-  echo "build first: mvn -q -B -DskipTests package" >&2
+  echo "build first: ./mvnw -q -B -DskipTests package" >&2
   exit 1
 fi
 # Certificates must be valid at the run's fixed clock (bench: 2026-11-28T01:00Z), whatever today is.
