@@ -46,11 +46,6 @@ public final class EdiBatchCommandLine {
         return execute(SpringContext.of(context), out, err, args);
     }
 
-    /** The generated help of the whole command line, as {@code edibatch help} prints it. */
-    public static String usage() {
-        return commandLine(SpringContext.of(null)).getUsageMessage(CommandLine.Help.Ansi.OFF);
-    }
-
     private static int execute(SpringContext spring, PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = commandLine(spring);
         cl.setOut(out);
