@@ -115,6 +115,7 @@ public class HtmlRunReport {
                     .map(Map.Entry::getKey).toList();
             ReportRepository.RunCounts counts = repository.runCounts(runId);
             RunReport.LedgerSummary postings = ledger != null ? ledger : repository.ledgerSummary(runId);
+            // a large run's page lists the first items of each category only (the CSV holds them all)
             try (Stream<ReportRepository.ExceptionItem> items = shown == total ? repository.items(runId)
                     : repository.firstItems(runId, present, rowsPerCategory)) {
                 ReportPage page = page(runId, generatedAt, counts, byCategory, total, shown, postings,

@@ -1,9 +1,10 @@
 package org.edibatch.report;
 
+import org.springframework.dao.DataAccessException;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.exceptions.TemplateOutputException;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -43,13 +44,20 @@ final class ReportTemplates {
         return engine;
     }
 
-    /** Writes {@code template} (e.g. {@code report/exceptions}) with {@code variables}; a write failure comes out as itself. */
+    /**
+     * Writes {@code template} (e.g. {@code report/exceptions}) with {@code variables}. A failure to write, or to
+     * read the rows the template iterates, comes out as itself rather than wrapped by the engine: callers (and
+     * Spring Batch) tell I/O and database failures apart.
+     */
     static void render(String template, Map<String, Object> variables, Writer out) throws IOException {
         try {
             ENGINE.process(template, new Context(Locale.ENGLISH, variables), out);
-        } catch (TemplateOutputException e) {
+        } catch (TemplateEngineException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
+            }
+            if (e.getCause() instanceof DataAccessException data) {
+                throw data;
             }
             throw e;
         }
