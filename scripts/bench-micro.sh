@@ -9,12 +9,12 @@
 #   scripts/bench-micro.sh -h                  JMH's own options (forks, iterations, profilers: -prof gc)
 #
 # Defaults here are short (1 fork, 3 warm-up and 5 measured iterations of 2 s) for a machine shared with
-# others; an option given on the command line replaces its default. Build first: mvn -q -B -DskipTests package.
+# others; an option given on the command line replaces its default. Build first: ./mvnw -q -B -DskipTests package.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 if [[ ! -f "$JAR" ]]; then
-  echo "$JAR missing: run 'mvn -q -B -DskipTests package' in $ROOT first" >&2
+  echo "$JAR missing: run './mvnw -q -B -DskipTests package' in $ROOT first" >&2
   exit 1
 fi
 defaults=()

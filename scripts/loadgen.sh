@@ -9,7 +9,7 @@
 # detached NAME.p7s, ready to drop into an inbox) and OUT/loadgen.properties (counts).
 #
 # XML batches (--xml-percent) are signed the same way, by the sender in their batch header.
-# Needs a built tree (mvn -DskipTests package); SKIP_SIGN=1 stops after generation.
+# Needs a built tree (./mvnw -DskipTests package); SKIP_SIGN=1 stops after generation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $# -lt 1 || "$1" == --* ]]; then

@@ -5,9 +5,12 @@ import org.edibatch.ledger.CustomsPostings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
 
 /**
  * The officers' exception file (CSV, one line per rejected or flagged item) and the ledger summary of a run.
@@ -25,14 +28,12 @@ public class RunReport {
     private static final String[] COLUMNS = {"category", "sender", "file", "message_ref", "declaration_no", "code",
             "text", "channel", "score", "rule_hits"};
 
-    /** What both reports show of an exception item, in this order (the CSV's columns). */
-    static final String ITEM_COLUMNS = "category, sender, file_name, message_ref, declaration_no, code, text, channel, "
-            + "score, rule_hits";
-
     private final JdbcTemplate jdbc;
+    private final ReportRepository repository;
 
     public RunReport(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.repository = new ReportRepository(jdbc);
     }
 
     public Path folder(Path reports, long runId) {
@@ -40,35 +41,42 @@ public class RunReport {
     }
 
     public void writeExceptions(Path target, long runId) throws IOException {
-        new StreamedReport(jdbc).write(target, (w, report) -> {
+        new StreamedReport(jdbc).write(target, w -> {
             w.write(String.join(",", COLUMNS));
             w.write("\r\n");
-            report.forEach("SELECT " + ITEM_COLUMNS + " FROM exception_item WHERE run_id = ? "
-                    + "ORDER BY file_id, msg_index, seq", rs -> {
-                for (int i = 1; i <= COLUMNS.length; i++) {
-                    if (i > 1) {
-                        w.write(',');
-                    }
-                    w.write(csv(rs.getString(i)));
+            try (Stream<ReportRepository.ExceptionItem> items = repository.items(runId)) {
+                for (Iterator<ReportRepository.ExceptionItem> it = items.iterator(); it.hasNext(); ) {
+                    line(w, it.next());
                 }
-                w.write("\r\n");
-            }, runId);
+            }
         });
     }
 
-    /** Reads the running totals the database keeps: a few rows per run, however long the journal has grown. */
+    private static void line(Writer w, ReportRepository.ExceptionItem item) throws IOException {
+        w.write(csv(item.category()));
+        w.write(',');
+        w.write(csv(item.sender()));
+        w.write(',');
+        w.write(csv(item.fileName()));
+        w.write(',');
+        w.write(csv(item.messageRef()));
+        w.write(',');
+        w.write(csv(item.declarationNo()));
+        w.write(',');
+        w.write(csv(item.code()));
+        w.write(',');
+        w.write(csv(item.text()));
+        w.write(',');
+        w.write(csv(item.channel()));
+        w.write(',');
+        w.write(item.score() == null ? "" : item.score().toString());
+        w.write(',');
+        w.write(csv(item.ruleHits()));
+        w.write("\r\n");
+    }
+
     public LedgerSummary ledgerSummary(long runId) {
-        return jdbc.queryForObject("SELECT "
-                        + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = ?), "
-                        + "COALESCE(SUM(debit) FILTER (WHERE run_id = ?), 0), "
-                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ?), 0), "
-                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ? AND account_code = ?), 0), "
-                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = ? AND account_code = ?), 0), "
-                        + "COALESCE(SUM(debit), 0), COALESCE(SUM(credit), 0) "
-                        + "FROM ledger_run_account",
-                (rs, n) -> new LedgerSummary(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)),
-                runId, runId, runId, runId, CustomsPostings.DUTY_REVENUE, runId, CustomsPostings.VAT_REVENUE);
+        return repository.ledgerSummary(runId);
     }
 
     public void writeLedgerSummary(Path target, long runId) throws IOException {

@@ -91,13 +91,17 @@ class HtmlRunReportTest {
     }
 
     @Test
-    void thePageIsSelfContainedEscapedAndPrintable() {
+    void thePageIsSelfContainedEscapedAndPrintable() throws IOException {
         assertThat(page.resolveSibling("exceptions.csv")).as("the CSV the page links to").exists();
         assertThat(html).contains("href=\"exceptions.csv\"")
                 .doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
                 .doesNotContainPattern("(?i)@import|url\\(")
                 .contains("<svg").contains("@media print")
                 .containsPattern(Pattern.compile("@media print\\{.*\\.no-print,\\.controls\\{display:none", Pattern.DOTALL));
+        assertThat(html).as("the style sheet and script are inlined as they are in the resources")
+                .contains("<style>" + resource("static/report/report.css") + "</style>")
+                .contains("<script>" + resource("static/report/report.js") + "</script>")
+                .as("no template markup is left in the page").doesNotContainPattern("[\\s<]th:[a-z-]+").doesNotContain("${");
         assertThat(html).as("one script element: the page's own").containsOnlyOnce("<script");
         assertThat(hostileHtml).as("one script element: the page's own").containsOnlyOnce("<script");
         assertThat(hostileHtml).doesNotContain(HOSTILE_FILE).doesNotContain("<img").doesNotContain("<!--")
@@ -248,6 +252,13 @@ class HtmlRunReportTest {
     }
 
     // ------------------------------------------------------------------------------------------------
+
+    private static String resource(String path) throws IOException {
+        try (var in = HtmlRunReport.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 
     private String count(String sql) {
         return app.jdbc().queryForObject(sql, Long.class, runId).toString();

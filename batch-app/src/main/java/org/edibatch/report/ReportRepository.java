@@ -1,0 +1,126 @@
+package org.edibatch.report;
+
+import org.edibatch.ledger.CustomsPostings;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the run reports read from the database: the run's counts, its exception items and its ledger totals.
+ * <p>
+ * The item streams read with a cursor: a run can have millions of exception items, and the PostgreSQL driver
+ * streams a result set only with a fetch size and inside a transaction (see {@link StreamedReport}). A stream
+ * holds its statement open until it is closed.
+ */
+public class ReportRepository {
+
+    /** Rows per round trip of an item stream. */
+    private static final int FETCH_SIZE = 500;
+
+    /** What both reports show of an exception item, in this order (the CSV's columns). */
+    private static final String ITEM_COLUMNS = "category, sender, file_name, message_ref, declaration_no, code, "
+            + "text, channel, score, rule_hits";
+
+    /** Items in the order their files and messages were read. */
+    private static final String ITEM_ORDER = "file_id, msg_index, seq";
+
+    public record RunCounts(long filesReceived, long filesAccepted, long filesQuarantined, long messages,
+                            long messagesRejected, long declarationsAccepted, long declarationsRejected) {
+    }
+
+    /** One rejected or flagged item; every text as the sender sent it, absent values null. */
+    public record ExceptionItem(String category, String sender, String fileName, String messageRef,
+                                String declarationNo, String code, String text, String channel, Integer score,
+                                String ruleHits) {
+    }
+
+    private static final RowMapper<ExceptionItem> ITEM = (rs, n) -> new ExceptionItem(rs.getString("category"),
+            rs.getString("sender"), rs.getString("file_name"), rs.getString("message_ref"),
+            rs.getString("declaration_no"), rs.getString("code"), rs.getString("text"), rs.getString("channel"),
+            rs.getObject("score", Integer.class), rs.getString("rule_hits"));
+
+    private static final RowMapper<RunCounts> COUNTS = (rs, n) -> new RunCounts(rs.getLong("files_received"),
+            rs.getLong("files_accepted"), rs.getLong("files_quarantined"), rs.getLong("messages"),
+            rs.getLong("messages_rejected"), rs.getLong("declarations_accepted"), rs.getLong("declarations_rejected"));
+
+    private static final RowMapper<RunReport.LedgerSummary> LEDGER = (rs, n) -> new RunReport.LedgerSummary(
+            rs.getLong("entries"), rs.getBigDecimal("debits"), rs.getBigDecimal("credits"), rs.getBigDecimal("duty"),
+            rs.getBigDecimal("vat"), rs.getBigDecimal("all_time_debits"), rs.getBigDecimal("all_time_credits"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    public ReportRepository(JdbcTemplate jdbc) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+        cursor.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
+    }
+
+    public RunCounts runCounts(long runId) {
+        return jdbc.queryForObject("SELECT "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run) AS files_received, "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
+                + "AND state NOT IN ('REJECTED','QUARANTINED')) AS files_accepted, "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
+                + "AND state IN ('REJECTED','QUARANTINED')) AS files_quarantined, "
+                + "(SELECT COUNT(*) FROM message_result m JOIN inbound_file f ON f.id = m.file_id "
+                + "WHERE f.run_id = :run) AS messages, "
+                + "(SELECT COUNT(*) FROM message_result m JOIN inbound_file f ON f.id = m.file_id "
+                + "WHERE f.run_id = :run AND m.status = 'REJECTED') AS messages_rejected, "
+                + "(SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
+                + "WHERE f.run_id = :run AND d.status = 'ACCEPTED') AS declarations_accepted, "
+                + "(SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
+                + "WHERE f.run_id = :run AND d.status = 'REJECTED') AS declarations_rejected",
+                Map.of("run", runId), COUNTS);
+    }
+
+    /** Exception items per category, only the categories the run has. */
+    public Map<String, Long> itemsByCategory(long runId) {
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        jdbc.query("SELECT category, COUNT(*) AS items FROM exception_item WHERE run_id = :run GROUP BY category",
+                Map.of("run", runId), rs -> {
+                    byCategory.put(rs.getString("category"), rs.getLong("items"));
+                });
+        return byCategory;
+    }
+
+    /** Every item of the run, in file order. Close the stream; read it inside a transaction to stream it. */
+    public Stream<ExceptionItem> items(long runId) {
+        return streaming.queryForStream("SELECT " + ITEM_COLUMNS + " FROM exception_item WHERE run_id = :run "
+                + "ORDER BY " + ITEM_ORDER, Map.of("run", runId), ITEM);
+    }
+
+    /**
+     * The first {@code perCategory} items of each of {@code categories} in file order, merged back into file
+     * order. Close the stream.
+     */
+    public Stream<ExceptionItem> firstItems(long runId, Collection<String> categories, int perCategory) {
+        if (categories.isEmpty()) {
+            return Stream.empty();
+        }
+        return streaming.queryForStream("SELECT " + ITEM_COLUMNS + " FROM unnest(ARRAY[:categories]) AS c(wanted) "
+                        + "CROSS JOIN LATERAL (SELECT " + ITEM_COLUMNS + ", " + ITEM_ORDER + " FROM exception_item "
+                        + "WHERE run_id = :run AND category = c.wanted ORDER BY " + ITEM_ORDER + " LIMIT :limit) i "
+                        + "ORDER BY " + ITEM_ORDER,
+                Map.of("run", runId, "categories", categories, "limit", perCategory), ITEM);
+    }
+
+    /** Reads the journal's running totals (V13): a few rows per run, however long the journal has grown. */
+    public RunReport.LedgerSummary ledgerSummary(long runId) {
+        return jdbc.queryForObject("SELECT "
+                        + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = :run) AS entries, "
+                        + "COALESCE(SUM(debit) FILTER (WHERE run_id = :run), 0) AS debits, "
+                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = :run), 0) AS credits, "
+                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = :run AND account_code = :duty), 0) AS duty, "
+                        + "COALESCE(SUM(credit) FILTER (WHERE run_id = :run AND account_code = :vat), 0) AS vat, "
+                        + "COALESCE(SUM(debit), 0) AS all_time_debits, COALESCE(SUM(credit), 0) AS all_time_credits "
+                        + "FROM ledger_run_account",
+                Map.of("run", runId, "duty", CustomsPostings.DUTY_REVENUE, "vat", CustomsPostings.VAT_REVENUE), LEDGER);
+    }
+}
