@@ -111,7 +111,7 @@ public class ReportRepository {
                 Map.of("run", runId, "categories", categories, "limit", perCategory), ITEM);
     }
 
-    /** Reads the journal's running totals (V13): a few rows per run, however long the journal has grown. */
+    /** Reads the journal's running totals: a few rows per run, however long the journal has grown. */
     public RunReport.LedgerSummary ledgerSummary(long runId) {
         return jdbc.queryForObject("SELECT "
                         + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = :run) AS entries, "
