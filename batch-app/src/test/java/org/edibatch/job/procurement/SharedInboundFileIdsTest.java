@@ -48,7 +48,7 @@ class SharedInboundFileIdsTest {
 
     private static Long insertCustoms(InboundFiles customs, Path file, String sha) {
         try {
-            return customs.insert(1, file, null, file.getFileName().toString(), sha, "EDIFACT", "S", "CLAIMED",
+            return customs.insert(1, file, null, file.getFileName().toString(), sha, "EDIFACT", "S", FileState.CLAIMED,
                     null, null, "NONE", null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
