@@ -1,6 +1,8 @@
 package org.edibatch.answer;
 
+import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.edifact.SyntaxError;
+import org.edibatch.intake.EnvelopeStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -48,13 +50,14 @@ public final class AnswerRepository {
      * @param hasDeclarations the customs step recorded declarations for it
      * @param recorded        the kinds of answer already recorded for it
      */
-    public record FileToAnswer(long id, String sha, String sender, String recipient, String controlRef, String status,
+    public record FileToAnswer(long id, String sha, String sender, String recipient, String controlRef,
+                               EnvelopeStatus status,
                                SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
                                String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded) {
     }
 
     private static final RowMapper<FileToAnswer> FILE_TO_ANSWER = (rs, n) -> new FileToAnswer(rs.getLong(1),
-            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), EnvelopeStatus.valueOf(rs.getString(6)),
             rs.getString(7) == null ? null
                     : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
             rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
@@ -98,7 +101,7 @@ public final class AnswerRepository {
                                  String errorText) {
 
         public boolean accepted() {
-            return "ACCEPTED".equals(status);
+            return DeclarationOutcome.Status.ACCEPTED.name().equals(status);
         }
 
         public boolean hasError() {

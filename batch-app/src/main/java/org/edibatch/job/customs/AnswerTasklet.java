@@ -2,6 +2,7 @@ package org.edibatch.job.customs;
 
 import org.edibatch.ack.AperakBuilder;
 import org.edibatch.answer.AnswerFile;
+import org.edibatch.answer.AnswerKind;
 import org.edibatch.answer.AnswerRepository;
 import org.edibatch.answer.AnswerRepository.FileToAnswer;
 import org.edibatch.ack.AtomicFiles;
@@ -12,6 +13,7 @@ import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.Channel;
 import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.SyntaxError;
+import org.edibatch.intake.EnvelopeStatus;
 import org.edibatch.signature.SubReason;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -110,21 +112,22 @@ public class AnswerTasklet implements Tasklet {
         }
         boolean wrote = false;
         if (xml(f)) {
-            if (!f.recorded().contains("XMLRES")) {
+            if (!f.recorded().contains(AnswerKind.XMLRES.code())) {
                 written.add(writeXml(f, xmlAnswers));
                 wrote = true;
             }
         } else if (f.reasonCode() != null && f.reasonCode().startsWith("SIG:")) {
-            if (!f.recorded().contains("APERAK")) {
+            if (!f.recorded().contains(AnswerKind.APERAK.code())) {
                 written.add(writeAperak(f));
                 wrote = true;
             }
         } else {
-            if (!f.allContrl() && !f.recorded().contains("CONTRL")) { // a CONTRL is never answered with a CONTRL
+            // a CONTRL is never answered with a CONTRL
+            if (!f.allContrl() && !f.recorded().contains(AnswerKind.CONTRL.code())) {
                 written.add(writeContrl(f));
                 wrote = true;
             }
-            if (f.hasDeclarations() && !f.recorded().contains("CUSRES")) {
+            if (f.hasDeclarations() && !f.recorded().contains(AnswerKind.CUSRES.code())) {
                 written.add(writeCusres(f));
                 wrote = true;
             }
@@ -163,10 +166,10 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private AnswerFile writeContrl(FileToAnswer f) throws IOException {
-        Path target = names.target("CONTRL", f.sender(), f.controlRef(), f.id(), ".edi");
+        Path target = names.target(AnswerKind.CONTRL.code(), f.sender(), f.controlRef(), f.id(), ".edi");
         ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
-                "ACCEPTED".equals(f.status()) ? null : f.error());
-        return write(f, "CONTRL", target, w -> {
+                f.status() == EnvelopeStatus.ACCEPTED ? null : f.error());
+        return write(f, AnswerKind.CONTRL.code(), target, w -> {
             ContrlBuilder.start(w, "1", ic);
             if (ic.error() == null) {
                 streamMessages(f.id(), m -> ContrlBuilder.message(w, m));
@@ -176,16 +179,17 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private AnswerFile writeAperak(FileToAnswer f) throws IOException {
-        Path target = names.target("APERAK", f.sender(), f.controlRef(), f.id(), ".edi");
+        Path target = names.target(AnswerKind.APERAK.code(), f.sender(), f.controlRef(), f.id(), ".edi");
         SubReason reason = SubReason.valueOf(f.sigReason());
         LocalDate today = LocalDate.now(clock);
-        return write(f, "APERAK", target, w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
+        return write(f, AnswerKind.APERAK.code(), target,
+                w -> AperakBuilder.write(w, "1", today, f.controlRef(), reason, f.sigDetail()));
     }
 
     private AnswerFile writeCusres(FileToAnswer f) throws IOException {
-        Path target = names.target("CUSRES", f.sender(), f.controlRef(), f.id(), ".edi");
+        Path target = names.target(AnswerKind.CUSRES.code(), f.sender(), f.controlRef(), f.id(), ".edi");
         LocalDate today = LocalDate.now(clock);
-        return write(f, "CUSRES", target, w -> {
+        return write(f, AnswerKind.CUSRES.code(), target, w -> {
             int[] n = {1};
             streamDeclarations(f.id(), a -> CusresBuilder.write(w, Integer.toString(n[0]++), today, a));
         });
@@ -226,14 +230,15 @@ public class AnswerTasklet implements Tasklet {
     }
 
     private AnswerFile writeXml(FileToAnswer f, XmlAnswers answers) throws IOException {
-        Path target = names.target("CUSRES", f.sender(), f.controlRef(), f.id(), ".xml");
+        Path target = names.target(AnswerKind.CUSRES.code(), f.sender(), f.controlRef(), f.id(), ".xml");
         boolean signatureRefused = f.reasonCode() != null && f.reasonCode().startsWith("SIG:");
         SyntaxError e = f.error();
-        String sha = answers.write(new XmlAnswers.Batch(f.id(), f.sender(), f.controlRef(), "ACCEPTED".equals(f.status()),
+        String sha = answers.write(new XmlAnswers.Batch(f.id(), f.sender(), f.controlRef(),
+                f.status() == EnvelopeStatus.ACCEPTED,
                 e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
                 e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
-                f.sigDetail()), target, AnswerFiles.controlRef(f.sha(), "XMLRES"));
-        return new AnswerFile(f.id(), "XMLRES", f.sender(), target.toString(), sha);
+                f.sigDetail()), target, AnswerFiles.controlRef(f.sha(), AnswerKind.XMLRES.code()));
+        return new AnswerFile(f.id(), AnswerKind.XMLRES.code(), f.sender(), target.toString(), sha);
     }
 
     private interface Messages {
