@@ -3,6 +3,7 @@ package org.edibatch.intake;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
+import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.edifact.EnvelopeScanner;
 import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.edifact.SyntaxError;
@@ -59,7 +60,7 @@ public class ClaimTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         referenceLoader.loadAll();
-        jdbc.execute("LOCK TABLE inbound_file IN SHARE ROW EXCLUSIVE MODE");
+        new InboundFileRepository(jdbc).lock();
         FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(),
                 !Boolean.FALSE.equals(props.signature().required())));
         files = InboundFiles.buffered(jdbc, clock);
@@ -67,7 +68,7 @@ public class ClaimTasklet implements Tasklet {
                 .filter(f -> !FileSignatureCheck.isSecondary(f)).toList();
         ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
         EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
-        xmlIntake = new XmlIntake(props, jdbc, files);
+        xmlIntake = new XmlIntake(props, files);
         // Hashing, signature verification and the envelope scan read whole files: done on every core. The
         // decisions that depend on other files (duplicates) and the ids are then taken one file at a time, in
         // name order, so the outcome does not depend on which thread finished first; registering file i
@@ -165,7 +166,7 @@ public class ClaimTasklet implements Tasklet {
         String name = file.getFileName().toString();
         String sha = p.sha();
         if (name.endsWith(FileSignatureCheck.DETACHED)) {
-            files.insert(runId, file, null, name, sha, "UNKNOWN", null, "REJECTED", "ORPHAN_SIGNATURE",
+            files.insert(runId, file, null, name, sha, "UNKNOWN", null, FileState.REJECTED, "ORPHAN_SIGNATURE",
                     "a signature file arrived without the file it signs (" + name.substring(0, name.length() - 4) + ")",
                     null, null);
             return;
@@ -206,19 +207,19 @@ public class ClaimTasklet implements Tasklet {
         boolean duplicate = earlier != null;
         boolean signatureRejected = outcome != null && !outcome.isPassed();
 
-        String state = "CLAIMED";
+        FileState state = FileState.CLAIMED;
         String reasonCode = null;
         String reasonText = null;
         if (!r.readable()) {
-            state = "REJECTED";
+            state = FileState.REJECTED;
             reasonCode = "NOT_EDIFACT";
             reasonText = r.failure();
         } else if (!duplicate && signatureRejected) {
-            state = "REJECTED";
+            state = FileState.REJECTED;
             reasonCode = "SIG:" + outcome.subReason().name();
             reasonText = FileSignatureCheck.reasonText(outcome);
         } else if (!errors.isEmpty()) {
-            state = "REJECTED";
+            state = FileState.REJECTED;
             reasonCode = "0085:" + errors.get(0).code();
             reasonText = errors.get(0).text();
         }
@@ -228,20 +229,21 @@ public class ClaimTasklet implements Tasklet {
             SyntaxError first = errors.isEmpty() ? null : errors.get(0);
             files.envelope(id, new InboundFiles.Envelope(sender, r.header().senderQualifier(), r.header().recipient(),
                     r.header().recipientQualifier(), r.header().controlReference(), r.header().syntaxIdentifier(),
-                    r.header().syntaxVersion(), r.messageCount(), "CLAIMED".equals(state),
+                    r.header().syntaxVersion(), r.messageCount(), state == FileState.CLAIMED,
                     first == null ? null : first.code(), first == null ? null : first.segmentTag(),
                     first == null ? null : first.elementPosition(), first == null ? null : first.componentPosition(),
                     first == null ? null : first.text()));
         }
         int seq = 0;
         if (!r.readable()) {
-            files.exception(runId, id, seq++, "FILE", null, name, reasonCode, reasonText);
+            files.exception(runId, id, seq++, ExceptionCategory.FILE, null, name, reasonCode, reasonText);
         } else if (!duplicate && signatureRejected) {
-            files.exception(runId, id, seq++, "SIGNATURE", sender, name, reasonCode, "file refused: " + reasonText);
+            files.exception(runId, id, seq++, ExceptionCategory.SIGNATURE, sender, name, reasonCode,
+                    ExceptionCategory.fileRefused(reasonText));
         }
         for (SyntaxError e : errors) {
-            files.exception(runId, id, seq++, "FILE", sender, name, "0085:" + e.code(),
-                    "interchange rejected: " + SyntaxErrorCode.textOf(e.code()) + " - " + e.text());
+            files.exception(runId, id, seq++, ExceptionCategory.FILE, sender, name, ExceptionCategory.syntaxCode(e.code()),
+                    ExceptionCategory.interchangeRejected(e.code(), e.text()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.edibatch.intake;
 
 import org.edibatch.config.CrashPoints;
+import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.signature.VerificationOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -77,7 +78,7 @@ public final class InboundFiles {
     }
 
     public long insert(long runId, Path content, Path signature, String name, String sha, String format,
-                       String sender, String state, String reasonCode, String reasonText, String form,
+                       String sender, FileState state, String reasonCode, String reasonText, String form,
                        VerificationOutcome outcome) throws IOException {
         // Ids are taken as max + 1 inside the claim transaction, not from a sequence: a sequence keeps the
         // numbers a crashed attempt used, and the ids name answer and archive files, which must come out the
@@ -87,7 +88,7 @@ public final class InboundFiles {
         }
         long id = nextId++;
         Object[] row = {id, runId, name, content.toString(), sha, Files.size(content), Timestamp.from(clock.instant()),
-                format, sender, state, reasonCode, reasonText, signature == null ? null : signature.toString(),
+                format, sender, state.code(), reasonCode, reasonText, signature == null ? null : signature.toString(),
                 form == null ? "NONE" : form,
                 outcome == null ? "NOT_REQUIRED" : outcome.status().name(),
                 outcome == null ? null : outcome.subReason().name(),
@@ -105,7 +106,7 @@ public final class InboundFiles {
 
     public void envelope(long fileId, Envelope e) {
         Object[] row = {fileId, e.sender(), e.senderQualifier(), e.recipient(), e.recipientQualifier(), e.controlRef(),
-                e.syntaxId(), e.syntaxVersion(), e.messageCount(), e.accepted() ? "ACCEPTED" : "REJECTED",
+                e.syntaxId(), e.syntaxVersion(), e.messageCount(), EnvelopeStatus.of(e.accepted()).code(),
                 e.errorCode(), e.errorSegment(), e.errorElement(), e.errorComponent(), e.errorText()};
         if (!buffered) {
             jdbc.update(INSERT_ENVELOPE, row);
@@ -117,9 +118,9 @@ public final class InboundFiles {
         }
     }
 
-    public void exception(long runId, long fileId, int seq, String category, String sender, String name,
+    public void exception(long runId, long fileId, int seq, ExceptionCategory category, String sender, String name,
                           String code, String text) {
-        Object[] row = {runId, fileId, seq, category, sender, name, code, text};
+        Object[] row = {runId, fileId, seq, category.code(), sender, name, code, text};
         if (!buffered) {
             jdbc.update(INSERT_EXCEPTION, row);
             return;
@@ -196,9 +197,7 @@ public final class InboundFiles {
             Files.move(file, Deliveries.unique(work.resolve(file.getFileName().toString())), StandardCopyOption.ATOMIC_MOVE);
             CrashPoints.reach("claim.moved");
         }
-        Set<String> registered = new HashSet<>(jdbc.queryForList("SELECT work_path FROM inbound_file WHERE run_id = ? "
-                + "UNION SELECT signature_path FROM inbound_file WHERE run_id = ? AND signature_path IS NOT NULL",
-                String.class, runId, runId));
+        Set<String> registered = new HashSet<>(new InboundFileRepository(jdbc).registeredPaths(runId));
         List<Path> fresh = new ArrayList<>();
         for (Path file : Deliveries.list(work)) {
             if (!registered.contains(file.toString())) {

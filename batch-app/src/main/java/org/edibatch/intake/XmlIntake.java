@@ -2,6 +2,7 @@ package org.edibatch.intake;
 
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
+import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.refdata.ReferenceSnapshot;
 import org.edibatch.signature.SignerBinding;
 import org.edibatch.signature.SubReason;
@@ -11,7 +12,6 @@ import org.edibatch.xml.XmlDeclarationReader;
 import org.edibatch.xml.XmlError;
 import org.edibatch.xml.XmlErrorCode;
 import org.edibatch.xml.XmlLimits;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,12 +30,10 @@ import java.util.List;
 final class XmlIntake {
 
     private final EdiBatchProperties props;
-    private final JdbcTemplate jdbc;
     private final InboundFiles files;
 
-    XmlIntake(EdiBatchProperties props, JdbcTemplate jdbc, InboundFiles files) {
+    XmlIntake(EdiBatchProperties props, InboundFiles files) {
         this.props = props;
-        this.jdbc = jdbc;
         this.files = files;
     }
 
@@ -116,15 +114,15 @@ final class XmlIntake {
         }
         boolean duplicate = earlier != null;
         boolean signatureRejected = outcome != null && !outcome.isPassed();
-        String state = "CLAIMED";
+        FileState state = FileState.CLAIMED;
         String reasonCode = null;
         String reasonText = null;
         if (!duplicate && signatureRejected) {
-            state = "REJECTED";
+            state = FileState.REJECTED;
             reasonCode = "SIG:" + outcome.subReason().name();
             reasonText = FileSignatureCheck.reasonText(outcome);
         } else if (!errors.isEmpty()) {
-            state = "REJECTED";
+            state = FileState.REJECTED;
             reasonCode = "XML:" + errors.get(0).code();
             reasonText = errors.get(0).text() + position(errors.get(0));
         }
@@ -135,17 +133,18 @@ final class XmlIntake {
             String recipient = header == null || header.recipientId() == null ? "" : header.recipientId();
             files.envelope(id, new InboundFiles.Envelope(answerTo, null, recipient,
                     null, header == null || header.batchId() == null ? "UNKNOWN" : header.batchId(), "XML", "1",
-                    scan.declarations(), "CLAIMED".equals(state), first == null ? null : first.code(),
+                    scan.declarations(), state == FileState.CLAIMED, first == null ? null : first.code(),
                     first == null ? null : first.pointer(), first == null ? null : first.line(),
                     first == null ? null : first.column(), first == null ? null : first.text()));
         }
         int seq = 0;
         if (!duplicate && signatureRejected) {
-            files.exception(runId, id, seq++, "SIGNATURE", answerTo, name, reasonCode, "file refused: " + reasonText);
+            files.exception(runId, id, seq++, ExceptionCategory.SIGNATURE, answerTo, name, reasonCode,
+                    ExceptionCategory.fileRefused(reasonText));
         }
         for (XmlError e : errors) {
-            files.exception(runId, id, seq++, "FILE", answerTo, name, e.code(),
-                    "batch refused: " + e.text() + position(e));
+            files.exception(runId, id, seq++, ExceptionCategory.FILE, answerTo, name, e.code(),
+                    ExceptionCategory.batchRefused(e.text(), position(e)));
         }
     }
 

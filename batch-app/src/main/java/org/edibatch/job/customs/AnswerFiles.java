@@ -1,9 +1,10 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.answer.AnswerFile;
+import org.edibatch.answer.AnswerRepository;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,29 +27,20 @@ import java.util.List;
  */
 final class AnswerFiles {
 
-    /** An answer file as the {@code answer} table records it. */
-    record Written(long fileId, String kind, String recipient, String path, String sha256) {
-    }
-
     /** Records written answers (in file and kind order, one lock order); a rewrite replaces its row. */
-    static void record(JdbcTemplate jdbc, List<Written> written) {
+    static void record(AnswerRepository repository, List<AnswerFile> written) {
         if (written.isEmpty()) {
             return;
         }
         // Recorded means sent: the answer step never writes a recorded answer again, so its name must survive a crash.
         List<Path> folders = new ArrayList<>(written.size());
-        for (Written w : written) {
+        for (AnswerFile w : written) {
             folders.add(Path.of(w.path()).getParent());
         }
         AtomicFiles.syncDirectories(folders);
-        List<Written> sorted = new ArrayList<>(written);
-        sorted.sort(Comparator.comparingLong(Written::fileId).thenComparing(Written::kind));
-        List<Object[]> rows = new ArrayList<>(sorted.size());
-        for (Written a : sorted) {
-            rows.add(new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()});
-        }
-        jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
-                + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256", rows);
+        List<AnswerFile> sorted = new ArrayList<>(written);
+        sorted.sort(Comparator.comparingLong(AnswerFile::fileId).thenComparing(AnswerFile::kind));
+        repository.record(sorted);
     }
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");

@@ -1,6 +1,7 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.answer.AnswerFile;
 import org.edibatch.config.CrashPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import java.util.concurrent.Semaphore;
  * atomically and flushed to disk, which waits on the disk rather than on a core. The writing threads take
  * whatever has queued up (up to {@value #BATCH} answers), write those files, flush them together and only then
  * rename them into place: one journal commit of the file system for the batch instead of one per file. A file
- * written here is queued as {@link AnswerFiles.Written} until a transaction records it ({@link #takeWritten}); a
+ * written here is queued as {@link AnswerFile} until a transaction records it ({@link #takeWritten}); a
  * file that failed to write is simply not queued, and the answer step writes it from the database like any file
  * without a recorded answer.
  */
@@ -42,7 +43,7 @@ public class AnswerOutbox implements AutoCloseable {
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final List<Thread> io = new ArrayList<>();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    private final Queue<AnswerFiles.Written> written = new ConcurrentLinkedQueue<>();
+    private final Queue<AnswerFile> written = new ConcurrentLinkedQueue<>();
 
     public AnswerOutbox() {
         for (int i = 0; i < 2; i++) {
@@ -101,7 +102,7 @@ public class AnswerOutbox implements AutoCloseable {
         }
         for (int i = 0; i < staged.size(); i++) {
             Pending p = stagedFor.get(i);
-            written.add(new AnswerFiles.Written(p.fileId(), p.kind(), p.recipient(), p.target().toString(),
+            written.add(new AnswerFile(p.fileId(), p.kind(), p.recipient(), p.target().toString(),
                     staged.get(i).sha256()));
             CrashPoints.reach("answer.file-written");
         }
@@ -113,16 +114,16 @@ public class AnswerOutbox implements AutoCloseable {
     }
 
     /** The answers written so far and not yet taken: the caller records them in its transaction. */
-    List<AnswerFiles.Written> takeWritten() {
-        List<AnswerFiles.Written> taken = new ArrayList<>();
-        for (AnswerFiles.Written w; (w = written.poll()) != null; ) {
+    List<AnswerFile> takeWritten() {
+        List<AnswerFile> taken = new ArrayList<>();
+        for (AnswerFile w; (w = written.poll()) != null; ) {
             taken.add(w);
         }
         return taken;
     }
 
     /** Waits until every submitted answer is on disk (or has failed), then takes what was written. */
-    List<AnswerFiles.Written> awaitAll() throws InterruptedException {
+    List<AnswerFile> awaitAll() throws InterruptedException {
         inFlight.acquire(IN_FLIGHT);
         inFlight.release(IN_FLIGHT);
         return takeWritten();

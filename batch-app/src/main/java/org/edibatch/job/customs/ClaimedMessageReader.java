@@ -3,6 +3,7 @@ package org.edibatch.job.customs;
 import org.edibatch.edifact.EdifactFormatException;
 import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.xml.XmlDeclarationItem;
 import org.edibatch.xml.XmlDeclarationReader;
 import org.edibatch.xml.XmlLimits;
@@ -36,7 +37,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final InboundFileRepository inboundFiles;
     private final long runId;
     private final java.util.Set<Long> partitionFiles;
 
@@ -49,7 +50,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
 
     /** @param fileIds the files of this reader's partition (as {@link FilePartitioner} wrote them); null for all of the run's */
     public ClaimedMessageReader(JdbcTemplate jdbc, long runId, String fileIds) {
-        this.jdbc = jdbc;
+        this.inboundFiles = new InboundFileRepository(jdbc);
         this.runId = runId;
         this.partitionFiles = fileIds == null ? null : FilePartitioner.decode(fileIds);
     }
@@ -57,15 +58,14 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     @Override
     public void open(ExecutionContext ctx) {
         org.edibatch.config.CrashPoints.reach("customs.open");
-        files = jdbc.query("SELECT f.id, f.work_path, f.original_name, f.sender, f.format, f.sha256, i.sender, "
-                        + "i.recipient, i.control_ref, i.message_count FROM inbound_file f "
-                        + "LEFT JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? AND f.state = 'CLAIMED' ORDER BY f.id",
-                (rs, n) -> new ClaimedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(9) == null || "XML".equals(rs.getString(5)) ? null
-                        : new MessageItem.Envelope(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getInt(10))), runId);
+        files = new ArrayList<>();
+        for (InboundFileRepository.ClaimedFile f : inboundFiles.claimed(runId)) {
+            files.add(new ClaimedFile(f.id(), f.workPath(), f.name(), f.sender(), f.format(),
+                    f.controlRef() == null || "XML".equals(f.format()) ? null
+                    : new MessageItem.Envelope(f.sha(), f.envelopeSender(), f.recipient(), f.controlRef(),
+                    f.messageCount())));
+        }
         if (partitionFiles != null) {
-            files = new ArrayList<>(files);
             files.removeIf(f -> !partitionFiles.contains(f.id()));
         }
         fileIndex = ctx.getInt(FILE_KEY, 0);

@@ -1,14 +1,16 @@
 package org.edibatch.job.customs;
 
-import org.edibatch.customs.Assessment;
+import org.edibatch.answer.AnswerRepository;
+import org.edibatch.customs.Channel;
 import org.edibatch.customs.ContentError;
 import org.edibatch.customs.Declaration;
 import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.customs.DeclarationRepository;
 import org.edibatch.customs.ReferenceData;
 import org.edibatch.customs.Selection;
-import org.edibatch.db.CopyRows;
-import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.edifact.SyntaxError;
+import org.edibatch.exceptions.ExceptionCategory;
+import org.edibatch.exceptions.ExceptionItemRepository;
 import org.edibatch.ledger.CustomsPostings;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.ledger.JournalEntry;
@@ -17,9 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
@@ -28,7 +28,9 @@ import java.util.Map;
  */
 public class CustomsWriter implements ItemWriter<ProcessedMessage> {
 
-    private final JdbcTemplate jdbc;
+    private final DeclarationRepository declarations;
+    private final AnswerRepository answerFiles;
+    private final ExceptionItemRepository exceptionItems;
     private final JdbcLedger ledger;
     private final ReferenceData reference;
     private final long runId;
@@ -38,7 +40,9 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
 
     CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
                   FaultDrill faultDrill, EarlyAnswers answers, AnswerOutbox outbox) {
-        this.jdbc = jdbc;
+        this.declarations = new DeclarationRepository(jdbc);
+        this.answerFiles = new AnswerRepository(jdbc);
+        this.exceptionItems = new ExceptionItemRepository(jdbc);
         this.ledger = ledger;
         this.reference = reference;
         this.runId = runId;
@@ -49,16 +53,8 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
 
     @Override
     public void write(Chunk<? extends ProcessedMessage> chunk) {
-        CopyRows results = new CopyRows("message_result", "file_id, msg_index, message_ref, message_type, status");
-        CopyRows syntaxErrors = new CopyRows("syntax_error", "file_id, msg_index, seq, code, segment_position, "
-                + "segment_tag, element_position, component_position, text");
-        CopyRows declarations = new CopyRows("declaration", "file_id, msg_index, sender, declaration_no, "
-                + "declaration_date, importer_code, currency, status, acceptance_no, exchange_rate, customs_value_krw, "
-                + "duty_krw, vat_krw, channel, score, rule_hits, kind");
-        CopyRows declarationErrors = new CopyRows("declaration_error", "file_id, msg_index, seq, code, pointer, text, "
-                + "line, col");
-        CopyRows exceptions = new CopyRows("exception_item", "run_id, file_id, msg_index, seq, category, sender, "
-                + "file_name, message_ref, declaration_no, code, text, channel, score, rule_hits");
+        DeclarationRepository.Chunk rows = declarations.chunk();
+        ExceptionItemRepository.Copy exceptions = exceptionItems.copy();
         List<? extends ProcessedMessage> items = chunk.getItems();
         List<DeclarationOutcome> toPost = new ArrayList<>();
         List<ProcessedMessage> decided = new ArrayList<>(items.size());
@@ -67,14 +63,13 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         for (int position = 0; position < items.size(); position++) {
             ProcessedMessage pm = items.get(position);
             MessageItem item = pm.item();
-            results.row().col(item.fileId()).col(item.index()).col(item.reference()).col(item.typeIdentifier())
-                    .col(item.syntaxErrors().isEmpty() ? "ACCEPTED" : "REJECTED").end();
+            rows.messageResult(item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
+                    item.syntaxErrors().isEmpty());
             int seq = 0;
             for (SyntaxError e : item.syntaxErrors()) {
-                syntaxErrors.add(item.fileId(), item.index(), seq, e.code(), e.segmentPosition(),
-                        e.segmentTag(), e.elementPosition(), e.componentPosition(), e.text());
-                exception(exceptions, item, seq++, "SYNTAX", null, "0085:" + e.code(),
-                        SyntaxErrorCode.textOf(e.code()) + " - " + e.text(), null);
+                rows.syntaxError(item.fileId(), item.index(), seq, e);
+                exception(exceptions, item, seq++, ExceptionCategory.SYNTAX, null, ExceptionCategory.syntaxCode(e.code()),
+                        ExceptionCategory.syntax(e.code(), e.text()));
             }
             if (pm.outcome() == null) {
                 decided.add(pm);
@@ -86,28 +81,25 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             }
             decided.add(outcome == pm.outcome() ? pm : new ProcessedMessage(item, outcome));
             Declaration d = outcome.declaration();
-            declarationRow(declarations, item, outcome);
+            rows.declaration(item.fileId(), item.index(), item.kind(), outcome);
             int eseq = 0;
             for (ContentError e : outcome.errors()) {
-                declarationErrors.add(item.fileId(), item.index(), eseq++, e.code().code(), e.pointer(),
-                        e.detail(), e.line(), e.column());
-                exception(exceptions, item, seq++, "CONTENT", d.declarationNo(), e.code().code(),
-                        e.code().text() + " - " + e.detail() + " (" + e.pointer() + ")", null);
+                rows.declarationError(item.fileId(), item.index(), eseq++, e);
+                exception(exceptions, item, seq++, ExceptionCategory.CONTENT, d.declarationNo(), e.code().code(),
+                        ExceptionCategory.content(e.code().text(), e.detail(), e.pointer()));
             }
             if (outcome.accepted()) {
                 toPost.add(outcome);
-                if (outcome.selection().channel() != org.edibatch.customs.Channel.GREEN) {
-                    exception(exceptions, item, seq++, "SELECTIVITY", d.declarationNo(),
-                            "CS:" + outcome.selection().channel().name(),
-                            outcome.selection().channel().text() + " selected", outcome);
+                Selection s = outcome.selection();
+                if (s.channel() != Channel.GREEN) {
+                    exceptions.addSelected(runId, item.fileId(), item.index(), seq++, ExceptionCategory.SELECTIVITY,
+                            item.sender(), item.fileName(), item.reference(), d.declarationNo(),
+                            ExceptionCategory.selectivityCode(s.channel()), ExceptionCategory.selectivity(s.channel()),
+                            s.channel().name(), s.score(), s.hitsText());
                 }
             }
         }
-        // Parents before children: the foreign keys are checked row by row.
-        results.copy(jdbc);
-        syntaxErrors.copy(jdbc);
-        declarations.copy(jdbc);
-        declarationErrors.copy(jdbc);
+        rows.write();
         List<JournalEntry> entries = new ArrayList<>();
         for (DeclarationOutcome o : toPost) {
             String party = reference.partyByCustomsCode(o.declaration().importerCode())
@@ -115,19 +107,17 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             CustomsPostings.forAcceptedImport(o, party).ifPresent(entries::add);
         }
         ledger.postAll(entries, runId);
-        exceptions.copy(jdbc);
-        AnswerFiles.record(jdbc, outbox.takeWritten()); // answers written since the last chunk
+        exceptions.write();
+        AnswerFiles.record(answerFiles, outbox.takeWritten()); // answers written since the last chunk
         answers.stage(decided);
         faultDrill.afterChunkWritten();
         org.edibatch.config.CrashPoints.reach("customs.chunk-written");
     }
 
     /**
-     * Claims the numbers of the chunk's accepted declarations in one statement: a number is taken by
-     * inserting its row, so a conflict means it was accepted before (in an earlier chunk, file or run). Within
-     * the chunk the first occurrence wins, as it would one by one. The rows go by COPY first, as nearly every
-     * number is new; only when one of them is taken are they claimed by one {@code INSERT ... ON CONFLICT DO
-     * NOTHING} that skips the taken ones.
+     * Claims the numbers of the chunk's accepted declarations in one statement (see
+     * {@link DeclarationRepository#claimNumbers}). Within the chunk the first occurrence wins, as it would one
+     * by one.
      *
      * @return for each position of the chunk, whether its declaration's number is its own
      */
@@ -163,83 +153,30 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             }
             previous = d;
         }
-        CopyRows claims = new CopyRows("declaration_number", "sender, declaration_no, file_id, msg_index");
-        for (int i : first) {
-            MessageItem item = items.get(i).item();
-            Declaration d = items.get(i).outcome().declaration();
-            claims.row().col(d.sender()).col(d.declarationNo()).col(item.fileId()).col(item.index()).end();
-        }
-        if (claims.copyUnlessTaken(jdbc)) {
-            for (int i : first) {
-                claimed[i] = true;
-            }
-            return claimed;
-        }
         int n = first.size();
         String[] senders = new String[n];
-        String[] nos = new String[n];
-        Long[] fileIds = new Long[n];
-        Integer[] indexes = new Integer[n];
-        Map<MessageKey, Integer> positions = new HashMap<>();
+        String[] numbers = new String[n];
+        long[] fileIds = new long[n];
+        int[] indexes = new int[n];
         for (int k = 0; k < n; k++) {
             int i = first.get(k);
             MessageItem item = items.get(i).item();
             Declaration d = items.get(i).outcome().declaration();
             senders[k] = d.sender();
-            nos[k] = d.declarationNo();
+            numbers[k] = d.declarationNo();
             fileIds[k] = item.fileId();
             indexes[k] = item.index();
-            positions.put(new MessageKey(item.fileId(), item.index()), i);
         }
-        jdbc.execute((java.sql.Connection c) -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO declaration_number "
-                    + "(sender, declaration_no, file_id, msg_index) SELECT * FROM unnest(?::text[], ?::text[], "
-                    + "?::bigint[], ?::int[]) ON CONFLICT DO NOTHING RETURNING file_id, msg_index")) {
-                ps.setArray(1, c.createArrayOf("text", senders));
-                ps.setArray(2, c.createArrayOf("text", nos));
-                ps.setArray(3, c.createArrayOf("bigint", fileIds));
-                ps.setArray(4, c.createArrayOf("integer", indexes));
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed[positions.get(new MessageKey(rs.getLong(1), rs.getInt(2)))] = true;
-                    }
-                }
-            }
-            return null;
-        });
+        boolean[] own = declarations.claimNumbers(senders, numbers, fileIds, indexes);
+        for (int k = 0; k < n; k++) {
+            claimed[first.get(k)] = own[k];
+        }
         return claimed;
     }
 
-    private record MessageKey(long fileId, int index) {
-    }
-
-    private static void declarationRow(CopyRows rows, MessageItem item, DeclarationOutcome o) {
-        Declaration d = o.declaration();
-        Assessment a = o.assessment();
-        Selection s = o.selection();
-        rows.row().col(item.fileId()).col(item.index()).col(d.sender()).col(d.declarationNo()).col(d.date())
-                .col(d.importerCode()).col(d.currency()).col(o.status().name()).col(o.acceptanceNo())
-                .col(a == null ? null : a.exchangeRate()).col(a == null ? null : a.customsValue())
-                .col(a == null ? null : a.duty()).col(a == null ? null : a.vat())
-                .col(s == null ? null : s.channel().name());
-        if (s == null) {
-            rows.col((String) null);
-        } else {
-            rows.col(s.score());
-        }
-        rows.col(s == null ? null : s.hitsText()).col(item.kind()).end();
-    }
-
-    private void exception(CopyRows rows, MessageItem item, int seq, String category, String declarationNo,
-                           String code, String text, DeclarationOutcome selected) {
-        rows.row().col(runId).col(item.fileId()).col(item.index()).col(seq).col(category).col(item.sender())
-                .col(item.fileName()).col(item.reference()).col(declarationNo).col(code).col(text);
-        if (selected == null) {
-            rows.col((String) null).col((String) null).col((String) null);
-        } else {
-            Selection s = selected.selection();
-            rows.col(s.channel().name()).col(s.score()).col(s.hitsText());
-        }
-        rows.end();
+    private void exception(ExceptionItemRepository.Copy rows, MessageItem item, int seq, ExceptionCategory category,
+                           String declarationNo, String code, String text) {
+        rows.add(runId, item.fileId(), item.index(), seq, category, item.sender(), item.fileName(), item.reference(),
+                declarationNo, code, text);
     }
 }

@@ -2,6 +2,7 @@ package org.edibatch.job.customs;
 
 import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.ack.CusresBuilder;
+import org.edibatch.answer.AnswerKind;
 import org.edibatch.customs.Assessment;
 import org.edibatch.customs.Channel;
 import org.edibatch.customs.ContentError;
@@ -148,9 +149,9 @@ final class EarlyAnswers {
         OpenFile f = new OpenFile(item.fileId(), item.envelope(), maxBytes);
         f.today = LocalDate.now(clock);
         MessageItem.Envelope e = item.envelope();
-        names.startInterchange(f.contrl, e.sender(), e.fileSha(), "CONTRL");
+        names.startInterchange(f.contrl, e.sender(), e.fileSha(), AnswerKind.CONTRL.code());
         ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
-        names.startInterchange(f.cusres, e.sender(), e.fileSha(), "CUSRES");
+        names.startInterchange(f.cusres, e.sender(), e.fileSha(), AnswerKind.CUSRES.code());
         return f;
     }
 
@@ -174,13 +175,13 @@ final class EarlyAnswers {
         if (!f.onlyContrl) {
             ContrlBuilder.end(f.contrl);
             f.contrl.endInterchange();
-            outbox.submit(f.fileId, "CONTRL", e.sender(),
-                    names.target("CONTRL", e.sender(), e.controlRef(), f.fileId, ".edi"), f.contrlBytes);
+            outbox.submit(f.fileId, AnswerKind.CONTRL.code(), e.sender(),
+                    names.target(AnswerKind.CONTRL.code(), e.sender(), e.controlRef(), f.fileId, ".edi"), f.contrlBytes);
         }
         if (f.declarations > 0) {
             f.cusres.endInterchange();
-            outbox.submit(f.fileId, "CUSRES", e.sender(),
-                    names.target("CUSRES", e.sender(), e.controlRef(), f.fileId, ".edi"), f.cusresBytes);
+            outbox.submit(f.fileId, AnswerKind.CUSRES.code(), e.sender(),
+                    names.target(AnswerKind.CUSRES.code(), e.sender(), e.controlRef(), f.fileId, ".edi"), f.cusresBytes);
         }
     }
 

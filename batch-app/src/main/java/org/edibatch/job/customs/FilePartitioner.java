@@ -1,5 +1,6 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.intake.InboundFileRepository;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,29 +20,24 @@ public class FilePartitioner implements Partitioner {
 
     public static final String FILE_IDS = "customs.fileIds";
 
-    private final JdbcTemplate jdbc;
+    private final InboundFileRepository inboundFiles;
     private final long runId;
 
     public FilePartitioner(JdbcTemplate jdbc, long runId) {
-        this.jdbc = jdbc;
+        this.inboundFiles = new InboundFileRepository(jdbc);
         this.runId = runId;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        record File(long id, long messages) {
-        }
-        List<File> files = jdbc.query("SELECT f.id, COALESCE(i.message_count, 0) FROM inbound_file f "
-                        + "LEFT JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? AND f.state = 'CLAIMED' "
-                        + "ORDER BY COALESCE(i.message_count, 0) DESC, f.id",
-                (rs, n) -> new File(rs.getLong(1), rs.getLong(2)), runId);
+        List<InboundFileRepository.FileSize> files = inboundFiles.claimedBySize(runId);
         int groups = Math.max(1, gridSize);
         long[] load = new long[groups];
         List<List<Long>> members = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             members.add(new ArrayList<>());
         }
-        for (File f : files) {
+        for (InboundFileRepository.FileSize f : files) {
             int target = 0;
             for (int g = 1; g < groups; g++) {
                 if (load[g] < load[target]) {

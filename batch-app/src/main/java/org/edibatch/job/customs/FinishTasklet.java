@@ -3,6 +3,8 @@ package org.edibatch.job.customs;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.intake.FileState;
+import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.report.HtmlRunReport;
 import org.edibatch.report.RunReport;
 import org.slf4j.Logger;
@@ -34,31 +36,26 @@ public class FinishTasklet implements Tasklet {
 
     private final EdiBatchProperties props;
     private final JdbcTemplate jdbc;
+    private final InboundFileRepository inboundFiles;
     private final RunReport report;
     private final Clock clock;
 
     public FinishTasklet(EdiBatchProperties props, JdbcTemplate jdbc, RunReport report, Clock clock) {
         this.props = props;
         this.jdbc = jdbc;
+        this.inboundFiles = new InboundFileRepository(jdbc);
         this.report = report;
         this.clock = clock;
-    }
-
-    private record FileRow(long id, String name, String workPath, String signaturePath, String state,
-                           String reasonCode, String reasonText) {
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         String day = LocalDate.now(clock).toString();
-        List<FileRow> files = jdbc.query("SELECT id, original_name, work_path, signature_path, state, reason_code, "
-                        + "reason_text FROM inbound_file WHERE run_id = ? AND state IN ('CLAIMED','REJECTED') ORDER BY id",
-                (rs, n) -> new FileRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)), runId);
-        List<Object[]> moved = new java.util.ArrayList<>();
-        for (FileRow f : files) {
-            boolean rejected = "REJECTED".equals(f.state());
+        List<InboundFileRepository.Unfinished> files = inboundFiles.unfinished(runId);
+        List<InboundFileRepository.Final> moved = new java.util.ArrayList<>();
+        for (InboundFileRepository.Unfinished f : files) {
+            boolean rejected = f.state() == FileState.REJECTED;
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
             Files.createDirectories(folder);
             Path work = Path.of(f.workPath());
@@ -85,11 +82,12 @@ public class FinishTasklet implements Tasklet {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             CrashPoints.reach("finish.file-moved");
-            moved.add(new Object[]{rejected ? "QUARANTINED" : "ARCHIVED", target.toString(), f.id()});
+            moved.add(new InboundFileRepository.Final(f.id(), rejected ? FileState.QUARANTINED : FileState.ARCHIVED,
+                    target.toString()));
         }
         // One batch in this step's transaction: a crash before its commit leaves the rows CLAIMED, and the
         // restarted step finds the files already at their targets (the moves above are skipped, the paths the same).
-        jdbc.batchUpdate("UPDATE inbound_file SET state = ?, final_path = ? WHERE id = ?", moved);
+        inboundFiles.finish(moved);
         Path reports = report.folder(props.reports(), runId);
         report.writeExceptions(reports.resolve("exceptions.csv"), runId);
         RunReport.LedgerSummary ledger = report.ledgerSummary(runId);

@@ -1,6 +1,7 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.config.CrashPoints;
+import org.edibatch.intake.InboundFileRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -22,7 +23,7 @@ public class ProgressListener implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
-    private final JdbcTemplate jdbc;
+    private final InboundFileRepository inboundFiles;
     private final boolean terminal = System.console() != null;
     private final PrintStream console = System.out;
     private final AtomicLong done = new AtomicLong();
@@ -33,18 +34,16 @@ public class ProgressListener implements StepExecutionListener {
     private final AtomicLong lastPrint = new AtomicLong();
 
     public ProgressListener(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.inboundFiles = new InboundFileRepository(jdbc);
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        total = jdbc.queryForObject("SELECT COALESCE(SUM(i.message_count), 0) FROM interchange i JOIN inbound_file f "
-                + "ON f.id = i.file_id WHERE f.run_id = ? AND f.state = 'CLAIMED'", Long.class, runId);
-        files = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_file WHERE run_id = ? AND state = 'CLAIMED'",
-                Integer.class, runId);
-        done.set(jdbc.queryForObject("SELECT COUNT(*) FROM message_result r JOIN inbound_file f ON f.id = r.file_id "
-                + "WHERE f.run_id = ?", Long.class, runId));
+        InboundFileRepository.Progress progress = inboundFiles.progress(runId);
+        total = progress.messages();
+        files = progress.files();
+        done.set(progress.processed());
         doneAtStart = done.get();
         startNanos = System.nanoTime();
         lastPrint.set(startNanos);

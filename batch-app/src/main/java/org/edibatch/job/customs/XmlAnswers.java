@@ -2,11 +2,11 @@ package org.edibatch.job.customs;
 
 import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.answer.AnswerRepository;
 import org.edibatch.signature.SubReason;
 import org.edibatch.xml.XmlAnswerWriter;
 import org.edibatch.xml.XmlError;
 import org.edibatch.xml.XmlResponse;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,13 +32,13 @@ final class XmlAnswers {
                  int errorLine, int errorColumn, String errorText, String sigReason, String sigDetail) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final AnswerRepository repository;
     private final Clock clock;
     private final String ourId;
     private final BigDecimal vatRatePercent;
 
-    XmlAnswers(JdbcTemplate jdbc, Clock clock, String ourId, BigDecimal vatRatePercent) {
-        this.jdbc = jdbc;
+    XmlAnswers(AnswerRepository repository, Clock clock, String ourId, BigDecimal vatRatePercent) {
+        this.repository = repository;
         this.clock = clock;
         this.ourId = ourId;
         this.vatRatePercent = vatRatePercent;
@@ -58,63 +58,53 @@ final class XmlAnswers {
             XmlError e = new XmlError(b.errorCode(), b.errorPointer(), b.errorLine(), b.errorColumn(), b.errorText());
             return AtomicFiles.write(target, out -> XmlAnswerWriter.refused(out, header, List.of(e)));
         }
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM declaration WHERE file_id = ?", Integer.class, b.fileId());
+        int count = repository.declarationCount(b.fileId());
         return AtomicFiles.write(target, out -> {
-            XmlAnswerWriter w = XmlAnswerWriter.processed(out, header, count == null ? 0 : count, List.of());
+            XmlAnswerWriter w = XmlAnswerWriter.processed(out, header, count, List.of());
             streamResponses(b.fileId(), w::write);
             w.finish();
         });
     }
 
-    /** One declaration's response in memory at a time, in batch order (see StreamingQuery). */
+    /** One declaration's response in memory at a time, in batch order. */
     private void streamResponses(long fileId, AnswerTasklet.Sink<XmlResponse> sink) {
         LocalDate today = LocalDate.now(clock);
-        Object[] row = new Object[13];
+        AnswerRepository.DeclarationRow[] current = new AnswerRepository.DeclarationRow[1];
         List<XmlError> errors = new ArrayList<>();
-        boolean[] any = {false};
-        StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.kind, d.declaration_no, d.declaration_date, d.status, "
-                + "d.acceptance_no, d.exchange_rate, d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, "
-                + "d.rule_hits, e.code, e.pointer, e.line, e.col, e.text FROM declaration d LEFT JOIN declaration_error e "
-                + "ON e.file_id = d.file_id AND e.msg_index = d.msg_index WHERE d.file_id = ? ORDER BY d.msg_index, e.seq",
-                rs -> {
-                    int index = rs.getInt(1);
-                    if (any[0] && (int) row[0] != index) {
-                        sink.accept(response(row, errors, today));
-                        errors.clear();
-                    }
-                    any[0] = true;
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    if (rs.getString(14) != null) {
-                        errors.add(new XmlError(rs.getString(14), rs.getString(15), rs.getInt(16), rs.getInt(17),
-                                rs.getString(18)));
-                    }
-                }, fileId);
-        if (any[0]) {
+        repository.forEachXmlDeclaration(fileId, row -> {
+            if (current[0] != null && current[0].index() != row.index()) {
+                sink.accept(response(current[0], errors, today));
+                errors.clear();
+            }
+            current[0] = row;
+            if (row.hasError()) {
+                errors.add(new XmlError(row.errorCode(), row.errorPointer(), row.errorLine(), row.errorColumn(),
+                        row.errorText()));
+            }
+        });
+        if (current[0] != null) {
             try {
-                sink.accept(response(row, errors, today));
+                sink.accept(response(current[0], errors, today));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
     }
 
-    private XmlResponse response(Object[] r, List<XmlError> errors, LocalDate today) {
-        int seq = ((Number) r[0]).intValue() + 1;
-        String kind = (String) r[1];
-        java.sql.Date d = (java.sql.Date) r[3];
-        LocalDate date = d == null ? null : d.toLocalDate();
-        if (!"ACCEPTED".equals(r[4])) {
-            return XmlResponse.rejected(seq, kind, (String) r[2], date, List.copyOf(errors));
+    private XmlResponse response(AnswerRepository.DeclarationRow r, List<XmlError> errors, LocalDate today) {
+        int seq = r.index() + 1;
+        String kind = r.kind();
+        LocalDate date = r.date() == null ? null : r.date().toLocalDate();
+        if (!r.accepted()) {
+            return XmlResponse.rejected(seq, kind, r.declarationNo(), date, List.copyOf(errors));
         }
-        org.edibatch.customs.Channel channel = org.edibatch.customs.Channel.valueOf((String) r[10]);
-        String hits = (String) r[12];
+        org.edibatch.customs.Channel channel = org.edibatch.customs.Channel.valueOf(r.channel());
+        String hits = r.ruleHits();
         boolean export = "EXPORT".equals(kind);
-        return new XmlResponse(seq, kind, (String) r[2], date, new XmlResponse.Acceptance((String) r[5], today,
-                (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], (BigDecimal) r[9],
+        return new XmlResponse(seq, kind, r.declarationNo(), date, new XmlResponse.Acceptance(r.acceptanceNo(), today,
+                r.exchangeRate(), r.customsValue(), r.duty(), r.vat(),
                 export ? BigDecimal.ZERO : vatRatePercent, channel.code(), channel.text(),
-                ((Number) r[11]).intValue(), hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))),
+                r.score(), hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))),
                 List.of());
     }
 }

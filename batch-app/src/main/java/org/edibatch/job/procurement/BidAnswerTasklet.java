@@ -3,6 +3,7 @@ package org.edibatch.job.procurement;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.procurement.BidRepository;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ReceiptXml;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -13,10 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import static org.edibatch.edifact.EdifactWriter.c;
 
@@ -31,32 +30,23 @@ public class BidAnswerTasklet implements Tasklet {
 
     private final EdiBatchProperties props;
     private final ProcurementProperties procurement;
-    private final JdbcTemplate jdbc;
+    private final BidRepository bids;
 
     public BidAnswerTasklet(EdiBatchProperties props, ProcurementProperties procurement, JdbcTemplate jdbc) {
         this.props = props;
         this.procurement = procurement;
-        this.jdbc = jdbc;
+        this.bids = new BidRepository(jdbc);
     }
 
-    private record Row(long bidId, long fileId, String format, String tenderId, String bidderId, String bidRef,
-                       String controlRef, String receiptNo, String sha, Instant receivedAt, String reasonCode) {
-        ReceiptXml.Receipt receipt() {
-            return new ReceiptXml.Receipt(receiptNo, tenderId, bidderId, bidRef, receivedAt, sha,
-                    reasonCode == null ? null : ProcurementCode.valueOf(reasonCode));
-        }
+    private static ReceiptXml.Receipt receipt(BidRepository.Answerable r) {
+        return new ReceiptXml.Receipt(r.receiptNo(), r.tenderId(), r.bidderId(), r.bidRef(), r.receivedAt(), r.sha(),
+                r.reasonCode() == null ? null : ProcurementCode.valueOf(r.reasonCode()));
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        List<Row> rows = jdbc.query("SELECT b.id, b.file_id, b.format, b.tender_id, b.bidder_id, b.bid_ref, "
-                        + "b.edi_control_ref, r.receipt_no, b.file_sha256, b.received_at, b.reason_code "
-                        + "FROM bid b JOIN bid_receipt r ON r.bid_id = b.id WHERE b.run_id = ? ORDER BY b.id",
-                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), rs.getString(11)), runId);
-        for (Row r : rows) {
+        for (BidRepository.Answerable r : bids.ofRun(runId)) {
             Path folder = props.outbox().resolve(AtomicFiles.safeName(r.bidderId()));
             Path target;
             String sha;
@@ -65,10 +55,9 @@ public class BidAnswerTasklet implements Tasklet {
                 sha = AtomicFiles.write(target, out -> aperak(new EdifactWriter(out), r));
             } else {
                 target = folder.resolve("RECEIPT_" + AtomicFiles.safeName(r.tenderId()) + "_" + r.fileId() + ".xml");
-                sha = AtomicFiles.write(target, out -> ReceiptXml.write(out, r.receipt()));
+                sha = AtomicFiles.write(target, out -> ReceiptXml.write(out, receipt(r)));
             }
-            jdbc.update("UPDATE bid_receipt SET answer_path = ?, answer_sha256 = ? WHERE bid_id = ?",
-                    target.toString(), sha, r.bidId());
+            bids.recordAnswer(r.bidId(), target.toString(), sha);
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;
@@ -79,7 +68,7 @@ public class BidAnswerTasklet implements Tasklet {
      * 1225 = 29 accepted / 27 not accepted; RFF+CT tender, RFF+ACW bid reference; FTX+ZZZ the SHA-256 of the file;
      * ERC + FTX+AAO the refusal code and text.
      */
-    private void aperak(EdifactWriter w, Row r) throws IOException {
+    private void aperak(EdifactWriter w, BidRepository.Answerable r) throws IOException {
         var at = r.receivedAt().atZone(ZoneId.of(props.zone()));
         String ref = "RC" + r.fileId();
         w.startInterchange(procurement.ourEdiId(), r.bidderId(), DateTimeFormatter.ofPattern("yyMMdd").format(at),

@@ -1,13 +1,21 @@
 package org.edibatch.job.procurement;
 
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.exceptions.ExceptionCategory;
+import org.edibatch.exceptions.ExceptionItemRepository;
 import org.edibatch.intake.FileDigest;
 import org.edibatch.intake.FileSignatureCheck;
+import org.edibatch.intake.FileState;
+import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.InboundFiles;
 import org.edibatch.procurement.BidDocument;
+import org.edibatch.procurement.BidRepository;
+import org.edibatch.procurement.BidStatus;
 import org.edibatch.procurement.BidEdifact;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ProcurementFormatException;
+import org.edibatch.procurement.TenderRepository;
+import org.edibatch.procurement.TenderStatus;
 import org.edibatch.signature.SignerBinding;
 import org.edibatch.signature.SubReason;
 import org.edibatch.signature.VerificationOutcome;
@@ -19,7 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,19 +43,26 @@ public class BidClaimTasklet implements Tasklet {
     private final EdiBatchProperties props;
     private final ProcurementProperties procurement;
     private final JdbcTemplate jdbc;
+    private final InboundFileRepository files;
+    private final BidRepository bids;
+    private final TenderRepository tenders;
+    private final ExceptionItemRepository exceptions;
     private final Clock clock;
 
     public BidClaimTasklet(EdiBatchProperties props, ProcurementProperties procurement, JdbcTemplate jdbc, Clock clock) {
         this.props = props;
         this.procurement = procurement;
         this.jdbc = jdbc;
+        this.files = new InboundFileRepository(jdbc);
+        this.bids = new BidRepository(jdbc);
+        this.tenders = new TenderRepository(jdbc);
+        this.exceptions = new ExceptionItemRepository(jdbc);
         this.clock = clock;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        ProcurementFiles files = new ProcurementFiles(jdbc);
         Path work = props.work().resolve("run-" + runId).resolve("bids");
         var fresh = new InboundFiles(jdbc, clock).claim(procurement.bidsInbox(props.home()), work, runId);
         if (fresh.isEmpty()) {
@@ -58,7 +72,7 @@ public class BidClaimTasklet implements Tasklet {
         FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(), true));
         for (Path file : fresh) {
             if (!FileSignatureCheck.isSecondary(file)) {
-                register(runId, file, signatures, files);
+                register(runId, file, signatures);
                 contribution.incrementReadCount();
             }
         }
@@ -68,7 +82,7 @@ public class BidClaimTasklet implements Tasklet {
     private record Verdict(ProcurementCode code, String detail) {
     }
 
-    private void register(long runId, Path file, FileSignatureCheck signatures, ProcurementFiles files) throws Exception {
+    private void register(long runId, Path file, FileSignatureCheck signatures) throws Exception {
         Instant receivedAt = clock.instant();
         String name = file.getFileName().toString();
         String sha = FileDigest.sha256(file);
@@ -78,34 +92,31 @@ public class BidClaimTasklet implements Tasklet {
         try {
             bid = firstNonBlank(bytes) == '<' ? BidDocument.parseXml(bytes) : BidEdifact.parse(bytes);
         } catch (ProcurementFormatException e) {
-            long fileId = files.register(runId, new ProcurementFiles.Registration(name, sig.content(), sig.signature(),
-                    sha, "UNKNOWN", null, "REJECTED", e.code().name(), e.code().text() + " " + e.getMessage(),
-                    sig.form(), sig.outcome(), receivedAt));
-            files.exception(runId, fileId, -1, "BID", null, name, e.code().name(), e.code().text() + " " + e.getMessage());
+            long fileId = files.register(runId, new InboundFileRepository.Registration(name, sig.content(),
+                    sig.signature(), sha, "UNKNOWN", null, FileState.REJECTED, e.code().name(),
+                    e.code().text() + " " + e.getMessage(), sig.form(), sig.outcome(), receivedAt));
+            exceptions.insertOnce(runId, fileId, ExceptionItemRepository.WHOLE_FILE, ExceptionCategory.BID, null, name,
+                    e.code().name(), e.code().text() + " " + e.getMessage());
             return;
         }
         VerificationOutcome outcome = sig.outcome() != null ? sig.outcome()
                 : VerificationOutcome.of(SubReason.MISSING_SIGNATURE, "no " + name + ".p7s");
         Verdict v = judge(bid, outcome, receivedAt);
         if (v == null || v.code() != ProcurementCode.B40) {
-            outcome = SignerBinding.check(outcome, JdbcProcurement.vendor(jdbc, bid.bidderId())
-                    .map(JdbcProcurement.Vendor::brn).orElse(null));
+            outcome = SignerBinding.check(outcome, bids.vendor(bid.bidderId())
+                    .map(BidRepository.Vendor::brn).orElse(null));
         }
         boolean accepted = v == null;
         String reasonText = accepted ? null : v.code().text() + (v.detail() == null ? "" : " (" + v.detail() + ")");
-        long fileId = files.register(runId, new ProcurementFiles.Registration(name, sig.content(), sig.signature(), sha,
-                bid.format(), bid.bidderId(), accepted ? "CLAIMED" : "REJECTED", accepted ? null : v.code().name(),
-                reasonText, sig.form(), outcome, receivedAt));
-        long bidId = jdbc.queryForObject("INSERT INTO bid (file_id, run_id, format, tender_id, bidder_id, bid_ref, "
-                        + "edi_control_ref, pick1, pick2, sealed_price, file_sha256, received_at, status, reason_code, "
-                        + "reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", Long.class,
-                fileId, runId, bid.format(), bid.tenderId(), bid.bidderId(), bid.bidRef(), bid.controlRef(),
-                bid.pick1(), bid.pick2(), accepted ? bid.sealedPrice() : null, sha, Timestamp.from(receivedAt),
-                accepted ? "RECEIVED" : "REJECTED", accepted ? null : v.code().name(), reasonText);
-        jdbc.update("INSERT INTO bid_receipt (bid_id, receipt_no, file_sha256, issued_at) VALUES (?,?,?,?)",
-                bidId, accepted ? JdbcProcurement.receiptNo(bidId) : null, sha, Timestamp.from(receivedAt));
+        long fileId = files.register(runId, new InboundFileRepository.Registration(name, sig.content(),
+                sig.signature(), sha, bid.format(), bid.bidderId(), accepted ? FileState.CLAIMED : FileState.REJECTED,
+                accepted ? null : v.code().name(), reasonText, sig.form(), outcome, receivedAt));
+        bids.insert(new BidRepository.NewBid(fileId, runId, bid.format(), bid.tenderId(), bid.bidderId(), bid.bidRef(),
+                bid.controlRef(), bid.pick1(), bid.pick2(), accepted ? bid.sealedPrice() : null, sha, receivedAt,
+                accepted ? BidStatus.RECEIVED : BidStatus.REJECTED, accepted ? null : v.code().name(), reasonText));
         if (!accepted) {
-            files.exception(runId, fileId, -1, "BID", bid.bidderId(), name, v.code().name(), reasonText);
+            exceptions.insertOnce(runId, fileId, ExceptionItemRepository.WHOLE_FILE, ExceptionCategory.BID,
+                    bid.bidderId(), name, v.code().name(), reasonText);
         }
     }
 
@@ -117,7 +128,7 @@ public class BidClaimTasklet implements Tasklet {
         if (!outcome.isPassed()) {
             return new Verdict(ProcurementCode.B31, outcome.subReason().name());
         }
-        Optional<JdbcProcurement.Vendor> vendor = JdbcProcurement.vendor(jdbc, bid.bidderId());
+        Optional<BidRepository.Vendor> vendor = bids.vendor(bid.bidderId());
         if (vendor.isEmpty()) {
             return new Verdict(ProcurementCode.B40, bid.bidderId());
         }
@@ -127,8 +138,8 @@ public class BidClaimTasklet implements Tasklet {
         if (vendor.get().debarredOn(LocalDate.ofInstant(receivedAt, clock.getZone()))) {
             return new Verdict(ProcurementCode.B41, null);
         }
-        Optional<JdbcProcurement.Tender> tender = JdbcProcurement.tender(jdbc, bid.tenderId());
-        if (tender.isEmpty() || !"OPEN".equals(tender.get().status())) {
+        Optional<TenderRepository.Tender> tender = tenders.find(bid.tenderId());
+        if (tender.isEmpty() || tender.get().status() != TenderStatus.OPEN) {
             return new Verdict(ProcurementCode.B10, bid.tenderId());
         }
         if (receivedAt.isAfter(tender.get().deadline())) {
@@ -137,9 +148,7 @@ public class BidClaimTasklet implements Tasklet {
         if (!bid.picksValid()) {
             return new Verdict(ProcurementCode.B60, bid.pick1() + "," + bid.pick2());
         }
-        Integer earlier = jdbc.queryForObject("SELECT COUNT(*) FROM bid WHERE tender_id = ? AND bidder_id = ? "
-                + "AND status = 'RECEIVED'", Integer.class, bid.tenderId(), bid.bidderId());
-        if (earlier > 0) {
+        if (bids.receivedCount(bid.tenderId(), bid.bidderId()) > 0) {
             return new Verdict(ProcurementCode.B50, null);
         }
         return null;

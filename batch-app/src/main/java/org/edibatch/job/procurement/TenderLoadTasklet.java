@@ -1,13 +1,17 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.exceptions.ExceptionCategory;
+import org.edibatch.exceptions.ExceptionItemRepository;
+import org.edibatch.intake.FileState;
+import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.InboundFiles;
-
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileDigest;
 import org.edibatch.procurement.LowerLimitRates;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ProcurementFormatException;
 import org.edibatch.procurement.TenderNotice;
+import org.edibatch.procurement.TenderRepository;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -19,7 +23,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 
@@ -36,6 +39,9 @@ public class TenderLoadTasklet implements Tasklet {
     private final EdiBatchProperties props;
     private final ProcurementProperties procurement;
     private final JdbcTemplate jdbc;
+    private final TenderRepository tenders;
+    private final InboundFileRepository files;
+    private final ExceptionItemRepository exceptions;
     private final ReferenceDataLoader loader;
     private final Clock clock;
 
@@ -44,6 +50,9 @@ public class TenderLoadTasklet implements Tasklet {
         this.props = props;
         this.procurement = procurement;
         this.jdbc = jdbc;
+        this.tenders = new TenderRepository(jdbc);
+        this.files = new InboundFileRepository(jdbc);
+        this.exceptions = new ExceptionItemRepository(jdbc);
         this.loader = loader;
         this.clock = clock;
     }
@@ -52,17 +61,16 @@ public class TenderLoadTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         loader.loadAll();
-        LowerLimitRates rates = JdbcProcurement.rates(jdbc);
-        ProcurementFiles files = new ProcurementFiles(jdbc);
+        LowerLimitRates rates = tenders.lowerLimitRates();
         Path work = props.work().resolve("run-" + runId).resolve("tenders");
         for (Path file : new InboundFiles(jdbc, clock).claim(procurement.tendersInbox(props.home()), work, runId)) {
-            load(runId, file, rates, files);
+            load(runId, file, rates);
             contribution.incrementReadCount();
         }
         return RepeatStatus.FINISHED;
     }
 
-    private void load(long runId, Path file, LowerLimitRates rates, ProcurementFiles files) throws Exception {
+    private void load(long runId, Path file, LowerLimitRates rates) throws Exception {
         String name = file.getFileName().toString();
         String sha = FileDigest.sha256(file);
         TenderNotice t = null;
@@ -71,7 +79,7 @@ public class TenderLoadTasklet implements Tasklet {
         BigDecimal rate = null;
         try {
             t = TenderNotice.parse(Files.readAllBytes(file));
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM tender WHERE tender_id = ?", Integer.class, t.tenderId()) > 0) {
+            if (tenders.exists(t.tenderId())) {
                 throw new ProcurementFormatException(ProcurementCode.T02, t.tenderId());
             }
             rate = rates.rate(t.contractKind(), t.baseAmount(), t.issueDate()).orElseThrow(() ->
@@ -81,19 +89,17 @@ public class TenderLoadTasklet implements Tasklet {
             detail = e.getMessage();
         }
         String agency = t == null ? null : t.agencyId();
-        long fileId = files.register(runId, new ProcurementFiles.Registration(name, file, null, sha, "XML", agency,
-                refusal == null ? "CLAIMED" : "REJECTED", refusal == null ? null : refusal.name(),
+        long fileId = files.register(runId, new InboundFileRepository.Registration(name, file, null, sha, "XML",
+                agency, refusal == null ? FileState.CLAIMED : FileState.REJECTED, refusal == null ? null : refusal.name(),
                 refusal == null ? null : refusal.text() + " " + detail, "NONE", null, clock.instant()));
         if (refusal != null) {
-            files.exception(runId, fileId, -1, "TENDER", agency, name, refusal.name(), refusal.text() + " " + detail);
+            exceptions.insertOnce(runId, fileId, ExceptionItemRepository.WHOLE_FILE, ExceptionCategory.TENDER, agency,
+                    name, refusal.name(), refusal.text() + " " + detail);
             return;
         }
         String seed = t.drawSeed() != null ? t.drawSeed() : HexFormat.of().formatHex(RANDOM.generateSeed(16));
-        jdbc.update("INSERT INTO tender (tender_id, run_id, file_name, file_sha256, agency_id, title, contract_kind, "
-                        + "issue_date, base_amount, range_pct, bid_deadline, opening_time, lower_limit_rate, draw_seed, "
-                        + "status, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?)",
-                t.tenderId(), runId, name, sha, t.agencyId(), t.title(), t.contractKind(),
-                java.sql.Date.valueOf(t.issueDate()), t.baseAmount(), t.rangePct(), Timestamp.from(t.bidDeadline()),
-                Timestamp.from(t.openingTime()), rate, seed, Timestamp.from(clock.instant()));
+        tenders.insert(new TenderRepository.NewTender(t.tenderId(), runId, name, sha, t.agencyId(), t.title(),
+                t.contractKind(), t.issueDate(), t.baseAmount(), t.rangePct(), t.bidDeadline(), t.openingTime(), rate,
+                seed, clock.instant()));
     }
 }

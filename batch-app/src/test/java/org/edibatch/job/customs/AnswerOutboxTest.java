@@ -1,5 +1,6 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.answer.AnswerFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class AnswerOutboxTest {
     void everySubmittedAnswerIsWrittenOnceWithItsDigestAndAFailedOneIsLeftToTheAnswerStep(@TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("NOT_A_FOLDER"), "a file where a sender's folder would be");
-        List<AnswerFiles.Written> written;
+        List<AnswerFile> written;
         try (AnswerOutbox outbox = new AnswerOutbox()) {
             for (int i = 0; i < 200; i++) { // more than the answers in flight and than a batch
                 outbox.submit(i, "CONTRL", "S" + i % 3, dir.resolve("S" + i % 3).resolve("CONTRL_" + i + ".edi"),
@@ -38,9 +39,9 @@ class AnswerOutboxTest {
             written = outbox.awaitAll();
         }
 
-        assertThat(written).hasSize(200).extracting(AnswerFiles.Written::fileId).doesNotHaveDuplicates()
+        assertThat(written).hasSize(200).extracting(AnswerFile::fileId).doesNotHaveDuplicates()
                 .doesNotContain(999L);
-        for (AnswerFiles.Written w : written) {
+        for (AnswerFile w : written) {
             byte[] body = ("UNB+" + w.fileId() + "'").getBytes(StandardCharsets.ISO_8859_1);
             assertThat(Path.of(w.path())).hasBinaryContent(body);
             assertThat(w.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));

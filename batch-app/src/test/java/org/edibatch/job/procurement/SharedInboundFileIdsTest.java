@@ -1,5 +1,7 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.intake.FileState;
+import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.InboundFiles;
 import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
@@ -29,12 +31,12 @@ class SharedInboundFileIdsTest {
             Path c = Files.writeString(home.resolve("c.edi"), "UNA");
             TransactionTemplate tx = app.bean(TransactionTemplate.class);
             InboundFiles customs = new InboundFiles(app.jdbc(), app.bean(Clock.class));
-            ProcurementFiles procurement = new ProcurementFiles(app.jdbc());
+            InboundFileRepository procurement = new InboundFileRepository(app.jdbc());
             Long first = tx.execute(s -> insertCustoms(customs, a, "a"));
             Long second = tx.execute(s -> {
                 try {
-                    return procurement.register(1, new ProcurementFiles.Registration("bid.xml", b, null, "b", "XML",
-                            "V001", "CLAIMED", null, null, "NONE", null, Instant.parse(TestApp.FIXED_CLOCK)));
+                    return procurement.register(1, new InboundFileRepository.Registration("bid.xml", b, null, "b", "XML",
+                            "V001", FileState.CLAIMED, null, null, "NONE", null, Instant.parse(TestApp.FIXED_CLOCK)));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -48,7 +50,7 @@ class SharedInboundFileIdsTest {
 
     private static Long insertCustoms(InboundFiles customs, Path file, String sha) {
         try {
-            return customs.insert(1, file, null, file.getFileName().toString(), sha, "EDIFACT", "S", "CLAIMED",
+            return customs.insert(1, file, null, file.getFileName().toString(), sha, "EDIFACT", "S", FileState.CLAIMED,
                     null, null, "NONE", null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package org.edibatch.job.customs;
+package org.edibatch.answer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,0 +1,13 @@
+package org.edibatch.answer;
+
+/**
+ * The kinds of answer to an inbound file, as answer.kind stores them (the constant's name): CONTRL (syntax),
+ * CUSRES (declaration decisions), APERAK (a file refused for its signature), XMLRES (the answer to an XML batch).
+ */
+public enum AnswerKind {
+    CONTRL, CUSRES, APERAK, XMLRES;
+
+    public String code() {
+        return name();
+    }
+}

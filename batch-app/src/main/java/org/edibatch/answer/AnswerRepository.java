@@ -1,0 +1,145 @@
+package org.edibatch.answer;
+
+import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.edifact.SyntaxError;
+import org.edibatch.intake.EnvelopeStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The answers to inbound files: which were written, and what the customs step committed that they are built
+ * from. The rows of a file's messages and declarations are streamed (see {@link StreamingQuery}) so that
+ * answering an interchange of millions of messages needs the memory of one.
+ */
+public final class AnswerRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public AnswerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Hands over one row of a streamed query. */
+    public interface RowSink<T> {
+        void accept(T row) throws java.io.IOException;
+    }
+
+    /** Records written answers in the order given; a rewrite replaces its row. */
+    public void record(List<AnswerFile> answers) {
+        List<Object[]> rows = new ArrayList<>(answers.size());
+        for (AnswerFile a : answers) {
+            rows.add(new Object[]{a.fileId(), a.kind(), a.recipient(), a.path(), a.sha256()});
+        }
+        jdbc.batchUpdate("INSERT INTO answer (file_id, kind, recipient, path, sha256) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT (file_id, kind) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256", rows);
+    }
+
+    /**
+     * An inbound file of the run with its envelope, as the answer step needs it.
+     *
+     * @param error           the envelope's error, null when it was accepted
+     * @param allContrl       every message of the file is a CONTRL (never answered with a CONTRL)
+     * @param hasDeclarations the customs step recorded declarations for it
+     * @param recorded        the kinds of answer already recorded for it
+     */
+    public record FileToAnswer(long id, String sha, String sender, String recipient, String controlRef,
+                               EnvelopeStatus status,
+                               SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
+                               String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded) {
+    }
+
+    private static final RowMapper<FileToAnswer> FILE_TO_ANSWER = (rs, n) -> new FileToAnswer(rs.getLong(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), EnvelopeStatus.valueOf(rs.getString(6)),
+            rs.getString(7) == null ? null
+                    : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
+            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
+            rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray()));
+
+    /** The run's files that have an envelope row, in id order. */
+    public List<FileToAnswer> filesOfRun(long runId) {
+        return jdbc.query("SELECT f.id, f.sha256, i.sender, i.recipient, i.control_ref, i.status, "
+                + "i.error_code, i.error_segment, i.error_element, i.error_component, i.error_text, "
+                + "f.reason_code, f.sig_reason, f.sig_detail, f.format, "
+                + "(SELECT COUNT(*) > 0 AND COUNT(*) FILTER (WHERE r.message_type NOT LIKE 'CONTRL:%') = 0 "
+                + "FROM message_result r WHERE r.file_id = f.id), "
+                + "EXISTS (SELECT 1 FROM declaration d WHERE d.file_id = f.id), "
+                + "ARRAY(SELECT a.kind FROM answer a WHERE a.file_id = f.id) "
+                + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
+                FILE_TO_ANSWER, runId);
+    }
+
+    /** A message's syntax result, once per syntax error (error null for a message without any). */
+    public record MessageRow(int index, String reference, String type, SyntaxError error) {
+    }
+
+    /** The file's messages in order, each with its syntax errors in order. */
+    public void forEachMessage(long fileId, RowSink<MessageRow> sink) {
+        StreamingQuery.forEach(jdbc, "SELECT r.msg_index, r.message_ref, r.message_type, e.code, e.segment_position, "
+                + "e.segment_tag, e.element_position, e.component_position, e.text FROM message_result r "
+                + "LEFT JOIN syntax_error e ON e.file_id = r.file_id AND e.msg_index = r.msg_index "
+                + "WHERE r.file_id = ? ORDER BY r.msg_index, e.seq", rs -> sink.accept(new MessageRow(rs.getInt(1),
+                rs.getString(2), rs.getString(3), rs.getString(4) == null ? null : new SyntaxError(rs.getString(4),
+                rs.getInt(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9)))), fileId);
+    }
+
+    /**
+     * A declaration's decision, once per content error (the error columns null for a declaration without any).
+     * {@code kind}, {@code exchangeRate}, {@code errorLine} and {@code errorColumn} are read for XML answers only.
+     */
+    public record DeclarationRow(int index, String kind, String declarationNo, Date date, String status,
+                                 String acceptanceNo, BigDecimal exchangeRate, BigDecimal customsValue,
+                                 BigDecimal duty, BigDecimal vat, String channel, Integer score, String ruleHits,
+                                 String errorCode, String errorPointer, int errorLine, int errorColumn,
+                                 String errorText) {
+
+        public boolean accepted() {
+            return DeclarationOutcome.Status.ACCEPTED.name().equals(status);
+        }
+
+        public boolean hasError() {
+            return errorCode != null;
+        }
+    }
+
+    /** The file's declarations in order, each with its content errors in order, for an EDIFACT answer. */
+    public void forEachDeclaration(long fileId, RowSink<DeclarationRow> sink) {
+        StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.declaration_no, d.declaration_date, d.status, d.acceptance_no, "
+                + "d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, d.rule_hits, e.code, e.pointer, e.text "
+                + "FROM declaration d LEFT JOIN declaration_error e ON e.file_id = d.file_id AND e.msg_index = d.msg_index "
+                + "WHERE d.file_id = ? ORDER BY d.msg_index, e.seq", rs -> sink.accept(new DeclarationRow(rs.getInt(1),
+                null, rs.getString(2), rs.getDate(3), rs.getString(4), rs.getString(5), null, rs.getBigDecimal(6),
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), score(rs, 10), rs.getString(11),
+                rs.getString(12), rs.getString(13), 0, 0, rs.getString(14))), fileId);
+    }
+
+    /** The file's declarations in order, each with its content errors in order, for an XML answer. */
+    public void forEachXmlDeclaration(long fileId, RowSink<DeclarationRow> sink) {
+        StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.kind, d.declaration_no, d.declaration_date, d.status, "
+                + "d.acceptance_no, d.exchange_rate, d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, "
+                + "d.rule_hits, e.code, e.pointer, e.line, e.col, e.text FROM declaration d LEFT JOIN declaration_error e "
+                + "ON e.file_id = d.file_id AND e.msg_index = d.msg_index WHERE d.file_id = ? ORDER BY d.msg_index, e.seq",
+                rs -> sink.accept(new DeclarationRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDate(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                        rs.getBigDecimal(10), rs.getString(11), score(rs, 12), rs.getString(13), rs.getString(14),
+                        rs.getString(15), rs.getInt(16), rs.getInt(17), rs.getString(18))), fileId);
+    }
+
+    /** How many declarations the customs step recorded for the file. */
+    public int declarationCount(long fileId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM declaration WHERE file_id = ?", Integer.class, fileId);
+        return count == null ? 0 : count;
+    }
+
+    private static Integer score(ResultSet rs, int column) throws SQLException {
+        int score = rs.getInt(column);
+        return rs.wasNull() ? null : score;
+    }
+}

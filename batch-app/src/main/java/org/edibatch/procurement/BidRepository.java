@@ -1,0 +1,106 @@
+package org.edibatch.procurement;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Bids with their receipts, and the vendors who send them. */
+public final class BidRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public BidRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Vendor(String id, String brn, String status, LocalDate debarredFrom, LocalDate debarredTo) {
+        public boolean debarredOn(LocalDate day) {
+            return "DEBARRED".equals(status) && (debarredFrom == null || !day.isBefore(debarredFrom))
+                    && (debarredTo == null || !day.isAfter(debarredTo));
+        }
+    }
+
+    /** A bid as intake registers it; the sealed price only when it was accepted. */
+    public record NewBid(long fileId, long runId, String format, String tenderId, String bidderId, String bidRef,
+                         String controlRef, int pick1, int pick2, byte[] sealedPrice, String sha, Instant receivedAt,
+                         BidStatus status, String reasonCode, String reasonText) {
+    }
+
+    /** A received bid waiting to be opened, with the file it came in. */
+    public record Received(long bidId, String tenderId, String bidderId, String bidderBrn, Instant receivedAt,
+                           byte[] sealedPrice, long fileId, String fileName, String receiptNo, int pick1, int pick2) {
+    }
+
+    /** What the answer to a bid needs. */
+    public record Answerable(long bidId, long fileId, String format, String tenderId, String bidderId, String bidRef,
+                             String controlRef, String receiptNo, String sha, Instant receivedAt, String reasonCode) {
+    }
+
+    /** The receipt number of an accepted bid; receipt numbers are issued in order of registration. */
+    public static String receiptNo(long bidId) {
+        return String.format("R%010d", bidId);
+    }
+
+    public Optional<Vendor> vendor(String id) {
+        return jdbc.query("SELECT vendor_id, brn, status, debarred_from, debarred_to FROM ref_vendor WHERE vendor_id = ?",
+                (rs, n) -> new Vendor(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()), id).stream().findFirst();
+    }
+
+    /** How many bids of this bidder for this tender were received (the earlier one stands). */
+    public int receivedCount(String tenderId, String bidderId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM bid WHERE tender_id = ? AND bidder_id = ? "
+                + "AND status = 'RECEIVED'", Integer.class, tenderId, bidderId);
+    }
+
+    /** Inserts the bid and its receipt (numbered when the bid was accepted); returns the bid's id. */
+    public long insert(NewBid b) {
+        long bidId = jdbc.queryForObject("INSERT INTO bid (file_id, run_id, format, tender_id, bidder_id, bid_ref, "
+                        + "edi_control_ref, pick1, pick2, sealed_price, file_sha256, received_at, status, reason_code, "
+                        + "reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", Long.class,
+                b.fileId(), b.runId(), b.format(), b.tenderId(), b.bidderId(), b.bidRef(), b.controlRef(),
+                b.pick1(), b.pick2(), b.sealedPrice(), b.sha(), Timestamp.from(b.receivedAt()), b.status().code(),
+                b.reasonCode(), b.reasonText());
+        jdbc.update("INSERT INTO bid_receipt (bid_id, receipt_no, file_sha256, issued_at) VALUES (?,?,?,?)",
+                bidId, b.status() == BidStatus.RECEIVED ? receiptNo(bidId) : null, b.sha(),
+                Timestamp.from(b.receivedAt()));
+        return bidId;
+    }
+
+    /** The received bids of a tender, by id. */
+    public List<Received> received(String tenderId) {
+        return jdbc.query("SELECT b.id, b.tender_id, b.bidder_id, v.brn, b.received_at, b.sealed_price, b.file_id, "
+                        + "f.original_name, r.receipt_no, b.pick1, b.pick2 FROM bid b JOIN bid_receipt r ON r.bid_id = b.id "
+                        + "JOIN inbound_file f ON f.id = b.file_id LEFT JOIN ref_vendor v ON v.vendor_id = b.bidder_id "
+                        + "WHERE b.tender_id = ? AND b.status = 'RECEIVED' ORDER BY b.id",
+                (rs, n) -> new Received(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getBytes(6), rs.getLong(7), rs.getString(8),
+                        rs.getString(9), rs.getInt(10), rs.getInt(11)), tenderId);
+    }
+
+    /** The bidders whose bid for the tender was received, in order. */
+    public List<String> receivedBidders(String tenderId) {
+        return jdbc.queryForList("SELECT DISTINCT bidder_id FROM bid WHERE tender_id = ? "
+                + "AND status = 'RECEIVED' ORDER BY 1", String.class, tenderId);
+    }
+
+    /** Every bid the run registered, by id. */
+    public List<Answerable> ofRun(long runId) {
+        return jdbc.query("SELECT b.id, b.file_id, b.format, b.tender_id, b.bidder_id, b.bid_ref, "
+                        + "b.edi_control_ref, r.receipt_no, b.file_sha256, b.received_at, b.reason_code "
+                        + "FROM bid b JOIN bid_receipt r ON r.bid_id = b.id WHERE b.run_id = ? ORDER BY b.id",
+                (rs, n) -> new Answerable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant(), rs.getString(11)), runId);
+    }
+
+    /** Records the answer written to a bid. */
+    public void recordAnswer(long bidId, String path, String sha) {
+        jdbc.update("UPDATE bid_receipt SET answer_path = ?, answer_sha256 = ? WHERE bid_id = ?", path, sha, bidId);
+    }
+}

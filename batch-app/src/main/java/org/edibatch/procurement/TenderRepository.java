@@ -1,0 +1,155 @@
+package org.edibatch.procurement;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tenders and what their opening records: the draw, each bid's outcome, the award and the notices sent. The
+ * opening's rows are inserted only once, so a reopening recomputes and inserts nothing new.
+ */
+public final class TenderRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public TenderRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Tender(String id, String agencyId, TenderStatus status, Instant deadline, Instant openingTime,
+                         BigDecimal base, BigDecimal rangePct, BigDecimal rate, String seed) {
+
+        public TenderOpening.Terms terms() {
+            return new TenderOpening.Terms(id, base, rangePct, rate, seed);
+        }
+    }
+
+    /** A tender notice accepted for loading, with its lower-limit rate and draw seed. */
+    public record NewTender(String id, long runId, String fileName, String sha, String agencyId, String title,
+                            String contractKind, LocalDate issueDate, BigDecimal base, BigDecimal rangePct,
+                            Instant deadline, Instant openingTime, BigDecimal rate, String seed, Instant loadedAt) {
+    }
+
+    private static final String TENDER_COLUMNS = "SELECT tender_id, agency_id, status, bid_deadline, opening_time, "
+            + "base_amount, range_pct, lower_limit_rate, draw_seed FROM tender ";
+
+    private static final RowMapper<Tender> TENDER = (rs, n) -> new Tender(rs.getString(1), rs.getString(2),
+            TenderStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9));
+
+    public LowerLimitRates lowerLimitRates() {
+        return new LowerLimitRates(jdbc.query("SELECT contract_kind, min_amount_krw, max_amount_krw, valid_from, valid_to, "
+                        + "rate_pct FROM ref_lower_limit_rate ORDER BY contract_kind, min_amount_krw, valid_from",
+                (rs, n) -> new LowerLimitRates.Row(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6))));
+    }
+
+    public Optional<Tender> find(String id) {
+        return jdbc.query(TENDER_COLUMNS + "WHERE tender_id = ? ORDER BY tender_id", TENDER, id).stream().findFirst();
+    }
+
+    public boolean exists(String id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM tender WHERE tender_id = ?", Integer.class, id) > 0;
+    }
+
+    /** Open tenders whose opening time has come, by id. */
+    public List<Tender> dueForOpening(Instant now) {
+        return jdbc.query(TENDER_COLUMNS + "WHERE opening_time <= ? AND status = 'OPEN' ORDER BY tender_id", TENDER,
+                Timestamp.from(now));
+    }
+
+    /** The named tender if its opening time has come, open or already opened. */
+    public List<Tender> dueForReopening(Instant now, String id) {
+        return jdbc.query(TENDER_COLUMNS + "WHERE opening_time <= ? AND tender_id = ? ORDER BY tender_id", TENDER,
+                Timestamp.from(now), id);
+    }
+
+    public void insert(NewTender t) {
+        jdbc.update("INSERT INTO tender (tender_id, run_id, file_name, file_sha256, agency_id, title, contract_kind, "
+                        + "issue_date, base_amount, range_pct, bid_deadline, opening_time, lower_limit_rate, draw_seed, "
+                        + "status, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                t.id(), t.runId(), t.fileName(), t.sha(), t.agencyId(), t.title(), t.contractKind(),
+                java.sql.Date.valueOf(t.issueDate()), t.base(), t.rangePct(), Timestamp.from(t.deadline()),
+                Timestamp.from(t.openingTime()), t.rate(), t.seed(), TenderStatus.OPEN.code(),
+                Timestamp.from(t.loadedAt()));
+    }
+
+    public void markOpened(String id) {
+        jdbc.update("UPDATE tender SET status = ? WHERE tender_id = ?", TenderStatus.OPENED.code(), id);
+    }
+
+    public void insertDraw(String tenderId, TenderOpening.Band b) {
+        jdbc.update("INSERT INTO tender_draw (tender_id, band, price, picks, chosen) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING", tenderId, b.band(), b.price(), b.picks(), b.chosen());
+    }
+
+    /** Records a bid's outcome; the price and rank of an unopenable bid stay empty. */
+    public void insertOpening(String tenderId, TenderOpening.Verdict v, long runId) {
+        if (v.outcome() == OpeningOutcome.UNOPENABLE) {
+            jdbc.update("INSERT INTO bid_opening (bid_id, tender_id, outcome, reason_code, run_id) "
+                    + "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING", v.bidId(), tenderId, v.outcome().code(),
+                    v.reason().name(), runId);
+            return;
+        }
+        jdbc.update("INSERT INTO bid_opening (bid_id, tender_id, outcome, reason_code, price, rank, run_id) "
+                        + "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", v.bidId(), tenderId, v.outcome().code(),
+                v.reason() == null ? null : v.reason().name(), v.price(), v.rank(), runId);
+    }
+
+    /**
+     * Records the award unless one is recorded, then checks the recorded one says the same (reserve price and
+     * winner): a reopening that disagreed with it fails loudly.
+     */
+    public void insertAward(String tenderId, long runId, Instant openedAt, TenderOpening.Result r, String journalKey) {
+        var winner = r.winner();
+        jdbc.update("INSERT INTO award (tender_id, run_id, opened_at, reserve_price, lower_limit_amount, result, "
+                        + "winner_bid_id, winner_vendor_id, award_amount, journal_key) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT DO NOTHING", tenderId, runId, Timestamp.from(openedAt), r.reservePrice(),
+                r.lowerLimitAmount(), r.result().code(),
+                winner.map(AwardRule.OpenedBid::bidId).orElse(null), winner.map(AwardRule.OpenedBid::vendorId).orElse(null),
+                winner.map(AwardRule.OpenedBid::price).orElse(null), winner.isPresent() ? journalKey : null);
+        Map<String, Object> stored = jdbc.queryForMap("SELECT reserve_price, winner_bid_id FROM award WHERE tender_id = ?",
+                tenderId);
+        if (((BigDecimal) stored.get("reserve_price")).compareTo(r.reservePrice()) != 0
+                || !Objects.equals(stored.get("winner_bid_id"), winner.map(AwardRule.OpenedBid::bidId).orElse(null))) {
+            throw new IllegalStateException("reopening tender " + tenderId + " disagrees with its recorded award");
+        }
+    }
+
+    /** The award notice of an opened tender, from what the opening recorded. */
+    public AwardNoticeXml.Notice notice(String tenderId) {
+        Map<String, Object> a = jdbc.queryForMap("SELECT t.agency_id, a.opened_at, t.draw_seed, t.lower_limit_rate, "
+                + "a.reserve_price, a.lower_limit_amount, a.result, a.winner_vendor_id, a.award_amount "
+                + "FROM award a JOIN tender t ON t.tender_id = a.tender_id WHERE a.tender_id = ?", tenderId);
+        List<AwardNoticeXml.Band> bands = jdbc.query("SELECT band, price, picks, chosen FROM tender_draw "
+                        + "WHERE tender_id = ? ORDER BY band",
+                (rs, n) -> new AwardNoticeXml.Band(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3), rs.getBoolean(4)),
+                tenderId);
+        // ranked first, then ineligible by price, then unopenable: the order officers and bidders read
+        List<AwardNoticeXml.Line> lines = jdbc.query("SELECT b.bidder_id, r.receipt_no, o.outcome, o.reason_code, "
+                        + "o.price, o.rank FROM bid_opening o JOIN bid b ON b.id = o.bid_id JOIN bid_receipt r ON r.bid_id = b.id "
+                        + "WHERE o.tender_id = ? ORDER BY o.rank NULLS LAST, o.price NULLS LAST, b.received_at, r.receipt_no",
+                (rs, n) -> new AwardNoticeXml.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), (Integer) rs.getObject(6)), tenderId);
+        return new AwardNoticeXml.Notice(tenderId, (String) a.get("agency_id"),
+                ((Timestamp) a.get("opened_at")).toInstant(), (String) a.get("draw_seed"),
+                (BigDecimal) a.get("lower_limit_rate"), bands, (BigDecimal) a.get("reserve_price"),
+                ((BigDecimal) a.get("lower_limit_amount")).stripTrailingZeros(), (String) a.get("result"),
+                (String) a.get("winner_vendor_id"), (BigDecimal) a.get("award_amount"), lines);
+    }
+
+    /** Records the notice sent to a bidder; a rewrite replaces the row. */
+    public void recordNotice(String tenderId, String bidderId, String path, String sha) {
+        jdbc.update("INSERT INTO award_notice (tender_id, bidder_id, path, sha256) VALUES (?,?,?,?) "
+                        + "ON CONFLICT (tender_id, bidder_id) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
+                tenderId, bidderId, path, sha);
+    }
+}
