@@ -2,6 +2,7 @@ package org.edibatch.cli;
 
 import org.edibatch.run.ExitCodes;
 import org.edibatch.support.Cli;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator sees for a command line that is not understood, and for help: from a real JVM process. */
+@SlowTest
 class CommandLineUsageTest {
 
     private static void assertUsageError(Cli.Streams r, String line) {

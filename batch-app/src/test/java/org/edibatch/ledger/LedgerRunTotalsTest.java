@@ -1,6 +1,7 @@
 package org.edibatch.ledger;
 
 import org.edibatch.report.RunReport;
+import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to from several connections (each connection keeps its own rows of the totals); and the checks on the
  * journal and the message tables rule out sequential scans, so their lookups stay on the keys.
  */
+@SlowTest
 class LedgerRunTotalsTest {
 
     private static final String ENTRY = "WITH e AS (INSERT INTO journal_entry (idempotency_key, ledger, entry_date, "
