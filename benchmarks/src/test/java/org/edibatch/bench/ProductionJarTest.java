@@ -1,5 +1,6 @@
 package org.edibatch.bench;
 
+import org.edibatch.support.SlowTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * library nested in it) nor the plain jar of the same classes. Runs after batch-app is packaged in the reactor;
  * the jars' paths come from the build (failsafe's system properties), and a missing jar fails the test.
  */
-class ProductionJarIT {
+@SlowTest
+class ProductionJarTest {
 
     @Test
     void theExecutableJarHoldsNoBenchmarkClassAndNoJmh() throws IOException {
