@@ -48,8 +48,9 @@ public final class PkiCommands {
     /**
      * Copies every file of {@code source} to {@code target} and signs it (detached NAME.p7s) with the demo
      * credential of its sender (UNB, or the XML batch header); files whose sender has no credential, or that are
-     * neither EDIFACT nor XML, are copied unsigned (they make the unsigned samples). Signature files are written before the content they sign, so a
-     * run claiming the inbox meanwhile never sees the content without its signature. Files are signed on every
+     * neither EDIFACT nor XML, are copied unsigned (they make the unsigned samples). Signature files are written
+     * before the content they sign, so a run claiming the inbox meanwhile never sees the content without its
+     * signature. Files are signed on every
      * core, and each sender's key store is opened once: opening a PKCS#12 store costs more than signing a file.
      */
     public static int signSamples(Path pkiDir, Path source, Path target) throws IOException, GeneralSecurityException {

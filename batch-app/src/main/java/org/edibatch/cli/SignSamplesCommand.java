@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "sign-samples", description = "copy SRC's files to DEST, each signed by its sender's demo key")
+@Command(name = "sign-samples", description = "copy SRC's files to DEST, signing each whose sender has a demo key")
 public class SignSamplesCommand implements Callable<Integer> {
 
     @Spec
@@ -26,9 +26,13 @@ public class SignSamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int n = PkiCommands.signSamples(pki, source, target);
-        spec.commandLine().getOut().println(n + " file(s) copied to " + target
-                + " and signed by their UNB sender's demo key");
+        int signed = PkiCommands.signSamples(pki, source, target);
+        long copied;
+        try (var files = java.nio.file.Files.list(source)) {
+            copied = files.filter(java.nio.file.Files::isRegularFile).count();
+        }
+        spec.commandLine().getOut().println(copied + " file(s) copied to " + target + ", " + signed
+                + " of them signed by their sender's demo key (the others have no known sender: left unsigned)");
         return ExitCodes.OK;
     }
 }
