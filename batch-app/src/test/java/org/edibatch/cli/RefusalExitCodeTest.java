@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each class of refused file, alone in the inbox, makes the night exit 2 and is counted in the closing line;
- * a night of rejected messages exits 2 and a clean night 0. In-process: the exit code {@link CustomsRuns}
- * returns is the process's (CommandLineExitCodeTest proves that from a child JVM).
+ * a night of rejected messages exits 2 and a clean night 0. In-process: the command line's exit code is the
+ * process's (CommandLineExitCodeTest proves that from a child JVM).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SlowTest
@@ -73,10 +73,8 @@ class RefusalExitCodeTest {
 
     private Night night() throws Exception {
         StringWriter text = new StringWriter();
-        int code;
-        try (PrintWriter out = new PrintWriter(text)) {
-            code = app.bean(CustomsRuns.class).run(false, out);
-        }
+        int code = EdiBatchCommandLine.execute(app.context(), new PrintWriter(text), new PrintWriter(new StringWriter()),
+                "run", "customs");
         String output = text.toString();
         Matcher m = CLOSING.matcher(output);
         assertThat(m.find()).as("exit " + code + "\n" + output).isTrue();
