@@ -92,9 +92,7 @@ public class CustomsRuns {
         }
         Path reports = new RunReport(jdbc).folder(props.reports(), runId).toAbsolutePath();
         RunRepository.CustomsCounts counts = runs.customsCounts(runId);
-        out.println("run " + runId + " completed: " + counts.files() + " file(s), " + counts.accepted()
-                + " declaration(s) accepted, " + counts.rejectedDeclarations() + " rejected on content, "
-                + counts.rejectionLines() + " rejection line(s) in total");
+        out.println(closingLine(runId, counts));
         out.println("answers:          " + props.outbox().toAbsolutePath() + "/<sender>/");
         out.println("officers' report: " + reports.resolve("exceptions.html"));
         out.println("exception file:   " + reports.resolve("exceptions.csv"));
@@ -107,6 +105,15 @@ public class CustomsRuns {
             out.println("(ledger summary not readable: " + e + ")");
         }
         out.flush();
-        return counts.rejectionLines() > 0 ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
+        return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
+    }
+
+    /** The run's closing line: every file claimed and every message read is accounted for. */
+    static String closingLine(long runId, RunRepository.CustomsCounts c) {
+        return "run " + runId + " completed: " + c.files() + " file(s) claimed, " + c.refusedFiles()
+                + " refused whole; " + c.messages() + " message(s) read = " + c.accepted() + " accepted + "
+                + c.rejected() + " rejected" + (c.notProcessed() > 0 ? " + " + c.notProcessed() + " not processed" : "")
+                + "; " + c.exceptionLines() + " line(s) in the exception file (" + c.selectivityLines()
+                + " selected for review)";
     }
 }

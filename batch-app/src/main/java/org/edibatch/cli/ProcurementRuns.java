@@ -108,8 +108,9 @@ public class ProcurementRuns {
             out.println("run " + runId + " " + execution.getStatus() + "; run the same command again to resume it");
             return ExitCodes.FAILED_RERUN_TO_RESUME;
         }
-        long exceptions = runs.exceptionItems(runId);
-        out.println("run " + runId + " completed: " + exceptions + " line(s) in the exception file");
-        return exceptions > 0 ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
+        RunRepository.ProcurementCounts counts = runs.procurementCounts(runId);
+        out.println("run " + runId + " completed: " + counts.exceptionLines() + " line(s) in the exception file; "
+                + counts.files() + " file(s) claimed, " + counts.refusedFiles() + " refused whole");
+        return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
     }
 }

@@ -4,7 +4,7 @@ package org.edibatch.run;
 public final class ExitCodes {
     /** Everything was processed and accepted. */
     public static final int OK = 0;
-    /** The run completed; some input was rejected (answered, reported, quarantined). */
+    /** The run completed; some input was refused whole or rejected (answered, reported, quarantined). */
     public static final int DONE_WITH_REJECTIONS = 2;
     /** The run failed (database down, disk full...): run the same command again to resume it. */
     public static final int FAILED_RERUN_TO_RESUME = 3;

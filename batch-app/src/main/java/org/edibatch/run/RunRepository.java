@@ -1,11 +1,13 @@
 package org.edibatch.run;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the command line reads about runs: the last ones with their counts, and one run's outcome. */
@@ -17,14 +19,35 @@ public class RunRepository {
                              long files, long accepted, long rejections) {
     }
 
-    /** The counts a completed customs run is reported with. */
-    public record CustomsCounts(long files, long accepted, long rejectedDeclarations, long rejectionLines) {
+    /**
+     * The counts a completed customs run is reported with, all read from the database so that a resumed run
+     * reports what an uninterrupted one would. Messages are those of the files not refused whole; every one
+     * is accepted, rejected (syntax or content) or not processed (a syntax-valid message of a type we do not
+     * decide), so the three add up to {@code messages}.
+     */
+    public record CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected,
+                                long notProcessed, long exceptionLines, long selectivityLines) {
+
+        /** Whether anything was refused, rejected or left undecided: the night must say so (exit 2). */
+        public boolean anyRefusal() {
+            return refusedFiles > 0 || rejected > 0 || notProcessed > 0 || exceptionLines > selectivityLines;
+        }
+    }
+
+    /** The counts a completed procurement run is reported with. */
+    public record ProcurementCounts(long files, long refusedFiles, long exceptionLines) {
+
+        public boolean anyRefusal() {
+            return refusedFiles > 0 || exceptionLines > 0;
+        }
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public RunRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** The last runs, newest first, each with the status of its last execution. */
@@ -58,21 +81,33 @@ public class RunRepository {
     }
 
     public CustomsCounts customsCounts(long run) {
-        return jdbc.queryForObject("SELECT "
-                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = ?) AS files, "
-                + "(SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
-                + "WHERE f.run_id = ? AND d.status = 'ACCEPTED') AS accepted, "
-                + "(SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
-                + "WHERE f.run_id = ? AND d.status = 'REJECTED') AS rejected, "
-                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = ? "
-                + "AND category IN ('FILE','SYNTAX','CONTENT')) AS lines",
-                (rs, n) -> new CustomsCounts(rs.getLong("files"), rs.getLong("accepted"), rs.getLong("rejected"),
-                        rs.getLong("lines")), run, run, run, run);
+        // A message is accepted when its syntax and its declaration are; rejected when either is not.
+        return named.queryForObject("SELECT "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run) AS files, "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
+                + "AND state IN ('REJECTED','QUARANTINED')) AS refused, "
+                + "m.messages, m.accepted, m.rejected, m.not_processed, "
+                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run) AS lines, "
+                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'SELECTIVITY') AS selected "
+                + "FROM (SELECT COUNT(*) AS messages, "
+                + "COUNT(*) FILTER (WHERE r.status = 'ACCEPTED' AND d.status = 'ACCEPTED') AS accepted, "
+                + "COUNT(*) FILTER (WHERE r.status = 'REJECTED' OR d.status = 'REJECTED') AS rejected, "
+                + "COUNT(*) FILTER (WHERE r.status = 'ACCEPTED' AND d.status IS NULL) AS not_processed "
+                + "FROM message_result r JOIN inbound_file f ON f.id = r.file_id "
+                + "LEFT JOIN declaration d ON d.file_id = r.file_id AND d.msg_index = r.msg_index "
+                + "WHERE f.run_id = :run) m",
+                Map.of("run", run), (rs, n) -> new CustomsCounts(rs.getLong("files"), rs.getLong("refused"),
+                        rs.getLong("messages"), rs.getLong("accepted"), rs.getLong("rejected"),
+                        rs.getLong("not_processed"), rs.getLong("lines"), rs.getLong("selected")));
     }
 
-    /** Every line of the run's exception file (selectivity notes included), as procurement runs report it. */
-    public long exceptionItems(long run) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM exception_item WHERE run_id = ?", Long.class, run);
-        return n == null ? 0 : n;
+    public ProcurementCounts procurementCounts(long run) {
+        return named.queryForObject("SELECT "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run) AS files, "
+                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
+                + "AND state IN ('REJECTED','QUARANTINED')) AS refused, "
+                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run) AS lines",
+                Map.of("run", run), (rs, n) -> new ProcurementCounts(rs.getLong("files"), rs.getLong("refused"),
+                        rs.getLong("lines")));
     }
 }

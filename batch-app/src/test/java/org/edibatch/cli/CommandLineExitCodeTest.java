@@ -16,7 +16,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,11 +70,33 @@ class CommandLineExitCodeTest {
         Result resumed = edibatch(home, db, "run", "customs", "--edibatch.chunk-size=4");
         assertThat(resumed.code()).as(resumed.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(resumed.output()).contains("resuming run 1").contains("balanced: yes");
+        // the resumed run's closing line counts the whole run, not only what it did after the failure
+        Matcher line = Pattern.compile("run 1 completed: (\\d+) file\\(s\\) claimed, "
+                + "\\d+ refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected")
+                .matcher(resumed.output());
+        assertThat(line.find()).as(resumed.output()).isTrue();
+        assertThat(Integer.parseInt(line.group(1))).isEqualTo(SampleSet.generate().size());
+        try (Connection c = DriverManager.getConnection(db);
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM message_result")) {
+            rs.next();
+            assertThat(Integer.parseInt(line.group(2))).isEqualTo(rs.getInt(1))
+                    .isEqualTo(Integer.parseInt(line.group(3)) + Integer.parseInt(line.group(4)));
+        }
         try (Connection c = DriverManager.getConnection(db);
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal_entry")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(43);
         }
+    }
+
+    @Test
+    void aNightWhoseOnlyInputIsARefusedFileExitsWithTheRejectionCode(@TempDir Path home) throws Exception {
+        String db = TestDatabase.freshDatabaseUrl();
+        SampleSet.write(home.resolve("inbox"), Map.of("bad-not-edifact.txt",
+                SampleSet.generate().get("bad-not-edifact.txt")));
+        Result r = edibatch(home, db, "run", "nightly");
+        assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+        assertThat(r.output()).contains("completed: 1 file(s) claimed, 1 refused whole; 0 message(s) read");
     }
 
     @Test

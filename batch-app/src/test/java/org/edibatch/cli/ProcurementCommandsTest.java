@@ -93,7 +93,8 @@ class ProcurementCommandsTest {
         Outcome resumed = run("run", "bid-intake");
         assertThat(resumed.code()).as(resumed.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(resumed.output()).contains("resuming run")
-                .containsPattern("run \\d+ completed: [1-9]\\d* line\\(s\\) in the exception file");
+                .containsPattern("run \\d+ completed: [1-9]\\d* line\\(s\\) in the exception file; "
+                        + "1 file\\(s\\) claimed, 1 refused whole");
         assertThat(inboundFiles()).isEqualTo(1);
 
         Outcome again = run("run", "bid-intake"); // same clock instant: the same run
