@@ -166,9 +166,13 @@ public class ClaimTasklet implements Tasklet {
         String name = file.getFileName().toString();
         String sha = p.sha();
         if (name.endsWith(FileSignatureCheck.DETACHED)) {
-            files.insert(runId, file, null, name, sha, "UNKNOWN", null, FileState.REJECTED, "ORPHAN_SIGNATURE",
-                    "a signature file arrived without the file it signs (" + name.substring(0, name.length() - 4) + ")",
-                    null, null);
+            String text = "a signature file arrived without the file it signs ("
+                    + name.substring(0, name.length() - 4) + ")";
+            long id = files.insert(runId, file, null, name, sha, "UNKNOWN", null, FileState.REJECTED,
+                    "ORPHAN_SIGNATURE", text, null, null);
+            // quarantined like any refused file, so the officers' report must list it too
+            files.exception(runId, id, 0, ExceptionCategory.FILE, null, name, "ORPHAN_SIGNATURE",
+                    ExceptionCategory.fileRefused(text));
             return;
         }
         FileSignatureCheck.Result sig = p.sig();

@@ -138,9 +138,9 @@ class RefusalExitCodeTest {
     void aSignatureFileWithoutItsFileAloneExitsTwoAndIsCounted() throws Exception {
         drop("lost.edi.p7s", "not a CMS structure".getBytes(), null);
         Night n = night();
-        assertThat(n.code()).as(n.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
-        assertThat(n.files()).isEqualTo(1);
-        assertThat(n.refused()).isEqualTo(1);
+        assertRefusedAlone(n, "FILE");
+        assertThat(app.jdbc().queryForObject("SELECT code FROM exception_item WHERE run_id = ?", String.class,
+                n.run())).isEqualTo("ORPHAN_SIGNATURE");
     }
 
     @Test
