@@ -2,6 +2,7 @@ package org.edibatch.cli;
 
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.intake.FileSignatureCheck;
 import org.edibatch.job.customs.CustomsJobConfig;
 import org.edibatch.report.RunReport;
 import org.edibatch.run.ExitCodes;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +69,19 @@ public class CustomsRuns {
 
     /** For a caller that already holds the run lock (the nightly flow). */
     public int runHoldingLock(PrintWriter out) throws Exception {
+        preflight();
         JobExecution execution = launch(out);
         CrashPoints.reach("job.completed");
         return report(execution, out);
+    }
+
+    /**
+     * The trust store the claim step will judge signatures by, built once before the run starts: a missing
+     * folder or a corrupt anchor or CRL throws {@link org.edibatch.signature.TrustStoreException} while nothing
+     * is claimed, answered or recorded, instead of every sender being refused as untrusted.
+     */
+    void preflight() throws IOException {
+        FileSignatureCheck.trustStore(props.trust(), !Boolean.FALSE.equals(props.signature().required()));
     }
 
     private JobExecution launch(PrintWriter out) throws Exception {

@@ -56,6 +56,12 @@ public final class EdiBatchCommandLine {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            var known = CommandFailure.of(ex);
+            if (known.isPresent()) {
+                // a bad property value or an unusable trust store: the line says all, a trace would bury it
+                command.getErr().println(known.get().line());
+                return known.get().exitCode();
+            }
             if (spring.running()) {
                 // The context's logging is set up: the trace goes to the log an operator reads.
                 LoggerFactory.getLogger(EdiBatchCommandLine.class).error("edibatch failed", ex);

@@ -2,6 +2,11 @@ package org.edibatch.cli;
 
 import org.edibatch.EdiBatchApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,10 +39,25 @@ public final class SpringContext implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         if (context == null) {
-            started = SpringApplication.run(EdiBatchApplication.class, properties.toArray(new String[0]));
+            SpringApplication application = new SpringApplication(EdiBatchApplication.class);
+            application.addListeners(quietWhenTheCommandLineTellsIt());
+            started = application.run(properties.toArray(new String[0]));
             context = started;
         }
         return context.getBean(type);
+    }
+
+    /**
+     * A failure the command line reports in one line ({@link CommandFailure}: a bad property value) is not also
+     * printed by Spring Boot's failure analysis, a block of twenty lines on the console.
+     */
+    private static ApplicationListener<SpringApplicationEvent> quietWhenTheCommandLineTellsIt() {
+        return event -> {
+            if (event instanceof ApplicationFailedEvent failed && CommandFailure.of(failed.getException()).isPresent()) {
+                LoggingSystem.get(SpringContext.class.getClassLoader()).setLogLevel(
+                        "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", LogLevel.OFF);
+            }
+        };
     }
 
     boolean running() {

@@ -1,10 +1,20 @@
 package org.edibatch.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Everything an operator configures (application.properties, a file given by --spring.config.additional-location,
@@ -22,11 +32,20 @@ import java.nio.file.Path;
  * @param earlyAnswerMaxBytes the most memory one file's answers may take while the customs step builds them
  *                    (answered as soon as the file is committed); a file beyond it, and every file when 0, is
  *                    answered by the answer step from the database instead. Default 8 MiB.
+ * Validated when bound: a bad value stops the command before it claims, answers or starts anything.
  */
 @ConfigurationProperties(prefix = "edibatch")
-public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String zone, String fixedClock,
-                                 Integer chunkSize, Tax tax, Selectivity selectivity, Fault fault, Trust trust,
-                                 Signature signature, Integer threads, Long earlyAnswerMaxBytes) {
+@Validated
+public record EdiBatchProperties(Path home, Path inbox,
+                                 @NotBlank(message = "must be an EDI id of 1 to 35 characters")
+                                 @Size(max = 35, message = "must be an EDI id of 1 to 35 characters") String ourEdiId,
+                                 ZoneId zone, Instant fixedClock,
+                                 @Min(value = 1, message = "must be at least 1") Integer chunkSize,
+                                 @Valid Tax tax, @Valid Selectivity selectivity, Fault fault, Trust trust,
+                                 Signature signature,
+                                 @Min(value = 1, message = "must be between 1 and 1024")
+                                 @Max(value = 1024, message = "must be between 1 and 1024") Integer threads,
+                                 @Min(value = 0, message = "must be 0 or more") Long earlyAnswerMaxBytes) {
 
     /** @param anchors folder of trusted CA certificates; @param crls folder of CRL files */
     public record Trust(Path anchors, Path crls) {
@@ -45,10 +64,17 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         }
     }
 
-    public record Tax(RoundingMode rounding, BigDecimal vatRatePercent) {
+    /** @param rounding to whole won; UNNECESSARY is refused, as it fails on the first fraction of a won */
+    public record Tax(@NotRoundingUnnecessary RoundingMode rounding,
+                      @DecimalMin(value = "0", message = "must be between 0 and 100")
+                      @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal vatRatePercent) {
     }
 
-    public record Selectivity(long seed, BigDecimal samplePercent, int yellowThreshold, int redThreshold) {
+    public record Selectivity(long seed,
+                              @DecimalMin(value = "0", message = "must be between 0 and 100")
+                              @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal samplePercent,
+                              @Min(value = 0, message = "must be 0 or more") int yellowThreshold,
+                              @Min(value = 0, message = "must be 0 or more") int redThreshold) {
     }
 
     /**
@@ -62,7 +88,7 @@ public record EdiBatchProperties(Path home, Path inbox, String ourEdiId, String 
         home = home == null ? Path.of("var") : home;
         inbox = inbox == null ? home.resolve("inbox") : inbox;
         ourEdiId = ourEdiId == null ? "KCS" : ourEdiId;
-        zone = zone == null ? "Asia/Seoul" : zone;
+        zone = zone == null ? ZoneId.of("Asia/Seoul") : zone;
         chunkSize = chunkSize == null ? 1000 : chunkSize;
         threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         tax = tax == null ? new Tax(RoundingMode.DOWN, BigDecimal.TEN) : tax;

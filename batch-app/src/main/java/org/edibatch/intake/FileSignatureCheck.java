@@ -8,6 +8,7 @@ import org.edibatch.signature.CmsVerifier;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.signature.TrustConfig;
 import org.edibatch.signature.TrustStore;
+import org.edibatch.signature.TrustStoreException;
 import org.slf4j.LoggerFactory;
 import org.edibatch.signature.XmlDsigVerifier;
 import org.edibatch.signature.SubReason;
@@ -53,7 +54,10 @@ public final class FileSignatureCheck {
     /**
      * The trust anchors and CRLs, loaded anew for each run (CRLs change). Without anchors: null when signatures
      * may be missing (every signed file is then NOT_TRUSTED), else a configuration fault that fails the run,
-     * which beats quarantining every file of the night as untrusted.
+     * which beats quarantining every file of the night as untrusted. With anchors, the CRL folder must exist:
+     * every certificate below an anchor is checked for revocation, and without CRLs each would be refused.
+     *
+     * @throws TrustStoreException when the folders or files cannot serve as configured
      */
     public static TrustStore trustStore(EdiBatchProperties.Trust trust, boolean required) throws IOException {
         Path anchors = trust.anchors();
@@ -63,10 +67,14 @@ public final class FileSignatureCheck {
                         .warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
                 return null;
             }
-            throw new IllegalStateException("signatures are required but the trust anchor folder " + anchors
-                    + " holds no CA certificate (set edibatch.trust.anchors and edibatch.trust.crls)");
+            throw new TrustStoreException("signatures are required but the trust anchor folder " + anchors
+                    + (Files.isDirectory(anchors) ? " holds no CA certificate" : " does not exist")
+                    + " (set edibatch.trust.anchors)");
         }
-        Files.createDirectories(trust.crls());
+        if (!Files.isDirectory(trust.crls())) {
+            throw new TrustStoreException("the CRL folder " + trust.crls()
+                    + " does not exist: revocation cannot be checked (set edibatch.trust.crls)");
+        }
         return TrustStore.load(new TrustConfig(anchors, trust.crls()));
     }
 

@@ -1,5 +1,7 @@
 package org.edibatch.job.customs;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -9,6 +11,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.LocalDateTime;
 
 /**
  * The customs step's worker: when a partition runs, a chunk step is built for it from plain objects made for
@@ -54,13 +58,25 @@ final class CustomsWorkerStep implements Step {
 
     @Override
     public void execute(StepExecution partition) throws JobInterruptedException {
-        Parts p = parts.create(partition);
-        Step chunks = new StepBuilder(name, repository).<ProcessedMessage, ProcessedMessage>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(p.reader())
-                .writer(p.writer())
-                .listener(listener)
-                .build();
+        Step chunks;
+        try {
+            Parts p = parts.create(partition);
+            chunks = new StepBuilder(name, repository).<ProcessedMessage, ProcessedMessage>chunk(chunkSize)
+                    .transactionManager(transactionManager)
+                    .reader(p.reader())
+                    .writer(p.writer())
+                    .listener(listener)
+                    .build();
+        } catch (RuntimeException e) {
+            // The chunk step never ran, so nothing would record the partition's end: record it here, else the
+            // partition stays STARTING and Spring Batch refuses to restart the run.
+            partition.setStatus(BatchStatus.FAILED);
+            partition.setExitStatus(ExitStatus.FAILED.addExitDescription(e));
+            partition.addFailureException(e);
+            partition.setEndTime(LocalDateTime.now());
+            repository.update(partition);
+            throw e;
+        }
         chunks.execute(partition);
     }
 }

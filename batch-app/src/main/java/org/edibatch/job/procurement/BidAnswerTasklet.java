@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import static org.edibatch.edifact.EdifactWriter.c;
@@ -69,7 +68,7 @@ public class BidAnswerTasklet implements Tasklet {
      * ERC + FTX+AAO the refusal code and text.
      */
     private void aperak(EdifactWriter w, BidRepository.Answerable r) throws IOException {
-        var at = r.receivedAt().atZone(ZoneId.of(props.zone()));
+        var at = r.receivedAt().atZone(props.zone());
         String ref = "RC" + r.fileId();
         w.startInterchange(procurement.ourEdiId(), r.bidderId(), DateTimeFormatter.ofPattern("yyMMdd").format(at),
                 DateTimeFormatter.ofPattern("HHmm").format(at), ref);

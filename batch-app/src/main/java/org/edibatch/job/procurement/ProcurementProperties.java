@@ -1,6 +1,8 @@
 package org.edibatch.job.procurement;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 
@@ -15,7 +17,9 @@ import java.nio.file.Path;
  * @param ourEdiId               the UNB recipient of EDIFACT bids and sender of our APERAKs; default KONEPS
  */
 @ConfigurationProperties(prefix = "edibatch.procurement")
+@Validated
 public record ProcurementProperties(Path tendersInbox, Path bidsInbox, Path agencyKeystore, String agencyKeystorePassword,
+                                    @Size(min = 1, max = 35, message = "must be an EDI id of 1 to 35 characters")
                                     String ourEdiId) {
 
     public ProcurementProperties {

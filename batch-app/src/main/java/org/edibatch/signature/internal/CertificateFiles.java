@@ -1,5 +1,7 @@
 package org.edibatch.signature.internal;
 
+import org.edibatch.signature.TrustStoreException;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,24 +15,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads every certificate or CRL file in a folder; CertificateFactory accepts PEM and DER alike. */
+/**
+ * Reads every certificate or CRL file in a folder; CertificateFactory accepts PEM and DER alike. A file that
+ * holds none is refused rather than skipped: skipping a corrupt anchor or CRL would refuse every sender it
+ * vouches for as untrusted, answering them for the installation's fault.
+ */
 public final class CertificateFiles {
-
-    private static final System.Logger LOG = System.getLogger(CertificateFiles.class.getName());
 
     private CertificateFiles() {
     }
 
     public static List<X509Certificate> certificates(Path dir) throws IOException {
         List<X509Certificate> out = new ArrayList<>();
-        for (Path file : files(dir)) {
+        for (Path file : files(dir, "trust anchor")) {
+            int before = out.size();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 for (var c : factory().generateCertificates(in)) {
                     out.add((X509Certificate) c);
                 }
             } catch (GeneralSecurityException e) {
-                // A stray non-certificate file must not take the whole trust store down; it simply adds no anchor.
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable certificate file " + file, e);
+                throw new TrustStoreException("trust anchor file " + file + " is not a certificate (PEM or DER): "
+                        + e.getMessage(), e);
+            }
+            if (out.size() == before) {
+                throw new TrustStoreException("trust anchor file " + file + " holds no certificate");
             }
         }
         return out;
@@ -38,14 +46,17 @@ public final class CertificateFiles {
 
     public static List<X509CRL> crls(Path dir) throws IOException {
         List<X509CRL> out = new ArrayList<>();
-        for (Path file : files(dir)) {
+        for (Path file : files(dir, "CRL")) {
+            int before = out.size();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 for (var c : factory().generateCRLs(in)) {
                     out.add((X509CRL) c);
                 }
             } catch (GeneralSecurityException e) {
-                // Ignoring is safe: a certificate without a usable CRL ends as REVOCATION_UNKNOWN.
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable CRL file " + file, e);
+                throw new TrustStoreException("CRL file " + file + " is not a CRL (PEM or DER): " + e.getMessage(), e);
+            }
+            if (out.size() == before) {
+                throw new TrustStoreException("CRL file " + file + " holds no CRL");
             }
         }
         return out;
@@ -59,7 +70,10 @@ public final class CertificateFiles {
         }
     }
 
-    private static List<Path> files(Path dir) throws IOException {
+    private static List<Path> files(Path dir, String what) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new TrustStoreException(what + " folder " + dir + " does not exist");
+        }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
