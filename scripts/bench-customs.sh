@@ -290,10 +290,10 @@ echo "lowest ceiling: $lowest declarations/s ($lowest_stage, best over 1..$THREA
 in_app=$(awk '$1 == "parse" && $2 == "validated" && $3 == "(in" {print $(NF)}' "$WORK/ceilings.txt" | tail -1)
 parse_best=$(awk '$1 == "parse" && $2 == "validated" && $3 != "(in" && $NF > m {m = $NF} END {print m + 0}' "$WORK/ceilings.txt")
 if [[ -n "$in_app" && "$parse_best" != 0 ]]; then
-  echo "in the app:   the validated parse after the application's start-up in that JVM: $in_app declarations/s ($(awk -v a="$in_app" -v c="$parse_best" 'BEGIN {printf "%.0f%%", 100 * a / c}') of the bare JVM's $parse_best; JIT profiles of java.util.stream, see README)"
+  echo "in the app:   the validated parse after the application's start-up in that JVM: $in_app declarations/s ($(awk -v a="$in_app" -v c="$parse_best" 'BEGIN {printf "%.0f%%", 100 * a / c}') of the bare JVM's $parse_best; JIT profiles of java.util.stream, see docs/PERFORMANCE.md)"
 fi
 if [[ "$lowest" != 0 ]]; then
-  echo "ratio:        $(awk -v r="$rate" -v c="$lowest" 'BEGIN {printf "%.1f%%", 100 * r / c}') of the lowest ceiling (target >= 30%); $(awk -v r="$rate" -v c="$lowest1" 'BEGIN {printf "%.1f%%", 100 * r / c}') of its 1-thread figure"
+  echo "ratio:        $(awk -v r="$rate" -v c="$lowest" 'BEGIN {printf "%.1f%%", 100 * r / c}') of the lowest ceiling (target >= 50%); $(awk -v r="$rate" -v c="$lowest1" 'BEGIN {printf "%.1f%%", 100 * r / c}') of its 1-thread figure"
 fi
 # The definition before 2026-11-29 (COPY ceiling = one row per declaration into a temporary table), for comparison.
 single_row=$(awk -F= '/^LOWEST_SINGLE_ROW=/ {print $2}' "$WORK/ceilings.txt")
