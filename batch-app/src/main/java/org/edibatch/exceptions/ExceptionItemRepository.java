@@ -26,12 +26,6 @@ public final class ExceptionItemRepository {
                 fileName, code, text);
     }
 
-    /** How many lines the run put in the exception file. */
-    public int countForRun(long runId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM exception_item WHERE run_id = ?", Integer.class, runId);
-        return n == null ? 0 : n;
-    }
-
     /** The lines of a chunk, gathered for one COPY. */
     public Copy copy() {
         return new Copy(jdbc);
