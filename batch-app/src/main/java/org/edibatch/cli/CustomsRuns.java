@@ -110,7 +110,7 @@ public class CustomsRuns {
         out.println("exception file:   " + reports.resolve("exceptions.csv"));
         out.println("ledger summary:   " + reports.resolve("ledger-summary.txt"));
         out.println("archived files:   " + props.archive().toAbsolutePath());
-        out.println("quarantined files:" + props.quarantine().toAbsolutePath());
+        out.println("quarantined files: " + props.quarantine().toAbsolutePath());
         try {
             out.print(Files.readString(reports.resolve("ledger-summary.txt")));
         } catch (Exception e) {
