@@ -149,9 +149,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // PostgreSQL removes a pid file whose process is gone by itself
             return;
         }
-        if (!isPostgres(pid, process.get())) {
-            // the pid was reused by an unrelated process: PostgreSQL would take it for a live server and refuse
-            log.warn("{} names process {}, which is not PostgreSQL: removing the stale file", pidFile, pid);
+        if (!isPostmasterOf(dir, pid, process.get())) {
+            // the pid was reused by another process (after a reboot, say): PostgreSQL would take it for a live
+            // server and refuse to start, and it must never be signalled
+            log.warn("{} names process {}, which is not the PostgreSQL of this folder: removing the stale file",
+                    pidFile, pid);
             Files.deleteIfExists(pidFile);
             return;
         }
@@ -163,13 +165,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static boolean isPostgres(long pid, ProcessHandle process) {
+    /** A postgres process started on this data folder (its command line says {@code -D <dir>}). */
+    private static boolean isPostmasterOf(Path dir, long pid, ProcessHandle process) {
+        String cmdline;
         try {
-            String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
-            return cmdline.contains("postgres");
+            cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ') + " ";
         } catch (IOException e) {
-            return process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
+            cmdline = process.info().commandLine().orElse("") + " ";
         }
+        return cmdline.contains("postgres") && cmdline.contains(" " + dir + " ");
     }
 
     /** PostgreSQL's shutdown modes are signals: INT is a fast shutdown, QUIT an immediate one. */
