@@ -13,7 +13,10 @@ import org.springframework.validation.ObjectError;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -24,18 +27,84 @@ import java.util.stream.Collectors;
 
 /**
  * A failure the operator fixes from one line, told without a trace: a property that cannot be bound or
- * breaks its constraint (exit 64, a usage error: the command as given cannot run), or an installation that
- * cannot serve, such as a missing or corrupt trust store (exit 3). Both are found before any work.
+ * breaks its constraint, or an argument file a command cannot use (exit 64, a usage error: the command as given
+ * cannot run), or an installation that cannot serve, such as a missing or corrupt trust store (exit 3), found
+ * before any work; or any other fault, named by its innermost cause (exit 3).
  *
  * @param exitCode the documented exit code
  * @param line     what stderr gets: the property or file, and what is allowed
  */
 record CommandFailure(int exitCode, String line) {
 
+    /**
+     * A command's own refusal, as one line: an argument file missing or unreadable, a wrong password (exit 64:
+     * the operator fixes the command line).
+     */
+    static final class Refused extends RuntimeException {
+
+        private final int exitCode;
+
+        Refused(int exitCode, String line, Throwable cause) {
+            super(line, cause);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** A refusal by {@code command} ({@code "edibatch sign"}) of what it was given, exit 64. */
+    static Refused refused(String command, String what) {
+        return new Refused(ExitCodes.USAGE, command + ": " + what, null);
+    }
+
+    static Refused refused(String command, String what, Throwable cause) {
+        return new Refused(ExitCodes.USAGE, command + ": " + what, cause);
+    }
+
+    /**
+     * Any other failure: a fault of the environment (exit 3), named by its innermost cause in one line; the
+     * layers of Spring's bean creation above it say nothing an operator can act on.
+     */
+    static CommandFailure fault(String command, Throwable failure) {
+        Throwable root = failure;
+        SQLException sql = null;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 50; depth++) {
+            if (root instanceof SQLException s && sql == null) {
+                sql = s;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof SQLException s && sql == null) {
+            sql = s;
+        }
+        String what;
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            what = "the database cannot be reached: " + firstLine(sql.getMessage());
+        } else if (root instanceof NoSuchFileException) {
+            what = "no such file or folder: " + root.getMessage();
+        } else if (root instanceof AccessDeniedException) {
+            what = "permission denied: " + root.getMessage();
+        } else {
+            String message = firstLine(root.getMessage());
+            what = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        }
+        return new CommandFailure(ExitCodes.FAILED_RERUN_TO_RESUME, command + ": failed: " + what
+                + " (" + EdiBatchCommandLine.DEBUG + " shows the trace)");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
     /** The failure behind {@code failure} (anywhere in its causes) when it is one of these kinds. */
     static Optional<CommandFailure> of(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause(), depth++) {
+            if (t instanceof Refused refused) {
+                return Optional.of(new CommandFailure(refused.exitCode, refused.getMessage()));
+            }
             if (t instanceof BindException bind) {
                 return Optional.of(new CommandFailure(ExitCodes.USAGE, "edibatch: invalid configuration: " + describe(bind)));
             }
@@ -55,9 +124,15 @@ record CommandFailure(int exitCode, String line) {
                 if (error instanceof FieldError field) {
                     ConfigurationPropertyName name = errors.getName()
                             .append(DataObjectPropertyName.toDashedForm(field.getField()));
-                    Object value = errors.getBoundProperties().stream().filter(p -> p.getName().equals(name))
-                            .map(ConfigurationProperty::getValue).findFirst().orElse(field.getRejectedValue());
-                    problems.add(name + "=" + value + ": " + field.getDefaultMessage());
+                    Optional<Object> value = errors.getBoundProperties().stream().filter(p -> p.getName().equals(name))
+                            .map(ConfigurationProperty::getValue).findFirst();
+                    if (value.isEmpty() && field.getRejectedValue() instanceof Boolean) {
+                        // a check across properties (an @AssertTrue method): its message names them
+                        problems.add(field.getDefaultMessage());
+                    } else {
+                        problems.add(name + "=" + value.orElse(field.getRejectedValue()) + ": "
+                                + field.getDefaultMessage());
+                    }
                 } else {
                     problems.add(errors.getName() + ": " + error.getDefaultMessage());
                 }

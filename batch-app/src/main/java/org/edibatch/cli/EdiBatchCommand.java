@@ -22,9 +22,11 @@ import java.util.concurrent.Callable;
                 "  --edibatch.trust.crls=DIR     CRL files; default HOME/pki/crl",
                 "  --edibatch.signature.required=false   accept unsigned files (default: every file must be signed)",
                 "  --logging.level.org.edibatch=WARN     less output",
+                "  --debug                       a failure's stack trace after its one line",
                 "",
                 "Exit codes: 0 all accepted, 2 done with rejections, 3 failed (run again to resume),",
-                "  4 another run holds the lock, 64 usage error (also: report of a run that does not exist)"})
+                "  4 another run holds the lock, 64 usage error (also: report of a run that does not exist,",
+                "  a missing argument file or a wrong password)"})
 public class EdiBatchCommand implements Callable<Integer> {
 
     @Spec

@@ -14,6 +14,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,20 +32,22 @@ public final class EdiBatchCommandLine {
 
     /** Options with these prefixes are Spring properties, whatever the command. */
     private static final List<String> SPRING_PROPERTY_PREFIXES = List.of("--edibatch.", "--spring.", "--logging.");
+    /** Anywhere on the line, on any command: a failure's stack trace goes to stderr after its line. */
+    static final String DEBUG = "--debug";
 
     private EdiBatchCommandLine() {
     }
 
     /** Runs the command as the shell gave it; returns the exit code. */
     public static int execute(String... args) {
-        try (SpringContext spring = SpringContext.startingWith(springProperties(args))) {
+        try (SpringContext spring = SpringContext.startingWith(springProperties(args), debug(args))) {
             return execute(spring, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         }
     }
 
     /** Runs the command against a running application context (the Spring properties in args are then ignored). */
     public static int execute(ApplicationContext context, PrintWriter out, PrintWriter err, String... args) {
-        return execute(SpringContext.of(context), out, err, args);
+        return execute(SpringContext.of(context, debug(args)), out, err, args);
     }
 
     private static int execute(SpringContext spring, PrintWriter out, PrintWriter err, String[] args) {
@@ -56,20 +60,18 @@ public final class EdiBatchCommandLine {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
-            var known = CommandFailure.of(ex);
-            if (known.isPresent()) {
-                // a bad property value or an unusable trust store: the line says all, a trace would bury it
-                command.getErr().println(known.get().line());
-                return known.get().exitCode();
+            // A bad property value, an argument file missing, an unusable trust store: the line says all. Anything
+            // else is a fault (database unreachable, disk full): operators rerun after fixing it, and a failed run
+            // resumes. Either way one line; the trace would bury it, so it comes only on request.
+            CommandFailure failure = CommandFailure.of(ex).orElseGet(() -> CommandFailure.fault(
+                    command.getCommandSpec().qualifiedName(" "), ex));
+            command.getErr().println(failure.line());
+            if (spring.debug()) {
+                ex.printStackTrace(command.getErr());
+            } else {
+                LoggerFactory.getLogger(EdiBatchCommandLine.class).debug("{}", failure.line(), ex);
             }
-            if (spring.running()) {
-                // The context's logging is set up: the trace goes to the log an operator reads.
-                LoggerFactory.getLogger(EdiBatchCommandLine.class).error("edibatch failed", ex);
-            }
-            // The application could not start or run (database unreachable, bad configuration): a fault,
-            // not an input problem. Operators rerun after fixing it; a failed run then resumes.
-            command.getErr().println("edibatch failed: " + ex);
-            return ExitCodes.FAILED_RERUN_TO_RESUME;
+            return failure.exitCode();
         });
         try {
             return cl.execute(commandArguments(args));
@@ -86,6 +88,14 @@ public final class EdiBatchCommandLine {
                 .description("this text, or the help of COMMAND (also: COMMAND --help)");
         // one line per command and option, as in the README: a terminal's 80 columns would fold them
         cl.setUsageHelpWidth(120);
+        cl.registerConverter(Instant.class, value -> {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not an ISO-8601 instant such as 2026-11-28T01:00:00Z");
+            }
+        });
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
                 help -> commandList(help.commandSpec()));
         return cl;
@@ -124,7 +134,11 @@ public final class EdiBatchCommandLine {
     }
 
     private static String[] commandArguments(String[] args) {
-        return List.of(args).stream().filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+        return List.of(args).stream().filter(a -> !isSpringProperty(a) && !DEBUG.equals(a)).toArray(String[]::new);
+    }
+
+    static boolean debug(String[] args) {
+        return List.of(args).contains(DEBUG);
     }
 
     private static boolean isSpringProperty(String arg) {

@@ -27,6 +27,7 @@ public class PkiInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ArgumentFiles.folderToWrite(spec, "DIR", dir);
         DemoPki pki = DemoPki.create(dir, now != null ? now : Instant.now(), PkiCommands.registryParties());
         spec.commandLine().getOut().println("demo PKI written to " + pki.dir().toAbsolutePath() + " (PKCS#12 password "
                 + DemoPki.PASSWORD + "): trust anchors in " + pki.trustDir() + ", CRLs in " + pki.crlDir());

@@ -1,5 +1,7 @@
 package org.edibatch.cli;
 
+import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.intake.FileSignatureCheck;
 import org.edibatch.job.procurement.ProcurementJobConfig;
 import org.edibatch.job.procurement.ProcurementJobs;
 import org.edibatch.job.procurement.ProcurementProperties;
@@ -16,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -34,9 +37,11 @@ public class ProcurementRuns {
     private final DataSource dataSource;
     private final RunRepository runs;
     private final Clock clock;
+    private final EdiBatchProperties props;
 
     public ProcurementRuns(JobOperator operator, JobRepository repository, ProcurementJobs jobs,
-                           ProcurementProperties properties, DataSource dataSource, RunRepository runs, Clock clock) {
+                           ProcurementProperties properties, DataSource dataSource, RunRepository runs, Clock clock,
+                           EdiBatchProperties props) {
         this.operator = operator;
         this.repository = repository;
         this.jobs = jobs;
@@ -44,6 +49,16 @@ public class ProcurementRuns {
         this.dataSource = dataSource;
         this.runs = runs;
         this.clock = clock;
+        this.props = props;
+    }
+
+    /**
+     * The trust store bids and notices are judged by (always required for procurement), built before any run
+     * starts: a missing folder or a corrupt anchor or CRL throws {@link org.edibatch.signature.TrustStoreException}
+     * while nothing is claimed, answered or recorded in the job repository.
+     */
+    public void preflight() throws IOException {
+        FileSignatureCheck.trustStore(props.trust(), true);
     }
 
     /** Whether the nightly flow includes procurement: an agency keystore is configured. */
@@ -62,6 +77,7 @@ public class ProcurementRuns {
 
     /** For a caller that already holds the run lock (the nightly flow). */
     public int intakeHoldingLock(PrintWriter out) throws Exception {
+        preflight();
         JobParameters params = new JobParametersBuilder().addString("intake.at", clock.instant().toString())
                 .toJobParameters();
         return report(launch(ProcurementJobConfig.INTAKE_JOB, params, out), out);
@@ -69,6 +85,7 @@ public class ProcurementRuns {
 
     /** For a caller that already holds the run lock (the nightly flow). */
     public int openingHoldingLock(String tender, PrintWriter out) throws Exception {
+        preflight();
         JobParametersBuilder params = new JobParametersBuilder().addString("opening.at", clock.instant().toString());
         if (tender != null) {
             params.addString("tender.id", tender);

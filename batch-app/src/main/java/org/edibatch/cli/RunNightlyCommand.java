@@ -35,11 +35,15 @@ public class RunNightlyCommand implements Callable<Integer> {
                 out.println("another run holds the lock; nothing done");
                 return ExitCodes.LOCKED;
             }
+            ProcurementRuns procurement = spring.bean(ProcurementRuns.class);
+            if (procurement.configured()) {
+                // an unusable trust store fails the night before customs answers anyone, not halfway through
+                procurement.preflight();
+            }
             int code = spring.bean(CustomsRuns.class).runHoldingLock(out);
             if (code == ExitCodes.FAILED_RERUN_TO_RESUME) {
                 return code;
             }
-            ProcurementRuns procurement = spring.bean(ProcurementRuns.class);
             if (!procurement.configured()) {
                 out.println("procurement: no agency keystore configured (edibatch.procurement.agency-keystore); skipped");
                 return code;

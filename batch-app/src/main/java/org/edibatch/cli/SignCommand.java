@@ -1,7 +1,8 @@
 package org.edibatch.cli;
 
 import org.edibatch.run.ExitCodes;
-import org.edibatch.signature.SignTool;
+import org.edibatch.signature.CmsSigner;
+import org.edibatch.signature.Credential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +32,10 @@ public class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path written = SignTool.sign(p12, password.toCharArray(), file, attached);
+        ArgumentFiles.readableFile(spec, "FILE", file);
+        Credential credential = ArgumentFiles.keyStore(spec, p12, password);
+        Path written = file.resolveSibling(file.getFileName() + (attached ? ".p7m" : ".p7s"));
+        new CmsSigner().sign(file, written, credential, !attached);
         spec.commandLine().getOut().println("wrote " + written);
         return ExitCodes.OK;
     }

@@ -26,6 +26,9 @@ public class SignSamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ArgumentFiles.readableFolder(spec, "PKI", pki);
+        ArgumentFiles.readableFolder(spec, "SRC", source);
+        ArgumentFiles.folderToWrite(spec, "DEST", target);
         int signed = PkiCommands.signSamples(pki, source, target);
         long copied;
         try (var files = java.nio.file.Files.list(source)) {

@@ -1,7 +1,15 @@
 package org.edibatch.cli;
 
 import org.edibatch.EdiBatchApplication;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.edibatch.config.EdiBatchProperties;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.logging.LogLevel;
@@ -19,28 +27,41 @@ import java.util.List;
 public final class SpringContext implements AutoCloseable {
 
     private final List<String> properties;
+    private final boolean debug;
     private ApplicationContext context;
     private ConfigurableApplicationContext started;
 
-    private SpringContext(List<String> properties, ApplicationContext context) {
+    private SpringContext(List<String> properties, ApplicationContext context, boolean debug) {
         this.properties = properties;
         this.context = context;
+        this.debug = debug;
     }
 
-    /** A context started on first use with these {@code --name=value} Spring properties, closed by {@link #close()}. */
-    static SpringContext startingWith(List<String> properties) {
-        return new SpringContext(List.copyOf(properties), null);
+    /**
+     * A context started on first use with these {@code --name=value} Spring properties, closed by {@link #close()}.
+     *
+     * @param debug whether the command line was given {@code --debug}: Spring Boot then reports its own failures too
+     */
+    static SpringContext startingWith(List<String> properties, boolean debug) {
+        return new SpringContext(List.copyOf(properties), null, debug);
     }
 
     /** A context that is already running (tests, embedding); its owner closes it. */
-    static SpringContext of(ApplicationContext running) {
-        return new SpringContext(List.of(), running);
+    static SpringContext of(ApplicationContext running, boolean debug) {
+        return new SpringContext(List.of(), running, debug);
+    }
+
+    boolean debug() {
+        return debug;
     }
 
     public <T> T bean(Class<T> type) {
         if (context == null) {
             SpringApplication application = new SpringApplication(EdiBatchApplication.class);
-            application.addListeners(quietWhenTheCommandLineTellsIt());
+            application.addListeners(validateConfigurationFirst());
+            if (!debug) {
+                application.addListeners(quietWhenTheCommandLineTellsIt());
+            }
             started = application.run(properties.toArray(new String[0]));
             context = started;
         }
@@ -48,14 +69,30 @@ public final class SpringContext implements AutoCloseable {
     }
 
     /**
-     * A failure the command line reports in one line ({@link CommandFailure}: a bad property value) is not also
-     * printed by Spring Boot's failure analysis, a block of twenty lines on the console.
+     * A context that fails to start is reported by the command line in one line ({@link CommandFailure}), not
+     * also by Spring Boot's failure analysis and its "Application run failed" trace, a hundred lines on the
+     * console (with {@code --debug} they stay).
      */
     private static ApplicationListener<SpringApplicationEvent> quietWhenTheCommandLineTellsIt() {
         return event -> {
-            if (event instanceof ApplicationFailedEvent failed && CommandFailure.of(failed.getException()).isPresent()) {
-                LoggingSystem.get(SpringContext.class.getClassLoader()).setLogLevel(
-                        "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", LogLevel.OFF);
+            if (event instanceof ApplicationFailedEvent) {
+                LoggingSystem logging = LoggingSystem.get(SpringContext.class.getClassLoader());
+                logging.setLogLevel("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+                        LogLevel.OFF);
+                logging.setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
+            }
+        };
+    }
+
+    /**
+     * Binds and validates the edibatch properties as soon as the environment is known, before any bean: a bad
+     * value then stops the command before the database is started, connected to or migrated.
+     */
+    private static ApplicationListener<ApplicationEnvironmentPreparedEvent> validateConfigurationFirst() {
+        return event -> {
+            try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+                Binder.get(event.getEnvironment()).bindOrCreate("edibatch", Bindable.of(EdiBatchProperties.class),
+                        new ValidationBindHandler(new SpringValidatorAdapter(factory.getValidator())));
             }
         };
     }

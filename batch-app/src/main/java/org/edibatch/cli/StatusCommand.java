@@ -1,5 +1,6 @@
 package org.edibatch.cli;
 
+import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.run.RunLock;
 import org.edibatch.run.RunRepository;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
@@ -30,19 +32,21 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunLock lock = RunLock.tryAcquire(spring.bean(DataSource.class))) {
-            out.println(lock == null ? "a run is in progress (the run lock is held)" : "no run in progress");
-        }
+        out.println(RunLock.held(spring.bean(DataSource.class)) ? "a run is in progress (the run lock is held)"
+                : "no run in progress");
+        ZoneId zone = spring.bean(EdiBatchProperties.class).zone();
+        out.println("times in " + zone + " (edibatch.zone)");
         String format = "%-6s %-10s %-20s %-20s %6s %9s %11s";
         out.println(String.format(format, "run", "status", "started", "ended", "files", "accepted", "rejections"));
         for (RunRepository.RunSummary r : spring.bean(RunRepository.class).lastRuns(10)) {
-            out.println(String.format(format, r.run(), r.status(), time(r.started()), time(r.ended()), r.files(),
-                    r.accepted(), r.rejections()));
+            out.println(String.format(format, r.run(), r.status(), time(r.started(), zone), time(r.ended(), zone),
+                    r.files(), r.accepted(), r.rejections()));
         }
         return ExitCodes.OK;
     }
 
-    private static String time(LocalDateTime t) {
-        return t == null ? "-" : TIME.format(t);
+    /** Spring Batch records its times in the JVM's zone, without saying which: shown in the business zone. */
+    private static String time(LocalDateTime t, ZoneId zone) {
+        return t == null ? "-" : TIME.format(t.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone));
     }
 }

@@ -1,6 +1,7 @@
 package org.edibatch.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -75,6 +76,13 @@ public record EdiBatchProperties(Path home, Path inbox,
                               @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal samplePercent,
                               @Min(value = 0, message = "must be 0 or more") int yellowThreshold,
                               @Min(value = 0, message = "must be 0 or more") int redThreshold) {
+
+        /** Document review below physical inspection: a yellow threshold above the red one would never apply. */
+        @AssertTrue(message = "edibatch.selectivity.yellow-threshold must not be above "
+                + "edibatch.selectivity.red-threshold")
+        public boolean isYellowNotAboveRed() {
+            return yellowThreshold <= redThreshold;
+        }
     }
 
     /**

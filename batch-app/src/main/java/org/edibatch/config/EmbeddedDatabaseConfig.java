@@ -2,17 +2,13 @@ package org.edibatch.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The default database when no URL is configured: a real PostgreSQL started from the embedded binaries,
@@ -22,24 +18,16 @@ import java.nio.file.Path;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedDatabaseConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
-
+    /** Started here, or the server another process of the same home runs (see {@link EmbeddedDatabase}). */
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(EdiBatchProperties props) throws IOException {
-        Path dataDir = props.home().resolve("pgdata").toAbsolutePath();
-        Files.createDirectories(dataDir);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .start();
-        log.info("embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir);
-        return pg;
+    public EmbeddedDatabase embeddedDatabase(EdiBatchProperties props) throws IOException {
+        return EmbeddedDatabase.open(props.home().resolve("pgdata"), Duration.ofSeconds(60));
     }
 
     @Bean(destroyMethod = "close")
-    public HikariDataSource dataSource(EmbeddedPostgres pg) {
+    public HikariDataSource dataSource(EmbeddedDatabase pg) {
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        c.setJdbcUrl(pg.jdbcUrl());
         c.setUsername("postgres");
         c.setMaximumPoolSize(10);
         c.setPoolName("edibatch-embedded");

@@ -121,6 +121,11 @@ public final class InboundFileRepository {
                         FileState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)), runId);
     }
 
+    /** How many of a file's messages the customs step decided and committed (0 for a file refused whole). */
+    public long decidedMessages(long fileId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM message_result WHERE file_id = ?", Long.class, fileId);
+    }
+
     /** Where a file was finally put. */
     public record Final(long id, FileState state, String path) {
     }

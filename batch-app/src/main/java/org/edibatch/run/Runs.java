@@ -80,6 +80,30 @@ public final class Runs {
         return marked;
     }
 
+    /**
+     * Marks the job's unfinished run ABANDONED (after {@link #failStale}): Spring Batch then never restarts it, and
+     * the next run of the job starts a new one. The caller holds the run lock and has dealt with the run's files.
+     *
+     * @return the abandoned execution, or null when the last run finished
+     */
+    public static JobExecution abandon(JobRepository repository, String jobName) {
+        failStale(repository, jobName);
+        JobExecution e = unfinished(repository, jobName);
+        if (e == null) {
+            return null;
+        }
+        BatchStatus was = e.getStatus();
+        e.setStatus(BatchStatus.ABANDONED);
+        e.setExitStatus(new ExitStatus("ABANDONED", "abandoned by the operator (was " + was + ")"));
+        if (e.getEndTime() == null) {
+            e.setEndTime(LocalDateTime.now());
+        }
+        repository.update(e);
+        log.warn("run {} ({}): execution {} ({}) abandoned by the operator; it will not be resumed",
+                e.getJobInstance().getInstanceId(), jobName, e.getId(), was);
+        return e;
+    }
+
     /** The last execution of the job if it did not finish (failed, stopped, or left running), else null. */
     public static JobExecution unfinished(JobRepository repository, String jobName) {
         JobInstance last = repository.getLastJobInstance(jobName);

@@ -95,6 +95,27 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void thresholdsOutOfOrderAreRefusedBeforeTheDatabaseIsTouched(@TempDir Path dir) throws Exception {
+        Path home = homeWithOneFile(dir);
+        String fresh = TestDatabase.freshDatabaseUrl();
+        Cli.Streams r = Cli.runApart("run", "customs", "--spring.datasource.url=" + fresh, "--edibatch.home=" + home,
+                "--edibatch.signature.required=false", "--edibatch.selectivity.yellow-threshold=80");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().lines()).containsExactly("edibatch: invalid configuration: "
+                + "edibatch.selectivity.yellow-threshold must not be above edibatch.selectivity.red-threshold");
+        assertThat(r.out()).doesNotContain("\tat ").doesNotContain("Exception");
+        try (Stream<Path> inbox = Files.list(home.resolve("inbox"))) {
+            assertThat(inbox.count()).as("the file stays in the inbox").isEqualTo(1);
+        }
+        assertThat(home.resolve("work")).as("nothing claimed").doesNotExist();
+        // validated before any bean: not even Flyway has connected
+        try (Connection c = DriverManager.getConnection(fresh);
+             ResultSet tables = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            assertThat(tables.next()).as("no table created").isFalse();
+        }
+    }
+
+    @Test
     void missingTrustAnchorsFailTheRunBeforeAnyFileIsClaimedOrAnswered(@TempDir Path dir) throws Exception {
         Path home = homeWithOneFile(dir);
         Cli.Streams r = runCustoms(home); // signatures required (the default), HOME/pki/trust absent
