@@ -128,7 +128,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             if (files.get(fileIndex).xml()) {
                 xmlReader = XmlDeclarationReader.open(in, XmlLimits.defaults());
             } else {
-                reader = InterchangeReader.open(in, true);
+                reader = InterchangeReader.inbound(in, true);
             }
         } catch (IOException | EdifactFormatException e) {
             throw new ItemStreamException("cannot open claimed file " + files.get(fileIndex).path(), e);
