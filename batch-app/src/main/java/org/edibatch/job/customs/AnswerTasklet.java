@@ -122,8 +122,9 @@ public class AnswerTasklet implements Tasklet {
                 wrote = true;
             }
         } else {
-            // a CONTRL is never answered with a CONTRL
-            if (!f.allContrl() && !f.recorded().contains(AnswerKind.CONTRL.code())) {
+            // a CONTRL is never answered with a CONTRL, nor a partner that wants one only for a rejection without one
+            boolean contrlWanted = f.positiveContrl() || f.status() != EnvelopeStatus.ACCEPTED || f.anyRejected();
+            if (!f.allContrl() && contrlWanted && !f.recorded().contains(AnswerKind.CONTRL.code())) {
                 written.add(writeContrl(f));
                 wrote = true;
             }
@@ -248,7 +249,7 @@ public class AnswerTasklet implements Tasklet {
     private AnswerFile write(FileToAnswer f, String kind, Path target, Messages body) throws IOException {
         String sha = AtomicFiles.write(target, (OutputStream out) -> {
             EdifactWriter w = new EdifactWriter(out);
-            names.startInterchange(w, f.sender(), f.sha(), kind);
+            names.startInterchange(w, f.answerSyntax(), f.sender(), f.sha(), kind);
             body.write(w);
             w.endInterchange();
         });
