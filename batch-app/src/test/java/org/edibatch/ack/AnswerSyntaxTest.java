@@ -76,14 +76,16 @@ class AnswerSyntaxTest {
     @Test
     void aUnocSenderGetsLatin1AndHangulAsQuestionMarks() throws Exception {
         byte[] answer = cusres(Syntax.parse("UNOC:3"), "SEOUL \u00C9LECTRONIQUE " + HANGUL);
-        assertThat(new String(answer, StandardCharsets.ISO_8859_1)).startsWith("UNB+UNOC:3+KCS+MIRAECS+261128:0130+RS1'");
+        assertThat(new String(answer, StandardCharsets.ISO_8859_1))
+                .startsWith("UNB+UNOC:3+KCS+MIRAECS+261128:0130+RS1'");
         assertThat(ftx(readValid(answer).get(0))).isEqualTo("SEOUL \u00C9LECTRONIQUE ???? ????");
     }
 
     @Test
     void aUnocVersion4SenderGetsVersion4Dates() throws Exception {
         byte[] answer = cusres(Syntax.parse("UNOC:4"), "ok");
-        assertThat(new String(answer, StandardCharsets.ISO_8859_1)).startsWith("UNB+UNOC:4+KCS+MIRAECS+20261128:0130+RS1'");
+        assertThat(new String(answer, StandardCharsets.ISO_8859_1))
+                .startsWith("UNB+UNOC:4+KCS+MIRAECS+20261128:0130+RS1'");
         readValid(answer);
     }
 

@@ -6,6 +6,7 @@ import org.edibatch.edifact.Segment;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.samples.Cusdec;
 import org.edibatch.samples.Interchange;
+import org.edibatch.samples.xml.XmlSampleSet;
 import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.DemoPki;
 import org.edibatch.support.Answers;
@@ -77,8 +78,8 @@ class ServiceLevelAnswersTest {
 
     private Night night() throws Exception {
         StringWriter text = new StringWriter();
-        int code = EdiBatchCommandLine.execute(app.context(), new PrintWriter(text), new PrintWriter(new StringWriter()),
-                "run", "customs");
+        int code = EdiBatchCommandLine.execute(app.context(), new PrintWriter(text),
+                new PrintWriter(new StringWriter()), "run", "customs");
         Matcher m = CLOSING.matcher(text.toString());
         assertThat(m.find()).as("exit " + code + "\n" + text).isTrue();
         Night n = new Night(code, text.toString(), Long.parseLong(m.group(1)), Long.parseLong(m.group(5)),
@@ -89,7 +90,8 @@ class ServiceLevelAnswersTest {
     }
 
     private String reason(Night n) {
-        return app.jdbc().queryForObject("SELECT reason_code FROM inbound_file WHERE run_id = ?", String.class, n.run());
+        return app.jdbc().queryForObject("SELECT reason_code FROM inbound_file WHERE run_id = ?", String.class,
+                n.run());
     }
 
     private long declarations(Night n) {
@@ -151,8 +153,8 @@ class ServiceLevelAnswersTest {
     @ParameterizedTest
     @CsvSource({"INVOIC:D:96A:UN,BGM+380+INV1+9,1,MT1", "CUSRES:D:96B:UN,BGM+962+X+29,1,MT2",
             "APERAK:D:96B:UN,BGM+312+X+27,1,MT3"})
-    void aMessageTypeWeDoNotProcessIsRefusedWithCodeFourteenAndAnExceptionLine(String identifier, String body,
-                                                                              int component, String ref) throws Exception {
+    void aMessageTypeWeDoNotProcessIsRefusedWithCodeFourteenAndAnExceptionLine(
+            String identifier, String body, int component, String ref) throws Exception {
         drop(ref + ".edi", Interchange.from("HANBITTRD", ref).message("1", List.of(body)).message(good(ref + "D2"))
                 .rewrite(t -> t.replace("UNH+1+CUSDEC:D:96B:UN", "UNH+1+" + identifier)).bytes(), "HANBITTRD");
         Night n = night();
@@ -184,7 +186,8 @@ class ServiceLevelAnswersTest {
         assertThat(app.jdbc().queryForList("SELECT code FROM exception_item WHERE run_id = ?", String.class, n.run()))
                 .containsExactly("0085:14");
         Path contrl = answer("HANBITTRD", "CONTRL", n);
-        assertThat(Files.readString(contrl, StandardCharsets.ISO_8859_1)).startsWith("UNB+UNOC:4+KCS+HANBITTRD+20261128:");
+        assertThat(Files.readString(contrl, StandardCharsets.ISO_8859_1))
+                .startsWith("UNB+UNOC:4+KCS+HANBITTRD+20261128:");
         Segment ucm = first(Answers.parseValid(contrl).get(0), "UCM");
         assertThat(ucm.value(4)).isEqualTo("14");
         assertThat(ucm.value(6, 2)).as("the release component").isEqualTo("3");
@@ -222,7 +225,8 @@ class ServiceLevelAnswersTest {
     void aUnoySenderIsAnsweredInUnoyWithItsHangulIntact() throws Exception {
         // the importer's code is unknown: the CUSRES says so, quoting it
         drop("unoy.edi", Interchange.from("MIRAECS", "UY1").syntax("UNOY", "4")
-                .message(good("UY1D1").importer(HANGUL + "01", HANGUL + " \uC8FC\uC2DD\uD68C\uC0AC")).bytes(), "MIRAECS");
+                .message(good("UY1D1").importer(HANGUL + "01", HANGUL + " \uC8FC\uC2DD\uD68C\uC0AC")).bytes(),
+                "MIRAECS");
         Night n = night();
         assertThat(n.code()).as(n.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(n.rejected()).isEqualTo(1);
@@ -237,7 +241,8 @@ class ServiceLevelAnswersTest {
     @Test
     void aPartnerProfileOverridesTheAnswerSyntaxAndCanDeclineAPositiveContrl() throws Exception {
         // as if partner-profiles.csv held this row: the loader replaces the table only when the file changes
-        app.jdbc().update("INSERT INTO ref_partner_profile VALUES ('SEOULELEC', 'UNOA:3', FALSE, DATE '2020-01-01')");
+        app.jdbc().update("INSERT INTO ref_partner_profile VALUES ('SEOULELEC', 'UNOA:3', FALSE, 'XML', "
+                + "DATE '2020-01-01')");
         try {
             drop("profile.edi", Interchange.from("SEOULELEC", "PF1").syntax("UNOC", "3")
                     .message(Cusdec.declaration("PF1D1").importer("SEOULEL05678", "SEOUL \u00C9LECTRONIQUE")
@@ -247,10 +252,31 @@ class ServiceLevelAnswersTest {
             assertThat(n.accepted()).isEqualTo(1);
             assertThat(answered("SEOULELEC", "CONTRL", n)).as("no CONTRL when all was accepted").isFalse();
             Path cusres = answer("SEOULELEC", "CUSRES", n);
-            assertThat(Files.readString(cusres, StandardCharsets.ISO_8859_1)).startsWith("UNB+UNOA:3+KCS+SEOULELEC+261128:");
+            assertThat(Files.readString(cusres, StandardCharsets.ISO_8859_1))
+                    .startsWith("UNB+UNOA:3+KCS+SEOULELEC+261128:");
             Answers.parseValid(cusres);
         } finally {
             app.jdbc().update("DELETE FROM ref_partner_profile WHERE edi_id = 'SEOULELEC'");
+        }
+    }
+
+    @Test
+    void aPartnerProfileCanAskForAnEdifactCusresToAnXmlBatch() throws Exception {
+        app.jdbc().update("INSERT INTO ref_partner_profile VALUES ('HANBITTRD', NULL, TRUE, 'EDIFACT', "
+                + "DATE '2020-01-01')");
+        try {
+            drop("batch.xml", XmlSampleSet.generate().get("good-xml-export-002.xml"), "HANBITTRD");
+            Night n = night();
+            assertThat(n.code()).as(n.output()).isEqualTo(ExitCodes.OK);
+            assertThat(n.accepted()).isPositive();
+            Path cusres = answer("HANBITTRD", "CUSRES", n);
+            assertThat(Files.readString(cusres, StandardCharsets.ISO_8859_1)).startsWith("UNB+UNOC:3+KCS+HANBITTRD+");
+            assertThat(Answers.parseValid(cusres)).hasSize((int) n.accepted());
+            long file = app.jdbc().queryForObject("SELECT id FROM inbound_file WHERE run_id = ?", Long.class, n.run());
+            assertThat(app.jdbc().queryForList("SELECT kind FROM answer WHERE file_id = ?", String.class, file))
+                    .containsExactly("CUSRES");
+        } finally {
+            app.jdbc().update("DELETE FROM ref_partner_profile WHERE edi_id = 'HANBITTRD'");
         }
     }
 }

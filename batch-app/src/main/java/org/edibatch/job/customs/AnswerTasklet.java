@@ -111,7 +111,14 @@ public class AnswerTasklet implements Tasklet {
             return Answered.NOT_ANSWERED;
         }
         boolean wrote = false;
-        if (xml(f)) {
+        if (xml(f) && f.edifactForXml() && f.status() == EnvelopeStatus.ACCEPTED) {
+            // the partner's profile: its accepted batches get a CUSRES (its refused ones the XML response, which
+            // alone can say what was wrong with a batch)
+            if (f.hasDeclarations() && !f.recorded().contains(AnswerKind.CUSRES.code())) {
+                written.add(writeCusres(f));
+                wrote = true;
+            }
+        } else if (xml(f)) {
             if (!f.recorded().contains(AnswerKind.XMLRES.code())) {
                 written.add(writeXml(f, xmlAnswers));
                 wrote = true;
