@@ -25,9 +25,10 @@ public final class AperakBuilder {
     public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, String theirControlRef,
                              SubReason reason, String detail) throws IOException {
         w.startMessage(messageRef, "APERAK", "D", "96B", "UN");
-        w.segment("BGM", c("312"), theirControlRef, "27");
+        String ref = ContrlBuilder.fit(theirControlRef, 35); // 1004 and 1154 are an..35
+        w.segment("BGM", c("312"), ref, "27");
         w.segment("DTM", c("137", DateTimeFormatter.BASIC_ISO_DATE.format(answerDate), "102"));
-        w.segment("RFF", c("ACW", theirControlRef));
+        w.segment("RFF", c("ACW", ref));
         w.segment("ERC", c(code(reason), null, "KCS"));
         w.segment("FTX", "AAO", null, null, CusresBuilder.text(reason.name() + ": " + reason.text()
                 + (detail == null || detail.isEmpty() ? "" : " " + detail)));

@@ -40,12 +40,15 @@ public final class ContrlBuilder {
     /** UNH and UCI; then, for an accepted interchange, {@link #message} per message, then {@link #end}. */
     public static void start(EdifactWriter w, String messageRef, Interchange ic) throws IOException {
         w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
+        String ref = fit(ic.controlRef(), 14);
+        EdifactWriter.Composite sender = c(fit(ic.sender(), 35));
+        EdifactWriter.Composite recipient = c(fit(ic.recipient(), 35));
         if (ic.error() != null) {
             SyntaxError e = ic.error();
-            w.segment("UCI", ic.controlRef(), c(ic.sender()), c(ic.recipient()), "4", e.code(),
+            w.segment("UCI", ref, sender, recipient, "4", e.code(),
                     e.segmentTag(), e.elementPosition() > 0 ? s011(e) : null);
         } else {
-            w.segment("UCI", ic.controlRef(), c(ic.sender()), c(ic.recipient()), "7");
+            w.segment("UCI", ref, sender, recipient, "7");
         }
     }
 
@@ -55,8 +58,9 @@ public final class ContrlBuilder {
 
     public static void message(EdifactWriter w, Message m) throws IOException {
         EdifactWriter.Composite type = typeComposite(m.typeIdentifier());
+        String reference = fit(m.reference(), 14);
         if (m.errors().isEmpty()) {
-            w.segment("UCM", m.reference(), type, "7");
+            w.segment("UCM", reference, type, "7");
             return;
         }
         SyntaxError service = null;
@@ -67,10 +71,10 @@ public final class ContrlBuilder {
             }
         }
         if (service != null) {
-            w.segment("UCM", m.reference(), type, "4", service.code(), service.segmentTag(),
+            w.segment("UCM", reference, type, "4", service.code(), service.segmentTag(),
                     service.elementPosition() > 0 ? s011(service) : null);
         } else {
-            w.segment("UCM", m.reference(), type, "4");
+            w.segment("UCM", reference, type, "4");
         }
         int currentSegment = -1;
         for (SyntaxError e : m.errors()) {
@@ -97,7 +101,12 @@ public final class ContrlBuilder {
     private static EdifactWriter.Composite typeComposite(String typeIdentifier) {
         EdifactWriter.Composite type = TYPES.get(typeIdentifier);
         if (type == null) {
-            type = c(typeIdentifier.split(":", -1));
+            String[] parts = typeIdentifier.split(":", -1);
+            String[] fitted = new String[Math.min(parts.length, S009_LENGTHS.length)];
+            for (int i = 0; i < fitted.length; i++) {
+                fitted[i] = fit(parts[i], S009_LENGTHS[i]);
+            }
+            type = c(fitted);
             if (TYPES.size() < 64) {
                 TYPES.putIfAbsent(typeIdentifier, type);
             }
@@ -107,6 +116,18 @@ public final class ContrlBuilder {
 
     private static final java.util.concurrent.ConcurrentMap<String, EdifactWriter.Composite> TYPES =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Maximum lengths of S009's components: 0065 an..6, 0052 an..3, 0054 an..3, 0051 an..2, 0057 an..6. */
+    private static final int[] S009_LENGTHS = {6, 3, 3, 2, 6};
+
+    /**
+     * What a sender wrote, echoed within the length the syntax gives the element it is echoed in (0020 and 0062
+     * an..14, identifications an..35): a value too long was already reported as such (code 39), and an answer
+     * that breaks the syntax itself is refused by the sender's translator before anyone reads why.
+     */
+    public static String fit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
 
     private static EdifactWriter.Composite s011(SyntaxError e) {
         return c(Integer.toString(e.elementPosition()),

@@ -33,7 +33,7 @@ public final class CusresBuilder {
 
     public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, Answer a) throws IOException {
         w.startMessage(messageRef, "CUSRES", "D", "96B", "UN");
-        String number = a.accepted() ? a.acceptanceNo() : a.declarationNo();
+        String number = ContrlBuilder.fit(a.accepted() ? a.acceptanceNo() : a.declarationNo(), 35);
         w.segment("BGM", c("962"), number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
         w.segment("DTM", c("137", CCYYMMDD.format(answerDate), "102"));
         if (a.accepted()) {
@@ -50,7 +50,7 @@ public final class CusresBuilder {
                 w.segment("FTX", "AAO", null, null, text(e.text()));
             }
         }
-        w.segment("RFF", c("ABT", a.declarationNo().isEmpty() ? "UNKNOWN" : a.declarationNo()));
+        w.segment("RFF", c("ABT", a.declarationNo().isEmpty() ? "UNKNOWN" : ContrlBuilder.fit(a.declarationNo(), 35)));
         if (a.declarationDate() != null) {
             w.segment("DTM", c("137", CCYYMMDD.format(a.declarationDate()), "102"));
         }

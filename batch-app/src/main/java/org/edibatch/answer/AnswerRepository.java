@@ -1,6 +1,7 @@
 package org.edibatch.answer;
 
 import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.edifact.Syntax;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.intake.EnvelopeStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,11 +50,17 @@ public final class AnswerRepository {
      * @param allContrl       every message of the file is a CONTRL (never answered with a CONTRL)
      * @param hasDeclarations the customs step recorded declarations for it
      * @param recorded        the kinds of answer already recorded for it
+     * @param answerSyntax    the syntax to answer in: the sender's own, or its partner profile's
+     * @param positiveContrl  the sender wants a CONTRL also when nothing was rejected
+     * @param anyRejected     a message of the file was rejected for its syntax (or type)
+     * @param edifactForXml   the sender's profile wants an accepted XML batch answered with an EDIFACT CUSRES
      */
     public record FileToAnswer(long id, String sha, String sender, String recipient, String controlRef,
                                EnvelopeStatus status,
                                SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
-                               String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded) {
+                               String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded,
+                               Syntax answerSyntax, boolean positiveContrl, boolean anyRejected,
+                               boolean edifactForXml) {
     }
 
     private static final RowMapper<FileToAnswer> FILE_TO_ANSWER = (rs, n) -> new FileToAnswer(rs.getLong(1),
@@ -61,7 +68,9 @@ public final class AnswerRepository {
             rs.getString(7) == null ? null
                     : new SyntaxError(rs.getString(7), 0, rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getString(11)),
             rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
-            rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray()));
+            rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray()),
+            Syntax.forAnswer(rs.getString(19), rs.getString(20), rs.getString(21)), rs.getBoolean(22),
+            rs.getBoolean(23), rs.getBoolean(24));
 
     /** The run's files that have an envelope row, in id order. */
     public List<FileToAnswer> filesOfRun(long runId) {
@@ -71,8 +80,12 @@ public final class AnswerRepository {
                 + "(SELECT COUNT(*) > 0 AND COUNT(*) FILTER (WHERE r.message_type NOT LIKE 'CONTRL:%') = 0 "
                 + "FROM message_result r WHERE r.file_id = f.id), "
                 + "EXISTS (SELECT 1 FROM declaration d WHERE d.file_id = f.id), "
-                + "ARRAY(SELECT a.kind FROM answer a WHERE a.file_id = f.id) "
-                + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? ORDER BY f.id",
+                + "ARRAY(SELECT a.kind FROM answer a WHERE a.file_id = f.id), "
+                + "i.syntax_id, i.syntax_version, p.answer_syntax, COALESCE(p.positive_contrl, TRUE), "
+                + "EXISTS (SELECT 1 FROM message_result r WHERE r.file_id = f.id AND r.status = 'REJECTED'), "
+                + "COALESCE(p.xml_answer = 'EDIFACT', FALSE) "
+                + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id "
+                + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender WHERE f.run_id = ? ORDER BY f.id",
                 FILE_TO_ANSWER, runId);
     }
 

@@ -120,12 +120,14 @@ public class CustomsRuns {
         return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
     }
 
-    /** The run's closing line: every file claimed and every message read is accounted for. */
+    /**
+     * The run's closing line: every file claimed and every message read is accounted for, the messages of
+     * the files refused whole included (read = accepted + rejected + refused always holds).
+     */
     static String closingLine(long runId, RunRepository.CustomsCounts c) {
         return "run " + runId + " completed: " + c.files() + " file(s) claimed, " + c.refusedFiles()
                 + " refused whole; " + c.messages() + " message(s) read = " + c.accepted() + " accepted + "
-                + c.rejected() + " rejected" + (c.notProcessed() > 0 ? " + " + c.notProcessed() + " not processed" : "")
-                + "; " + c.exceptionLines() + " line(s) in the exception file (" + c.selectivityLines()
-                + " selected for review)";
+                + c.rejected() + " rejected + " + c.refused() + " refused; " + c.exceptionLines()
+                + " line(s) in the exception file (" + c.selectivityLines() + " selected for review)";
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes an interchange in syntax UNOC version 3 with the default service characters (no UNA) and keeps the
- * UNT segment and UNZ message counts. Elements are given as a String (simple), a {@link Composite} or null
+ * Writes an interchange in a given syntax (UNOC version 3 unless told otherwise) with the default service
+ * characters (no UNA) and keeps the UNT segment and UNZ message counts. Text is written in the repertoire of the
+ * syntax level: a character the level cannot hold becomes '?' (UNOA's lower-case letters their capitals), and
+ * UNOY text is UTF-8, so a sender writing Hangul under UNOY gets its Hangul back. Elements are given as a String (simple), a {@link Composite} or null
  * (empty); trailing empty elements and components are dropped, so no segment ends with a separator.
  *
  * <p>Segments are serialised here rather than through StAEDI's writer, which hands its output to an
@@ -32,6 +34,7 @@ public final class EdifactWriter implements AutoCloseable {
     private final byte[] buffer;
     private int used;
     private long handedOn;
+    private Syntax syntax = Syntax.DEFAULT;
     private String interchangeRef;
     private String messageRef;
     private int messageCount;
@@ -50,8 +53,24 @@ public final class EdifactWriter implements AutoCloseable {
     public void startInterchange(String sender, String recipient, String date, String time, String controlRef)
             throws IOException {
         this.interchangeRef = controlRef;
-        raw("UNB", new Object[]{c("UNOC", "3"), c(sender), c(recipient), c(date, time), controlRef});
+        raw("UNB", new Object[]{c(syntax.level().name(), syntax.version()), c(sender), c(recipient), c(date, time),
+                controlRef});
     }
+
+    /** An interchange in {@code syntax}, prepared at {@code prepared} (CCYYMMDD from version 4 on, else YYMMDD). */
+    public void startInterchange(Syntax syntax, String sender, String recipient, java.time.LocalDateTime prepared,
+                                 String controlRef) throws IOException {
+        this.syntax = syntax;
+        String date = (syntax.fullDates() ? CCYYMMDD : YYMMDD).format(prepared);
+        startInterchange(sender, recipient, date, HHMM.format(prepared), controlRef);
+    }
+
+    private static final java.time.format.DateTimeFormatter CCYYMMDD =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final java.time.format.DateTimeFormatter YYMMDD =
+            java.time.format.DateTimeFormatter.ofPattern("yyMMdd");
+    private static final java.time.format.DateTimeFormatter HHMM =
+            java.time.format.DateTimeFormatter.ofPattern("HHmm");
 
     public void startMessage(String ref, String type, String version, String release, String agency)
             throws IOException {
@@ -107,16 +126,34 @@ public final class EdifactWriter implements AutoCloseable {
     }
 
     /**
-     * Latin-1 text; in data, a character outside Latin-1 becomes '?' (UNOC is Latin-1: anything else is replaced
-     * rather than written as bytes the level forbids) and service characters get the release character. One pass,
-     * without a replaced copy of the string first.
+     * Text in the syntax level's repertoire; in data, a character the level cannot hold is replaced rather than
+     * written as bytes the level forbids, and service characters get the release character. One pass, without a
+     * replaced copy of the string first.
      */
     private void text(String s, boolean data) throws IOException {
+        SyntaxLevel level = syntax.level();
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (data) {
-                if (!isLatin1(ch)) {
-                    ch = '?';
+                if (level == SyntaxLevel.UNOC) {
+                    if (!isLatin1(ch)) {
+                        ch = '?';
+                    }
+                } else if (level == SyntaxLevel.UNOY) {
+                    if (ch >= 0x80) {
+                        i = utf8(s, i);
+                        continue;
+                    }
+                    if (!level.allows(ch)) {
+                        ch = '?';
+                    }
+                } else {
+                    if (level == SyntaxLevel.UNOA && ch >= 'a' && ch <= 'z') {
+                        ch = (char) (ch - 'a' + 'A');
+                    }
+                    if (!level.allows(ch)) {
+                        ch = '?';
+                    }
                 }
                 if (ch == '?' || ch == '+' || ch == ':' || ch == '\'') {
                     put(RELEASE);
@@ -124,6 +161,33 @@ public final class EdifactWriter implements AutoCloseable {
             }
             put((byte) ch);
         }
+    }
+
+    /** Writes the non-ASCII character at {@code i} as UTF-8 ('?' when UNOY cannot hold it); returns its last index. */
+    private int utf8(String s, int i) throws IOException {
+        char ch = s.charAt(i);
+        int cp = ch;
+        int last = i;
+        if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            cp = Character.toCodePoint(ch, s.charAt(i + 1));
+            last = i + 1;
+        } else if (Character.isSurrogate(ch) || !SyntaxLevel.UNOY.allows(ch)) {
+            put(RELEASE);
+            put((byte) '?');
+            return i;
+        }
+        if (cp < 0x800) {
+            put((byte) (0xC0 | (cp >> 6)));
+        } else if (cp < 0x10000) {
+            put((byte) (0xE0 | (cp >> 12)));
+            put((byte) (0x80 | ((cp >> 6) & 0x3F)));
+        } else {
+            put((byte) (0xF0 | (cp >> 18)));
+            put((byte) (0x80 | ((cp >> 12) & 0x3F)));
+            put((byte) (0x80 | ((cp >> 6) & 0x3F)));
+        }
+        put((byte) (0x80 | (cp & 0x3F)));
+        return last;
     }
 
     private void put(byte b) throws IOException {

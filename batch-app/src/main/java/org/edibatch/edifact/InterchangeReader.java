@@ -31,6 +31,7 @@ public final class InterchangeReader implements Closeable {
 
     private final EDIStreamReader reader;
     private final boolean full;
+    private final MessageTypes types;
     private final List<SyntaxError> interchangeErrors = new ArrayList<>();
     private final MessageReferences messageReferences = new MessageReferences();
 
@@ -47,6 +48,8 @@ public final class InterchangeReader implements Closeable {
     private boolean inMessage;
     /** Envelope mode, inside a message body: what a segment holds can only yield message errors, not kept here. */
     private boolean skipSegment;
+    /** The current message is of a type not read here: its body is neither validated nor kept. */
+    private boolean skipBody;
 
     // state of the segment being read
     private String segmentTag;
@@ -61,7 +64,7 @@ public final class InterchangeReader implements Closeable {
     private int trailingComponentPosition;
     private boolean compositeTrailing;
 
-    private InterchangeReader(InputStream in, boolean full) {
+    private InterchangeReader(InputStream in, boolean full, MessageTypes types) {
         try {
             // Latin-1 maps every byte to one char, so nothing is lost; UNOY text is re-decoded as UTF-8 below.
             this.reader = FACTORY.createEDIStreamReader(in, StandardCharsets.ISO_8859_1.name());
@@ -69,6 +72,7 @@ public final class InterchangeReader implements Closeable {
             throw new IllegalStateException(e);
         }
         this.full = full;
+        this.types = types;
     }
 
     private static EDIInputFactory newFactory() {
@@ -77,9 +81,22 @@ public final class InterchangeReader implements Closeable {
         return factory;
     }
 
-    /** Opens an interchange and reads up to the end of its UNB segment. */
+    /**
+     * Opens an interchange and reads up to the end of its UNB segment; any message the product has a guide for
+     * is validated against it (the product's own answers included).
+     */
     public static InterchangeReader open(InputStream in, boolean validateMessages) throws EdifactFormatException {
-        InterchangeReader r = new InterchangeReader(in, validateMessages);
+        return open(in, validateMessages, MessageTypes.GUIDES);
+    }
+
+    /** {@link #open(InputStream, boolean)} for a sender's interchange: only what senders may send us is read. */
+    public static InterchangeReader inbound(InputStream in, boolean validateMessages) throws EdifactFormatException {
+        return open(in, validateMessages, MessageTypes.INBOUND);
+    }
+
+    private static InterchangeReader open(InputStream in, boolean validateMessages, MessageTypes types)
+            throws EdifactFormatException {
+        InterchangeReader r = new InterchangeReader(in, validateMessages, types);
         r.readHeader();
         return r;
     }
@@ -200,8 +217,9 @@ public final class InterchangeReader implements Closeable {
             segments = new ArrayList<>();
             messageErrors = new ArrayList<>();
             unh = new String[6];
+            skipBody = false;
         }
-        skipSegment = !full && inMessage && !"UNH".equals(segmentTag) && !"UNT".equals(segmentTag);
+        skipSegment = (!full || skipBody) && inMessage && !"UNH".equals(segmentTag) && !"UNT".equals(segmentTag);
     }
 
     private void elementData() {
@@ -258,6 +276,13 @@ public final class InterchangeReader implements Closeable {
         }
         Location l = reader.getLocation();
         String tag = l.getSegmentTag();
+        if (inMessage && "UNH".equals(tag) && l.getElementPosition() == 2 && l.getComponentPosition() <= 4
+                && (type == EDIStreamValidationError.INVALID_CODE_VALUE
+                || type == EDIStreamValidationError.IMPLEMENTATION_INVALID_CODE_VALUE)) {
+            // The message identifier is judged against what is read here (MessageTypes) once UNH is complete:
+            // StAEDI's code lists end at some directory (D.03B under syntax 4 is an "invalid" release to it).
+            return;
+        }
         if (type == EDIStreamValidationError.LOOP_OCCURS_OVER_MAXIMUM_TIMES && !inMessage
                 && ("UNH".equals(tag) || "UNG".equals(tag))) {
             // StAEDI's own control schema lets an interchange (or group) hold at most 99,999 messages and reports
@@ -341,9 +366,13 @@ public final class InterchangeReader implements Closeable {
                 unb.value(2, 2), unb.value(3, 1), unb.value(3, 2), unb.value(4, 1), unb.value(4, 2), unb.value(5));
         level = SyntaxLevel.of(h.syntaxIdentifier(), h.syntaxVersion());
         if (level == null) {
-            interchangeErrors.add(new SyntaxError(SyntaxErrorCode.SYNTAX_LEVEL_NOT_SUPPORTED.code(), 0, "UNB", 1, 1,
-                    "syntax level " + h.syntaxIdentifier() + " version " + h.syntaxVersion()
-                            + " is not supported (UNOA, UNOB, UNOC; UNOY with version 4)"));
+            // Code 2 is the answer for any syntax identifier or version not supported (IATA, UNOA:1...); what
+            // StAEDI says of the same element (12 for an identifier outside its list) would only hide it.
+            interchangeErrors.removeIf(e -> "UNB".equals(e.segmentTag()) && e.elementPosition() == 1);
+            interchangeErrors.add(0, new SyntaxError(SyntaxErrorCode.SYNTAX_LEVEL_NOT_SUPPORTED.code(), 0, "UNB", 1,
+                    SyntaxLevel.of(h.syntaxIdentifier(), "4") == null ? 1 : 2,
+                    "syntax " + h.syntaxIdentifier() + " version " + h.syntaxVersion()
+                            + " is not supported (UNOA, UNOB, UNOC with version 3 or 4; UNOY with version 4)"));
         }
         return h;
     }
@@ -362,10 +391,13 @@ public final class InterchangeReader implements Closeable {
         if (full) {
             // Set at the end of UNH, from its own S009: StAEDI's transaction type is not reliably
             // available at START_TRANSACTION from the second message of an interchange on.
-            Schema schema = MessageSchemas.forType(unh[1]);
-            if (schema == null) {
-                messageErrors.add(new SyntaxError(SyntaxErrorCode.NOT_SUPPORTED_IN_POSITION.code(), 1, "UNH", 2, 1,
-                        "message type " + unh[1] + " is not accepted here"));
+            SyntaxError unsupported = types.check(unh[1], unh[2], unh[3], unh[4]);
+            Schema schema = null;
+            if (unsupported != null) {
+                messageErrors.add(unsupported);
+                skipBody = true; // checking it against a guide of another message would only add false errors
+            } else {
+                schema = MessageSchemas.forType(unh[1]);
             }
             reader.setTransactionSchema(schema);
         }

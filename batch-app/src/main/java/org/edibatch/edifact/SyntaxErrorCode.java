@@ -11,6 +11,7 @@ public enum SyntaxErrorCode implements CodeList {
     RECIPIENT_NOT_ACTUAL("7", "Interchange recipient not actual recipient"),
     INVALID_VALUE("12", "Invalid value"),
     MISSING("13", "Missing"),
+    VALUE_NOT_SUPPORTED_IN_POSITION("14", "Value not supported in this position"),
     NOT_SUPPORTED_IN_POSITION("15", "Not supported in this position"),
     TOO_MANY_CONSTITUENTS("16", "Too many constituents"),
     UNSPECIFIED("18", "Unspecified error"),

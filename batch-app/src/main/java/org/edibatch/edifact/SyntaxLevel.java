@@ -2,6 +2,7 @@ package org.edibatch.edifact;
 
 /**
  * The character repertoires (syntax levels) the product accepts, and the check of one value against them.
+ * Only syntax versions 3 and 4 are supported (versions 1 and 2 have other service segments and code lists);
  * UNOY exists only from syntax version 4 on.
  */
 public enum SyntaxLevel {
@@ -9,8 +10,9 @@ public enum SyntaxLevel {
 
     private static final String UNOA_PUNCTUATION = " .,-()/'+:=?!\"%&*;<>";
 
+    /** @return the level of a supported syntax identifier and version, or null (0085 code 2) */
     public static SyntaxLevel of(String identifier, String version) {
-        if (identifier == null) {
+        if (identifier == null || !("3".equals(version) || "4".equals(version))) {
             return null;
         }
         try {
@@ -22,6 +24,11 @@ public enum SyntaxLevel {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The bytes of this level's text: UTF-8 for UNOY, ISO 8859-1 (of which UNOA and UNOB are subsets) otherwise. */
+    public java.nio.charset.Charset charset() {
+        return this == UNOY ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1;
     }
 
     /** Index of the first character not allowed at this level, or -1. */

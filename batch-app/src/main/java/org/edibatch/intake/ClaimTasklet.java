@@ -190,7 +190,10 @@ public class ClaimTasklet implements Tasklet {
             outcome = VerificationOutcome.of(SubReason.MISSING_SIGNATURE,
                     "no " + name + FileSignatureCheck.DETACHED + " beside the file, and the file is not a .p7m");
         }
-        if (outcome != null && outcome.isPassed() && r.readable()) {
+        // A sender we do not know is refused as such (0085 code 23), whatever its signature says: there is no
+        // registered party to bind the signer to, and a signature reason would hide why the file was refused.
+        boolean unknownSender = r.readable() && reference.partyByEdiId(sender).isEmpty();
+        if (outcome != null && outcome.isPassed() && r.readable() && !unknownSender) {
             String expectedBrn = reference.partyByEdiId(sender).map(ReferenceData.Party::brn).orElse(null);
             outcome = SignerBinding.check(outcome, expectedBrn);
         }
@@ -209,7 +212,7 @@ public class ClaimTasklet implements Tasklet {
             }
         }
         boolean duplicate = earlier != null;
-        boolean signatureRejected = outcome != null && !outcome.isPassed();
+        boolean signatureRejected = outcome != null && !outcome.isPassed() && !unknownSender;
 
         FileState state = FileState.CLAIMED;
         String reasonCode = null;

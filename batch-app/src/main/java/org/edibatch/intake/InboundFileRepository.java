@@ -1,5 +1,6 @@
 package org.edibatch.intake;
 
+import org.edibatch.edifact.Syntax;
 import org.edibatch.signature.VerificationOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -64,21 +65,27 @@ public final class InboundFileRepository {
 
     /**
      * A file claimed for processing with what its envelope said; the interchange columns are null for a file
-     * without an interchange row.
+     * without an interchange row. {@code answerSyntax} and {@code positiveContrl}: how its sender is answered
+     * (its own syntax, or its partner profile's; a CONTRL also when everything was accepted, or not).
      */
     public record ClaimedFile(long id, String workPath, String name, String sender, String format, String sha,
-                              String envelopeSender, String recipient, String controlRef, int messageCount) {
+                              String envelopeSender, String recipient, String controlRef, int messageCount,
+                              Syntax answerSyntax, boolean positiveContrl) {
     }
 
     private static final RowMapper<ClaimedFile> CLAIMED_FILE = (rs, n) -> new ClaimedFile(rs.getLong(1),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getString(8), rs.getString(9), rs.getInt(10));
+            rs.getString(8), rs.getString(9), rs.getInt(10),
+            Syntax.forAnswer(rs.getString(11), rs.getString(12), rs.getString(13)), rs.getBoolean(14));
 
     /** The run's claimed files in id order. */
     public List<ClaimedFile> claimed(long runId) {
         return jdbc.query("SELECT f.id, f.work_path, f.original_name, f.sender, f.format, f.sha256, i.sender, "
-                + "i.recipient, i.control_ref, i.message_count FROM inbound_file f "
-                + "LEFT JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? AND f.state = 'CLAIMED' ORDER BY f.id",
+                + "i.recipient, i.control_ref, i.message_count, i.syntax_id, i.syntax_version, p.answer_syntax, "
+                + "COALESCE(p.positive_contrl, TRUE) FROM inbound_file f "
+                + "LEFT JOIN interchange i ON i.file_id = f.id "
+                + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender "
+                + "WHERE f.run_id = ? AND f.state = 'CLAIMED' ORDER BY f.id",
                 CLAIMED_FILE, runId);
     }
 

@@ -81,7 +81,9 @@ final class XmlIntake {
                     "no " + name + ".p7s beside the file and no enveloped XML-DSig signature");
         }
         String sender = header == null ? null : header.senderId();
-        if (outcome != null && outcome.isPassed() && sender != null) {
+        // As for EDIFACT: an unregistered sender is refused as such (X-code UNKNOWN_SENDER), not for its signature.
+        boolean unknownSender = sender != null && reference.partyByEdiId(sender).isEmpty();
+        if (outcome != null && outcome.isPassed() && sender != null && !unknownSender) {
             String expectedBrn = reference.partyByEdiId(sender).map(ReferenceData.Party::brn).orElse(null);
             outcome = SignerBinding.check(outcome, expectedBrn);
         }
@@ -113,7 +115,7 @@ final class XmlIntake {
             }
         }
         boolean duplicate = earlier != null;
-        boolean signatureRejected = outcome != null && !outcome.isPassed();
+        boolean signatureRejected = outcome != null && !outcome.isPassed() && !unknownSender;
         FileState state = FileState.CLAIMED;
         String reasonCode = null;
         String reasonText = null;

@@ -82,6 +82,17 @@ public class ReferenceDataLoader {
                         r.get("debarred_from").isEmpty() ? null : date(r, "debarred_from"),
                         r.get("debarred_to").isEmpty() ? null : date(r, "debarred_to"), date(r, "valid_from")});
                 break;
+            case "partner-profiles":
+                replace("ref_partner_profile", "INSERT INTO ref_partner_profile VALUES (?,?,?,?,?)", t.rows(), r -> {
+                    String syntax = r.get("answer_syntax");
+                    if (!syntax.isEmpty()) {
+                        org.edibatch.edifact.Syntax.parse(syntax); // a profile no answer can be written in fails here
+                    }
+                    return new Object[]{r.get("edi_id"), syntax.isEmpty() ? null : syntax,
+                            !"N".equals(r.get("positive_contrl")), r.get("xml_answer").isEmpty() ? "XML"
+                            : r.get("xml_answer"), date(r, "valid_from")};
+                });
+                break;
             default:
                 throw new IllegalArgumentException("unknown data set " + t.name());
         }

@@ -21,16 +21,17 @@ public class RunRepository {
 
     /**
      * The counts a completed customs run is reported with, all read from the database so that a resumed run
-     * reports what an uninterrupted one would. Messages are those of the files not refused whole; every one
-     * is accepted, rejected (syntax or content) or not processed (a syntax-valid message of a type we do not
-     * decide), so the three add up to {@code messages}.
+     * reports what an uninterrupted one would. Every message read is accepted, rejected (its syntax, its type
+     * or its declaration) or refused (it came in an interchange or batch refused whole: signature, envelope,
+     * duplicate), so the three add up to {@code messages}. A file that is not EDIFACT or XML at all holds no
+     * message anyone could count: it is counted among the refused files only.
      */
     public record CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected,
-                                long notProcessed, long exceptionLines, long selectivityLines) {
+                                long refused, long exceptionLines, long selectivityLines) {
 
-        /** Whether anything was refused, rejected or left undecided: the night must say so (exit 2). */
+        /** Whether anything was refused or rejected: the night must say so (exit 2). */
         public boolean anyRefusal() {
-            return refusedFiles > 0 || rejected > 0 || notProcessed > 0 || exceptionLines > selectivityLines;
+            return refusedFiles > 0 || rejected > 0 || refused > 0 || exceptionLines > selectivityLines;
         }
     }
 
@@ -81,24 +82,28 @@ public class RunRepository {
     }
 
     public CustomsCounts customsCounts(long run) {
-        // A message is accepted when its syntax and its declaration are; rejected when either is not.
+        // A message is accepted when its syntax and its declaration (if it is one: a CONTRL is not) are;
+        // rejected when either is not; refused when its interchange was, as the envelope check counted them.
         return named.queryForObject("SELECT "
                 + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run) AS files, "
                 + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
-                + "AND state IN ('REJECTED','QUARANTINED')) AS refused, "
-                + "m.messages, m.accepted, m.rejected, m.not_processed, "
+                + "AND state IN ('REJECTED','QUARANTINED')) AS refused_files, "
+                + "m.messages + x.refused AS messages, m.accepted, m.rejected, x.refused, "
                 + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run) AS lines, "
                 + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'SELECTIVITY') AS selected "
                 + "FROM (SELECT COUNT(*) AS messages, "
-                + "COUNT(*) FILTER (WHERE r.status = 'ACCEPTED' AND d.status = 'ACCEPTED') AS accepted, "
-                + "COUNT(*) FILTER (WHERE r.status = 'REJECTED' OR d.status = 'REJECTED') AS rejected, "
-                + "COUNT(*) FILTER (WHERE r.status = 'ACCEPTED' AND d.status IS NULL) AS not_processed "
+                + "COUNT(*) FILTER (WHERE r.status = 'ACCEPTED' AND (d.status IS NULL OR d.status = 'ACCEPTED')) "
+                + "AS accepted, "
+                + "COUNT(*) FILTER (WHERE r.status = 'REJECTED' OR d.status = 'REJECTED') AS rejected "
                 + "FROM message_result r JOIN inbound_file f ON f.id = r.file_id "
                 + "LEFT JOIN declaration d ON d.file_id = r.file_id AND d.msg_index = r.msg_index "
-                + "WHERE f.run_id = :run) m",
-                Map.of("run", run), (rs, n) -> new CustomsCounts(rs.getLong("files"), rs.getLong("refused"),
+                + "WHERE f.run_id = :run) m, "
+                + "(SELECT COALESCE(SUM(i.message_count), 0) AS refused FROM interchange i "
+                + "JOIN inbound_file f ON f.id = i.file_id WHERE f.run_id = :run "
+                + "AND f.state IN ('REJECTED','QUARANTINED')) x",
+                Map.of("run", run), (rs, n) -> new CustomsCounts(rs.getLong("files"), rs.getLong("refused_files"),
                         rs.getLong("messages"), rs.getLong("accepted"), rs.getLong("rejected"),
-                        rs.getLong("not_processed"), rs.getLong("lines"), rs.getLong("selected")));
+                        rs.getLong("refused"), rs.getLong("lines"), rs.getLong("selected")));
     }
 
     public ProcurementCounts procurementCounts(long run) {

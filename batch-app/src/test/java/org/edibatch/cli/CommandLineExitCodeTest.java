@@ -72,15 +72,17 @@ class CommandLineExitCodeTest {
         assertThat(resumed.output()).contains("resuming run 1").contains("balanced: yes");
         // the resumed run's closing line counts the whole run, not only what it did after the failure
         Matcher line = Pattern.compile("run 1 completed: (\\d+) file\\(s\\) claimed, "
-                + "\\d+ refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected")
+                + "\\d+ refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected "
+                + "\\+ (\\d+) refused")
                 .matcher(resumed.output());
         assertThat(line.find()).as(resumed.output()).isTrue();
         assertThat(Integer.parseInt(line.group(1))).isEqualTo(SampleSet.generate().size());
         try (Connection c = DriverManager.getConnection(db);
-             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM message_result")) {
+             var rs = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM message_result) + "
+                     + "(SELECT COALESCE(SUM(message_count), 0) FROM interchange WHERE status = 'REJECTED')")) {
             rs.next();
-            assertThat(Integer.parseInt(line.group(2))).isEqualTo(rs.getInt(1))
-                    .isEqualTo(Integer.parseInt(line.group(3)) + Integer.parseInt(line.group(4)));
+            assertThat(Integer.parseInt(line.group(2))).isEqualTo(rs.getInt(1)).isEqualTo(
+                    Integer.parseInt(line.group(3)) + Integer.parseInt(line.group(4)) + Integer.parseInt(line.group(5)));
         }
         try (Connection c = DriverManager.getConnection(db);
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal_entry")) {

@@ -9,26 +9,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomsClosingLineTest {
 
     @Test
-    void messagesOfATypeNotDecidedAreCountedAndMakeTheNightExitTwo() {
-        CustomsCounts c = new CustomsCounts(3, 0, 5, 3, 0, 2, 0, 0);
-        assertThat(CustomsRuns.closingLine(9, c)).isEqualTo("run 9 completed: 3 file(s) claimed, 0 refused whole; "
-                + "5 message(s) read = 3 accepted + 0 rejected + 2 not processed; 0 line(s) in the exception file "
+    void messagesOfRefusedInterchangesAreReadAndRefused() {
+        // 2 files refused whole holding 4 messages, beside 6 messages read one by one
+        CustomsCounts c = new CustomsCounts(3, 2, 10, 5, 1, 4, 7, 0);
+        assertThat(CustomsRuns.closingLine(9, c)).isEqualTo("run 9 completed: 3 file(s) claimed, 2 refused whole; "
+                + "10 message(s) read = 5 accepted + 1 rejected + 4 refused; 7 line(s) in the exception file "
                 + "(0 selected for review)");
+        assertThat(c.messages()).isEqualTo(c.accepted() + c.rejected() + c.refused());
         assertThat(c.anyRefusal()).isTrue();
     }
 
     @Test
-    void selectivityNotesAloneAreNoRefusal() {
+    void theLineSaysRefusedEvenWhenNothingWas() {
         CustomsCounts c = new CustomsCounts(1, 0, 4, 4, 0, 0, 2, 2);
         assertThat(c.anyRefusal()).isFalse();
-        assertThat(CustomsRuns.closingLine(1, c)).endsWith("4 message(s) read = 4 accepted + 0 rejected; "
+        assertThat(CustomsRuns.closingLine(1, c)).endsWith("4 message(s) read = 4 accepted + 0 rejected + 0 refused; "
                 + "2 line(s) in the exception file (2 selected for review)");
     }
 
     @Test
-    void aRefusedFileOrARejectedMessageOrARefusalLineEachMeanTwo() {
-        assertThat(new CustomsCounts(1, 1, 0, 0, 0, 0, 0, 0).anyRefusal()).isTrue();
-        assertThat(new CustomsCounts(1, 0, 1, 0, 1, 0, 0, 0).anyRefusal()).isTrue();
-        assertThat(new CustomsCounts(1, 0, 1, 1, 0, 0, 1, 0).anyRefusal()).isTrue();
+    void aRefusedFileOrMessageOrARejectedMessageOrARefusalLineEachMeanTwo() {
+        assertThat(new CustomsCounts(1, 1, 0, 0, 0, 0, 0, 0).anyRefusal()).as("file not EDIFACT").isTrue();
+        assertThat(new CustomsCounts(1, 0, 3, 0, 0, 3, 0, 0).anyRefusal()).as("messages refused").isTrue();
+        assertThat(new CustomsCounts(1, 0, 1, 0, 1, 0, 0, 0).anyRefusal()).as("message rejected").isTrue();
+        assertThat(new CustomsCounts(1, 0, 1, 1, 0, 0, 1, 0).anyRefusal()).as("refusal line").isTrue();
     }
 }

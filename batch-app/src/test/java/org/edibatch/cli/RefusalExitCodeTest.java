@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefusalExitCodeTest {
 
     private static final Pattern CLOSING = Pattern.compile("run (\\d+) completed: (\\d+) file\\(s\\) claimed, "
-            + "(\\d+) refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected; "
+            + "(\\d+) refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected "
+            + "\\+ (\\d+) refused; "
             + "(\\d+) line\\(s\\) in the exception file \\((\\d+) selected for review\\)");
 
     private TestApp app;
@@ -44,7 +45,7 @@ class RefusalExitCodeTest {
     private Map<String, byte[]> xmlSamples;
 
     private record Night(int code, String output, long run, long files, long refused, long messages, long accepted,
-                         long rejected, long lines) {
+                         long rejected, long refusedMessages, long lines) {
     }
 
     @BeforeAll
@@ -80,8 +81,9 @@ class RefusalExitCodeTest {
         assertThat(m.find()).as("exit " + code + "\n" + output).isTrue();
         Night n = new Night(code, output, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
                 Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
-                Long.parseLong(m.group(6)), Long.parseLong(m.group(7)));
-        assertThat(n.messages()).as("messages read add up").isEqualTo(n.accepted() + n.rejected());
+                Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), Long.parseLong(m.group(8)));
+        assertThat(n.messages()).as("messages read add up")
+                .isEqualTo(n.accepted() + n.rejected() + n.refusedMessages());
         // the line's numbers are the database's
         assertThat(n.lines()).isEqualTo(app.jdbc().queryForObject(
                 "SELECT COUNT(*) FROM exception_item WHERE run_id = ?", Long.class, n.run()));
@@ -94,7 +96,8 @@ class RefusalExitCodeTest {
         assertThat(n.code()).as(n.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(n.files()).isEqualTo(1);
         assertThat(n.refused()).isEqualTo(1);
-        assertThat(n.messages()).isZero();
+        assertThat(n.accepted() + n.rejected()).isZero();
+        assertThat(n.refusedMessages()).as("the refused file's messages are read and refused").isEqualTo(n.messages());
         assertThat(n.lines()).isPositive();
         assertThat(app.jdbc().queryForList("SELECT DISTINCT category FROM exception_item WHERE run_id = ?",
                 String.class, n.run())).containsExactly(category);
@@ -104,7 +107,9 @@ class RefusalExitCodeTest {
     void aFileRefusedForItsSignatureAloneExitsTwoAndIsCounted() throws Exception {
         // signed by another registered party than the interchange's sender
         drop("good-hanbit-001.edi", samples.get("good-hanbit-001.edi"), "SEOULELEC");
-        assertRefusedAlone(night(), "SIGNATURE");
+        Night n = night();
+        assertRefusedAlone(n, "SIGNATURE");
+        assertThat(n.refusedMessages()).isPositive();
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.answer.AnswerFile;
 import org.edibatch.answer.AnswerRepository;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.edifact.Syntax;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -43,9 +44,6 @@ final class AnswerFiles {
         repository.record(sorted);
     }
 
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
-
     private final EdiBatchProperties props;
     private final Clock clock;
 
@@ -60,10 +58,14 @@ final class AnswerFiles {
                 .resolve(kind + "_" + AtomicFiles.safeName(controlRef) + "_" + fileId + extension);
     }
 
-    /** UNB from this office to the sender, dated now, with the control reference of this kind of answer. */
-    void startInterchange(EdifactWriter w, String sender, String fileSha, String kind) throws IOException {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        w.startInterchange(props.ourEdiId(), sender, YYMMDD.format(now), HHMM.format(now), controlRef(fileSha, kind));
+    /**
+     * UNB from this office to the sender in {@code syntax}, dated now, with the control reference of this kind of
+     * answer; the sender's id within S003's an..35 (a longer one was refused with code 39, and is still answered).
+     */
+    void startInterchange(EdifactWriter w, Syntax syntax, String sender, String fileSha, String kind)
+            throws IOException {
+        w.startInterchange(syntax, props.ourEdiId(), ContrlBuilder.fit(sender, 35),
+                ZonedDateTime.now(clock).toLocalDateTime(), controlRef(fileSha, kind));
     }
 
     static String controlRef(String fileSha, String kind) {

@@ -111,7 +111,14 @@ public class AnswerTasklet implements Tasklet {
             return Answered.NOT_ANSWERED;
         }
         boolean wrote = false;
-        if (xml(f)) {
+        if (xml(f) && f.edifactForXml() && f.status() == EnvelopeStatus.ACCEPTED) {
+            // the partner's profile: its accepted batches get a CUSRES (its refused ones the XML response, which
+            // alone can say what was wrong with a batch)
+            if (f.hasDeclarations() && !f.recorded().contains(AnswerKind.CUSRES.code())) {
+                written.add(writeCusres(f));
+                wrote = true;
+            }
+        } else if (xml(f)) {
             if (!f.recorded().contains(AnswerKind.XMLRES.code())) {
                 written.add(writeXml(f, xmlAnswers));
                 wrote = true;
@@ -122,8 +129,9 @@ public class AnswerTasklet implements Tasklet {
                 wrote = true;
             }
         } else {
-            // a CONTRL is never answered with a CONTRL
-            if (!f.allContrl() && !f.recorded().contains(AnswerKind.CONTRL.code())) {
+            // a CONTRL is never answered with a CONTRL, nor a partner that wants one only for a rejection without one
+            boolean contrlWanted = f.positiveContrl() || f.status() != EnvelopeStatus.ACCEPTED || f.anyRejected();
+            if (!f.allContrl() && contrlWanted && !f.recorded().contains(AnswerKind.CONTRL.code())) {
                 written.add(writeContrl(f));
                 wrote = true;
             }
@@ -248,7 +256,7 @@ public class AnswerTasklet implements Tasklet {
     private AnswerFile write(FileToAnswer f, String kind, Path target, Messages body) throws IOException {
         String sha = AtomicFiles.write(target, (OutputStream out) -> {
             EdifactWriter w = new EdifactWriter(out);
-            names.startInterchange(w, f.sender(), f.sha(), kind);
+            names.startInterchange(w, f.answerSyntax(), f.sender(), f.sha(), kind);
             body.write(w);
             w.endInterchange();
         });

@@ -63,7 +63,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             files.add(new ClaimedFile(f.id(), f.workPath(), f.name(), f.sender(), f.format(),
                     f.controlRef() == null || "XML".equals(f.format()) ? null
                     : new MessageItem.Envelope(f.sha(), f.envelopeSender(), f.recipient(), f.controlRef(),
-                    f.messageCount())));
+                    f.messageCount(), f.answerSyntax(), f.positiveContrl())));
         }
         if (partitionFiles != null) {
             files.removeIf(f -> !partitionFiles.contains(f.id()));
@@ -128,7 +128,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             if (files.get(fileIndex).xml()) {
                 xmlReader = XmlDeclarationReader.open(in, XmlLimits.defaults());
             } else {
-                reader = InterchangeReader.open(in, true);
+                reader = InterchangeReader.inbound(in, true);
             }
         } catch (IOException | EdifactFormatException e) {
             throw new ItemStreamException("cannot open claimed file " + files.get(fileIndex).path(), e);

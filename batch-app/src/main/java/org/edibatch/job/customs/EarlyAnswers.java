@@ -63,6 +63,7 @@ final class EarlyAnswers {
         int given;
         int declarations;
         boolean onlyContrl = true;
+        boolean anyRejected;
         boolean abandoned;
 
         OpenFile(long fileId, MessageItem.Envelope envelope, long maxBytes) {
@@ -149,9 +150,9 @@ final class EarlyAnswers {
         OpenFile f = new OpenFile(item.fileId(), item.envelope(), maxBytes);
         f.today = LocalDate.now(clock);
         MessageItem.Envelope e = item.envelope();
-        names.startInterchange(f.contrl, e.sender(), e.fileSha(), AnswerKind.CONTRL.code());
+        names.startInterchange(f.contrl, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CONTRL.code());
         ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
-        names.startInterchange(f.cusres, e.sender(), e.fileSha(), AnswerKind.CUSRES.code());
+        names.startInterchange(f.cusres, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CUSRES.code());
         return f;
     }
 
@@ -161,6 +162,9 @@ final class EarlyAnswers {
         if (!item.typeIdentifier().startsWith("CONTRL:")) {
             f.onlyContrl = false;
         }
+        if (!item.syntaxErrors().isEmpty()) {
+            f.anyRejected = true;
+        }
         ContrlBuilder.message(f.contrl, new ContrlBuilder.Message(item.reference(), item.typeIdentifier(),
                 item.syntaxErrors()));
         if (pm.outcome() != null) {
@@ -169,10 +173,13 @@ final class EarlyAnswers {
         }
     }
 
-    /** The same choices as the answer step: no CONTRL to a file of CONTRLs, no CUSRES without declarations. */
+    /**
+     * The same choices as the answer step: no CONTRL to a file of CONTRLs, nor to a partner that wants one only
+     * when something was rejected and nothing was; no CUSRES without declarations.
+     */
     private void finish(OpenFile f) throws IOException {
         MessageItem.Envelope e = f.envelope;
-        if (!f.onlyContrl) {
+        if (!f.onlyContrl && (e.positiveContrl() || f.anyRejected)) {
             ContrlBuilder.end(f.contrl);
             f.contrl.endInterchange();
             outbox.submit(f.fileId, AnswerKind.CONTRL.code(), e.sender(),
