@@ -4,10 +4,12 @@ import org.edibatch.config.CrashPoints;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
  *   <li>{@code N.in}, {@code N.p7s.in}: the delivered file and its detached signature, as moved from the inbox
  *       (the sender's own inode: a descriptor it kept open still writes into it);</li>
  *   <li>{@code N.data}, {@code N.p7s}: the copies the claim makes while hashing them, which is what it verifies
- *       and what the later steps read; the moved originals are then deleted;</li>
+ *       and what the later steps read; the moved originals stay until the finish step has flushed the copies
+ *       ({@link #release}), so that a crash of the machine cannot lose both;</li>
  *   <li>{@code N.content}: the content extracted from a .p7m.</li>
  * </ul>
  */
@@ -75,33 +78,14 @@ public final class WorkFolder {
             return role == null && name.endsWith(FileSignatureCheck.ATTACHED);
         }
 
-        public boolean hasSignature() throws IOException {
-            return Deliveries.Kind.at(signatureMoved()) != null || Deliveries.Kind.at(signature()) != null;
-        }
-
-        /**
-         * What was delivered, its signature included: FILE when both are regular files (copied or not yet), else
-         * the first kind that is not (never opened, never followed).
-         */
-        public Deliveries.Kind kind() throws IOException {
-            Deliveries.Kind main = Deliveries.Kind.at(data()) != null ? Deliveries.Kind.FILE : Deliveries.Kind.at(moved());
-            if (main != Deliveries.Kind.FILE) {
-                return main;
-            }
-            Deliveries.Kind sig = Deliveries.Kind.at(signatureMoved());
-            return sig == null || sig == Deliveries.Kind.FILE ? main : sig;
-        }
-
         /**
          * The delivered file's copy, its SHA-256 and what {@code reader} (null for none) made of its bytes, on one
          * pass; made once: a restart finds the copy and reads it instead.
          */
         public <T> FileDigest.Read<T> secure(FileDigest.StreamReader<T> reader) throws IOException {
-            FileDigest.Read<T> read = Files.exists(data(), LinkOption.NOFOLLOW_LINKS)
+            return Files.exists(data(), LinkOption.NOFOLLOW_LINKS)
                     ? FileDigest.sha256While(data(), reader == null ? in -> null : reader)
                     : FileDigest.copyWhile(moved(), data(), reader);
-            Files.deleteIfExists(moved());
-            return read;
         }
 
         /** The detached signature's copy (made once), or null when the delivery has none. */
@@ -112,7 +96,6 @@ public final class WorkFolder {
                 }
                 FileDigest.copyWhile(signatureMoved(), signature(), null);
             }
-            Files.deleteIfExists(signatureMoved());
             return signature();
         }
 
@@ -135,6 +118,28 @@ public final class WorkFolder {
         String n = workPath.getFileName().toString();
         int dot = n.indexOf('.');
         return workPath.resolveSibling((dot < 0 ? n : n.substring(0, dot)) + ".name");
+    }
+
+    /**
+     * Flushes the copies of the unit a work path belongs to and deletes the originals they were made from, and any
+     * temp file of a copy that failed. Called by the finish step, before it moves the copies out.
+     */
+    public static void release(Path workPath) throws IOException {
+        String n = workPath.getFileName().toString();
+        String number = n.indexOf('.') < 0 ? n : n.substring(0, n.indexOf('.'));
+        Path dir = workPath.getParent();
+        for (String copy : new String[]{".data", ".p7s"}) {
+            Path made = dir.resolve(number + copy);
+            Path original = dir.resolve(number + copy.replace(".data", "") + ".in");
+            Files.deleteIfExists(dir.resolve("." + number + copy + ".tmp"));
+            if (Files.isRegularFile(made, LinkOption.NOFOLLOW_LINKS)
+                    && Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
+                try (FileChannel ch = FileChannel.open(made, StandardOpenOption.WRITE)) {
+                    ch.force(false);
+                }
+                Files.delete(original);
+            }
+        }
     }
 
     /** Characters of an original name kept in an archive or quarantine name (the rest is in the database). */

@@ -63,6 +63,7 @@ public class FinishTasklet implements Tasklet {
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
             Files.createDirectories(folder);
             Path work = Path.of(f.workPath());
+            WorkFolder.release(work);
             String kept = WorkFolder.keptName(f.id(), f.name());
             Path target = folder.resolve(kept);
             if (f.signaturePath() != null) {
