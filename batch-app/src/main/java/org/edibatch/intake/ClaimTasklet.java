@@ -178,13 +178,17 @@ public class ClaimTasklet implements Tasklet {
             }
             return new Prepared(read.hex(), sig, null, envelope.check(unit.data(), read.result()));
         } catch (UnreadableFileException e) {
-            return Prepared.refused(null, new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE, "the file could not be read: " + e.getMessage()));
+            return Prepared.refused(null, new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE,
+                    "the file could not be read: " + e.getMessage()));
         } catch (UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
             // one file's surprise is that file's refusal: the night goes on with the others
-            log.warn("file {} of the run could not be claimed", unit.number(), e);
-            return Prepared.refused(null, new ClaimRefusals.Refusal(ClaimRefusals.CLAIM_ERROR, "the file could not be claimed: " + e));
+            // (the trace goes to the debug log only: the refusal and its exception line say what happened)
+            log.warn("{} could not be claimed: {}", InboundFiles.printable(unit.name()), e.toString());
+            log.debug("claim of {}", unit.moved(), e);
+            return Prepared.refused(null, new ClaimRefusals.Refusal(ClaimRefusals.CLAIM_ERROR,
+                    "the file could not be claimed: " + e));
         }
     }
 

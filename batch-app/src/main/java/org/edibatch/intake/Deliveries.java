@@ -71,17 +71,6 @@ public final class Deliveries {
     public record Scan(List<Delivery> ready, Map<String, String> left) {
     }
 
-    /** Regular files in name order (a link is not one); dot files and .part/.tmp are uploads in progress. */
-    public static List<Path> list(Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Entry e : entries(dir)) {
-            if (e.kind() == Kind.FILE) {
-                files.add(e.path());
-            }
-        }
-        return files;
-    }
-
     /**
      * Every entry of {@code dir} in name order, links and directories included, except dot files and .part/.tmp
      * (uploads still in progress or tool droppings, by the convention of file transfer tools).

@@ -50,7 +50,7 @@ public final class FileSignatureCheck {
      */
     public static TrustStore trustStore(EdiBatchProperties.Trust trust, boolean required) throws IOException {
         Path anchors = trust.anchors();
-        if (!Files.isDirectory(anchors) || Deliveries.list(anchors).isEmpty()) {
+        if (!Files.isDirectory(anchors) || !holdsAFile(anchors)) {
             if (!required) {
                 LoggerFactory.getLogger(FileSignatureCheck.class)
                         .warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
@@ -65,6 +65,13 @@ public final class FileSignatureCheck {
                     + " does not exist: revocation cannot be checked (set edibatch.trust.crls)");
         }
         return TrustStore.load(new TrustConfig(anchors, trust.crls()));
+    }
+
+    /** Whether a folder of the operator's holds a file; links followed (certificate folders are often links). */
+    private static boolean holdsAFile(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p));
+        }
     }
 
     /** The text for a refused signature in answers, reason files and the exception report. */

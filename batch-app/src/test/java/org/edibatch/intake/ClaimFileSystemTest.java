@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,7 +189,7 @@ class ClaimFileSystemTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(300)
     void aPipeIsRefusedWithoutBeingOpened() throws Exception {
         Path fifo = app.inbox().resolve("pipe.edi");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
@@ -204,7 +205,8 @@ class ClaimFileSystemTest {
 
     @Test
     void anUnreadableFileIsRefused() throws Exception {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file: permissions cannot refuse it");
+        assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads any file: permissions cannot refuse it");
         Path locked = Files.write(app.inbox().resolve("locked.edi"), samples.get("good-broker-003.edi"));
         assertThat(locked.toFile().setReadable(false, false)).isTrue();
         Night n = night(app);
@@ -264,14 +266,20 @@ class ClaimFileSystemTest {
             Path inbox = Files.createDirectories(settling.inbox());
             Path growing = inbox.resolve("growing.edi");
             Files.write(growing, Arrays.copyOf(bytes, 1));
-            // the sender writes the rest slowly, a piece every 100 ms for about 6 s
+            // the sender writes the rest slowly, a piece every 100 ms, then keeps writing its last byte again until
+            // the first night is over: however slowly that night reaches its claim, the file is still being written
+            AtomicBoolean nightOver = new AtomicBoolean();
             Thread writer = new Thread(() -> {
-                try (FileChannel ch = FileChannel.open(growing, StandardOpenOption.APPEND)) {
-                    int pieces = 60;
+                try (FileChannel ch = FileChannel.open(growing, StandardOpenOption.WRITE)) {
+                    int pieces = 20;
                     for (int i = 0; i < pieces; i++) {
                         int from = 1 + (bytes.length - 1) * i / pieces;
                         int to = 1 + (bytes.length - 1) * (i + 1) / pieces;
-                        ch.write(ByteBuffer.wrap(bytes, from, to - from));
+                        ch.write(ByteBuffer.wrap(bytes, from, to - from), from);
+                        Thread.sleep(100);
+                    }
+                    while (!nightOver.get()) {
+                        ch.write(ByteBuffer.wrap(bytes, bytes.length - 1, 1), bytes.length - 1);
                         Thread.sleep(100);
                     }
                 } catch (Exception e) {
@@ -279,12 +287,17 @@ class ClaimFileSystemTest {
                 }
             });
             writer.start();
-            Night during = night(settling);
-            assertThat(writer.isAlive()).as("the night ran while the file was written").isTrue();
+            Night during;
+            try {
+                during = night(settling);
+            } finally {
+                nightOver.set(true);
+            }
             assertThat(during.code()).as(during.output()).isEqualTo(ExitCodes.OK);
             assertThat(during.files()).isZero();
             assertThat(growing).exists();
             writer.join();
+            assertThat(growing).hasBinaryContent(bytes);
 
             Night after = night(settling);
             assertThat(after.code()).as(after.output()).isEqualTo(ExitCodes.OK);

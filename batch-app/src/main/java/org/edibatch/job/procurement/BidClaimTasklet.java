@@ -97,7 +97,8 @@ public class BidClaimTasklet implements Tasklet {
             try {
                 sig = signatures.check(unit, receivedAt);
             } catch (UnreadableFileException e) {
-                refusal = new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE, "the file could not be read: " + e.getMessage());
+                refusal = new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE,
+                        "the file could not be read: " + e.getMessage());
             }
         }
         if (refusal != null) {
