@@ -188,7 +188,7 @@ EDIBATCH_APP_CACHE=${EDIBATCH_APP_CACHE:-$WORK/.edibatch-cache} /usr/bin/time -v
   bash -c '. scripts/launch.sh && edibatch_java "$@"' launch "$JAR" -Xmx1g ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} \
   "${JFR_OPTS[@]}" "-Xlog:gc:file=$WORK/gc.log::filecount=0" \
   -- run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
-  --edibatch.fixed-clock="$CLOCK" ${APP_ARGS:-} >"$WORK/run.log" 2>&1
+  --edibatch.fixed-clock="$CLOCK" --edibatch.intake.settle=0s ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?
 wait "$sampler"
 set -e

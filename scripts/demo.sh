@@ -13,7 +13,8 @@ fi
 java -jar "$JAR" sign-samples var/pki sample-messages/edifact var/inbox
 java -jar "$JAR" sign-samples var/pki sample-messages/xml var/inbox
 set +e
-java -jar "$JAR" run customs --edibatch.home=var "$@"
+# the files were signed into the inbox just now: no need to wait for them to settle (edibatch.intake.settle)
+java -jar "$JAR" run customs --edibatch.home=var --edibatch.intake.settle=0s "$@"
 code=$?
 set -e
 echo "exit code ${code} (0 all accepted, 2 done with rejections, 3 failed: rerun to resume, 4 locked, 64 usage)"

@@ -8,12 +8,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -33,6 +35,7 @@ import java.time.ZoneId;
  * @param earlyAnswerMaxBytes the most memory one file's answers may take while the customs step builds them
  *                    (answered as soon as the file is committed); a file beyond it, and every file when 0, is
  *                    answered by the answer step from the database instead. Default 8 MiB.
+ * @param intake      when a delivery in the inbox is ready to be claimed
  * Validated when bound: a bad value stops the command before it claims, answers or starts anything.
  */
 @ConfigurationProperties(prefix = "edibatch")
@@ -46,7 +49,8 @@ public record EdiBatchProperties(Path home, Path inbox,
                                  Signature signature,
                                  @Min(value = 1, message = "must be between 1 and 1024")
                                  @Max(value = 1024, message = "must be between 1 and 1024") Integer threads,
-                                 @Min(value = 0, message = "must be 0 or more") Long earlyAnswerMaxBytes) {
+                                 @Min(value = 0, message = "must be 0 or more") Long earlyAnswerMaxBytes,
+                                 @Valid Intake intake) {
 
     /** @param anchors folder of trusted CA certificates; @param crls folder of CRL files */
     public record Trust(Path anchors, Path crls) {
@@ -92,6 +96,19 @@ public record EdiBatchProperties(Path home, Path inbox,
     public record Fault(int failAfterChunks, String crashAt) {
     }
 
+    /**
+     * @param settle      a delivery is claimed once it has not changed for this long (an upload still being written
+     *                    is left for a later run); default 30 s
+     * @param orphanGrace a signature file without its file waits this long for it, then is refused; default 1 h
+     */
+    public record Intake(@DurationMin(seconds = 0, message = "must be 0s or more") Duration settle,
+                         @DurationMin(seconds = 0, message = "must be 0s or more") Duration orphanGrace) {
+        public Intake {
+            settle = settle == null ? Duration.ofSeconds(30) : settle;
+            orphanGrace = orphanGrace == null ? Duration.ofHours(1) : orphanGrace;
+        }
+    }
+
     public EdiBatchProperties {
         home = home == null ? Path.of("var") : home;
         inbox = inbox == null ? home.resolve("inbox") : inbox;
@@ -106,6 +123,7 @@ public record EdiBatchProperties(Path home, Path inbox,
                 trust == null || trust.crls() == null ? home.resolve("pki/crl") : trust.crls());
         signature = signature == null ? new Signature(true, java.util.Map.of()) : signature;
         earlyAnswerMaxBytes = earlyAnswerMaxBytes == null ? 8L << 20 : earlyAnswerMaxBytes;
+        intake = intake == null ? new Intake(null, null) : intake;
     }
 
     public Path work() {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,27 +46,35 @@ public final class AbandonedFiles {
         for (InboundFileRepository.Unfinished f : files.unfinished(runId)) {
             Files.createDirectories(quarantine);
             Path content = Path.of(f.workPath());
-            Path target = quarantine.resolve(f.id() + "_" + f.name());
+            WorkFolder.release(content);
+            String kept = WorkFolder.keptName(f.id(), f.name());
+            Path target = quarantine.resolve(kept);
             if (f.signaturePath() != null) {
                 Path signature = Path.of(f.signaturePath());
-                Path signatureTarget = quarantine.resolve(f.id() + "_" + signature.getFileName());
-                moveIfThere(signature, signatureTarget);
-                if (f.name().endsWith(FileSignatureCheck.ATTACHED)) {
-                    // the .p7m is what was received; the extracted content was only a working copy
+                // the .p7m is what was received and is kept; the extracted content was only a working copy
+                boolean attached = f.name().endsWith(FileSignatureCheck.ATTACHED);
+                Path signatureTarget = attached ? target : quarantine.resolve(kept + FileSignatureCheck.DETACHED);
+                if (!signature.equals(content)) {
+                    moveIfThere(signature, signatureTarget);
+                }
+                if (attached) {
                     Files.deleteIfExists(content);
-                    content = signature;
-                    target = signatureTarget;
+                    content = signatureTarget;
                 }
             }
-            String reason = "file: " + f.name() + "\nreason: ABANDONED\nrun " + runId + " was abandoned by the operator"
-                    + " (restart --abandon) before this file was finished; " + files.decidedMessages(f.id())
-                    + " of its message(s) had been decided, and what was posted for them stays posted."
+            String reason = "file: " + InboundFiles.printable(f.name()) + "\nreason: ABANDONED\nrun " + runId
+                    + " was abandoned by the operator (restart --abandon) before this file was finished; "
+                    + files.decidedMessages(f.id()) + " of its message(s) had been decided, and what was posted for"
+                    + " them stays posted."
                     + (f.reasonCode() == null ? "" : "\nrefused at intake: " + f.reasonCode() + " " + f.reasonText())
                     + "\nNo answer was sent for it. Resent as a new interchange, declarations already accepted are"
                     + " refused as duplicates and never posted twice.\n";
-            AtomicFiles.write(quarantine.resolve(f.id() + "_" + f.name() + ".reason.txt"),
+            AtomicFiles.write(quarantine.resolve(kept + ".reason.txt"),
                     out -> out.write(reason.getBytes(StandardCharsets.UTF_8)));
-            moveIfThere(content, target);
+            if (!content.equals(target)) {
+                moveIfThere(content, target);
+            }
+            Files.deleteIfExists(WorkFolder.nameFileOf(Path.of(f.workPath())));
             moved.add(new InboundFileRepository.Final(f.id(), FileState.QUARANTINED, target.toString()));
             quarantined.add(target);
         }
@@ -73,23 +82,38 @@ public final class AbandonedFiles {
 
         List<Path> returned = new ArrayList<>();
         if (Files.isDirectory(work)) {
-            Set<String> registered = new HashSet<>(files.registeredPaths(runId));
+            Set<Path> registered = new HashSet<>();
+            for (String p : files.registeredPaths(runId)) {
+                registered.add(WorkFolder.nameFileOf(Path.of(p)));
+            }
             Files.createDirectories(inbox);
-            for (Path file : Deliveries.list(work)) {
-                String name = file.getFileName().toString();
-                if (registered.contains(file.toString())) {
+            for (WorkFolder.Unit u : new WorkFolder(work).units()) {
+                if (registered.contains(u.nameFile())) {
                     continue;
                 }
-                if (name.endsWith(FileSignatureCheck.ATTACHED + FileSignatureCheck.EXTRACTED)
-                        && Files.exists(file.resolveSibling(name.substring(0,
-                        name.length() - FileSignatureCheck.EXTRACTED.length())))) {
-                    // extracted from a .p7m beside it, which goes back and is extracted again
-                    Files.delete(file);
-                    continue;
+                // the delivery as the sender left it: its own file when still there, else the claim's copy
+                Path file = Files.exists(u.moved(), LinkOption.NOFOLLOW_LINKS) ? u.moved() : u.data();
+                Path signature = Files.exists(u.signatureMoved(), LinkOption.NOFOLLOW_LINKS)
+                        ? u.signatureMoved() : u.signature();
+                String name = u.name();
+                if (Files.exists(inbox.resolve(name), LinkOption.NOFOLLOW_LINKS)
+                        || Files.exists(inbox.resolve(name + FileSignatureCheck.DETACHED), LinkOption.NOFOLLOW_LINKS)) {
+                    // a new delivery of the same name arrived meanwhile: both are kept, the returned one renamed
+                    name = "returned-" + runId + "-" + u.number() + "-" + name;
                 }
-                Path back = Deliveries.unique(inbox.resolve(name));
-                Files.move(file, back, StandardCopyOption.ATOMIC_MOVE);
-                returned.add(back);
+                if (Files.exists(signature, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(signature, inbox.resolve(name + FileSignatureCheck.DETACHED),
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Path back = inbox.resolve(name);
+                    Files.move(file, back, StandardCopyOption.ATOMIC_MOVE);
+                    returned.add(back);
+                }
+                for (Path left : List.of(u.moved(), u.data(), u.signatureMoved(), u.signature(), u.content())) {
+                    Files.deleteIfExists(left);
+                }
+                Files.delete(u.nameFile());
             }
             try (var left = Files.list(work)) {
                 if (left.findAny().isEmpty()) {

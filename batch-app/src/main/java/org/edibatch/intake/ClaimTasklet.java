@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +33,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Claims the inbox: every file is moved (atomic rename) into this run's work folder, then registered with its
- * hash, the outcome of its digital signature and of the envelope check. Moving first and registering second
- * makes a crash between the two harmless: the restarted step registers whatever sits unregistered in the
- * work folder. A file rejected here (not EDIFACT, duplicate, bad signature, bad envelope) never reaches the
- * customs step.
+ * Claims the inbox: every delivery (a file with its detached signature) that has settled is moved into this run's
+ * work folder under a number (its name is kept as data), copied while it is hashed, and registered with the outcome
+ * of its digital signature and of the envelope check, made on the copy. Moving first and registering second makes a
+ * crash between the two harmless: the restarted step registers whatever sits unregistered in the work folder. A file
+ * rejected here (not EDIFACT, duplicate, bad signature, bad envelope, not a regular file, unreadable) never reaches
+ * the customs step.
  */
 public class ClaimTasklet implements Tasklet {
 
@@ -64,21 +66,21 @@ public class ClaimTasklet implements Tasklet {
         FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(),
                 !Boolean.FALSE.equals(props.signature().required())));
         files = InboundFiles.buffered(jdbc, clock);
-        List<Path> fresh = files.claim(props.inbox(), props.work().resolve("run-" + runId), runId).stream()
-                .filter(f -> !FileSignatureCheck.isSecondary(f)).toList();
+        WorkFolder work = new WorkFolder(props.work().resolve("run-" + runId));
+        List<WorkFolder.Unit> fresh = files.claim(props.inbox(), work, runId, props.intake());
         ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
         EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
         xmlIntake = new XmlIntake(props, files);
-        // Hashing, signature verification and the envelope scan read whole files: done on every core. The
+        // Copying, hashing, signature verification and the envelope scan read whole files: done on every core. The
         // decisions that depend on other files (duplicates) and the ids are then taken one file at a time, in
-        // name order, so the outcome does not depend on which thread finished first; registering file i
+        // claim order, so the outcome does not depend on which thread finished first; registering file i
         // overlaps with the preparation of the files after it.
         int claimed = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, props.threads()));
         try {
             List<Future<Prepared>> prepared = new ArrayList<>();
-            for (Path file : fresh) {
-                prepared.add(pool.submit(() -> prepare(file, envelope, signatures)));
+            for (WorkFolder.Unit unit : fresh) {
+                prepared.add(pool.submit(() -> prepare(unit, envelope, signatures)));
             }
             // Registered in windows: the duplicate lookups of a window in one query each, its rows written
             // together at its end. An XML file closes the window (XmlIntake makes its own lookups).
@@ -105,7 +107,7 @@ public class ClaimTasklet implements Tasklet {
         } finally {
             pool.shutdownNow();
         }
-        log.info("run {}: {} file(s) claimed into {}", runId, claimed, props.work().resolve("run-" + runId));
+        log.info("run {}: {} file(s) claimed into {}", runId, claimed, work.dir());
         return RepeatStatus.FINISHED;
     }
 
@@ -116,7 +118,7 @@ public class ClaimTasklet implements Tasklet {
         List<String> shas = new ArrayList<>();
         List<String[]> refs = new ArrayList<>();
         for (Prepared p : window) {
-            if (p.xml() == null) {
+            if (p.xml() == null && p.refusal() == null) {
                 shas.add(p.sha());
                 if (p.edifact() != null && p.edifact().readable()) {
                     refs.add(new String[]{p.edifact().header().sender(), p.edifact().header().controlReference()});
@@ -128,7 +130,14 @@ public class ClaimTasklet implements Tasklet {
 
     /** What intake learns from a file alone, without the database. */
     private record Prepared(String sha, FileSignatureCheck.Result sig, XmlIntake.Scanned xml,
-                            EnvelopeCheck.Result edifact) {
+                            EnvelopeCheck.Result edifact, ClaimRefusals.Refusal refusal) {
+        Prepared(String sha, FileSignatureCheck.Result sig, XmlIntake.Scanned xml, EnvelopeCheck.Result edifact) {
+            this(sha, sig, xml, edifact, null);
+        }
+
+        static Prepared refused(String sha, ClaimRefusals.Refusal refusal) {
+            return new Prepared(sha, null, null, null, refusal);
+        }
     }
 
     private static Prepared result(Future<Prepared> f) throws Exception {
@@ -139,40 +148,61 @@ public class ClaimTasklet implements Tasklet {
         }
     }
 
-    private Prepared prepare(Path file, EnvelopeCheck envelope, FileSignatureCheck signatures) throws IOException {
-        if (file.getFileName().toString().endsWith(FileSignatureCheck.DETACHED)) {
-            return new Prepared(FileDigest.sha256(file), null, null, null);
+    private Prepared prepare(WorkFolder.Unit unit, EnvelopeCheck envelope, FileSignatureCheck signatures)
+            throws IOException {
+        ClaimRefusals.Refusal notAFile = ClaimRefusals.notAFile(unit);
+        if (notAFile != null) {
+            return Prepared.refused(null, notAFile);
         }
-        Instant receivedAt = clock.instant();
-        if (FileSignatureCheck.hasDetachedSignature(file)) {
-            // The usual delivery: one read of the file gives its SHA-256 (its identity, and the digest its
-            // signature covers) and the envelope scan, instead of a read for each.
-            FileDigest.Read<EnvelopeScanner.Summary> read = FileDigest.sha256While(file, EnvelopeScanner::scan);
-            FileSignatureCheck.Result sig = signatures.checkDetached(file, read.sha256(), receivedAt);
-            if (XmlIntake.looksLikeXml(file)) {
+        try {
+            if (unit.role() != null) {
+                return Prepared.refused(unit.secure(null).hex(), ClaimRefusals.signatureAlone(unit, props.intake()));
+            }
+            Instant receivedAt = clock.instant();
+            if (unit.attached()) {
+                String sha = unit.secure(null).hex();
+                FileSignatureCheck.Result sig = signatures.checkAttached(unit.data(), unit.content(), receivedAt);
+                if (XmlIntake.looksLikeXml(sig.content())) {
+                    return new Prepared(sha, sig, XmlIntake.scan(sig, signatures, receivedAt), null);
+                }
+                return new Prepared(sha, sig, null, envelope.check(sig.content()));
+            }
+            // The usual delivery: one read of the file gives its copy, its SHA-256 (its identity, and the digest
+            // its signature covers) and the envelope scan, instead of a read for each.
+            Path p7s = unit.secureSignature();
+            FileDigest.Read<EnvelopeScanner.Summary> read = unit.secure(EnvelopeScanner::scan);
+            FileSignatureCheck.Result sig = p7s == null ? FileSignatureCheck.unsigned(unit.data())
+                    : signatures.checkDetached(unit.data(), p7s, read.sha256(), receivedAt);
+            if (XmlIntake.looksLikeXml(unit.data())) {
                 return new Prepared(read.hex(), sig, XmlIntake.scan(sig, signatures, receivedAt), null);
             }
-            return new Prepared(read.hex(), sig, null, envelope.check(file, read.result()));
+            return new Prepared(read.hex(), sig, null, envelope.check(unit.data(), read.result()));
+        } catch (UnreadableFileException e) {
+            return Prepared.refused(null, new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE,
+                    "the file could not be read: " + e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // one file's surprise is that file's refusal: the night goes on with the others
+            // (the trace goes to the debug log only: the refusal and its exception line say what happened)
+            log.warn("{} could not be claimed: {}", InboundFiles.printable(unit.name()), e.toString());
+            log.debug("claim of {}", unit.moved(), e);
+            return Prepared.refused(null, new ClaimRefusals.Refusal(ClaimRefusals.CLAIM_ERROR,
+                    "the file could not be claimed: " + e));
         }
-        String sha = FileDigest.sha256(file);
-        FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
-        if (XmlIntake.looksLikeXml(sig.content())) {
-            return new Prepared(sha, sig, XmlIntake.scan(sig, signatures, receivedAt), null);
-        }
-        return new Prepared(sha, sig, null, envelope.check(sig.content()));
     }
 
-    private void register(long runId, Path file, Prepared p, ReferenceSnapshot reference) throws IOException {
-        String name = file.getFileName().toString();
+    private void register(long runId, WorkFolder.Unit unit, Prepared p, ReferenceSnapshot reference)
+            throws IOException {
+        String name = unit.name();
         String sha = p.sha();
-        if (name.endsWith(FileSignatureCheck.DETACHED)) {
-            String text = "a signature file arrived without the file it signs ("
-                    + name.substring(0, name.length() - 4) + ")";
-            long id = files.insert(runId, file, null, name, sha, "UNKNOWN", null, FileState.REJECTED,
-                    "ORPHAN_SIGNATURE", text, null, null);
+        if (p.refusal() != null) {
+            ClaimRefusals.Refusal r = p.refusal();
+            long id = files.insert(runId, unit.current(), unit.currentSignature(), name, sha, "UNKNOWN", null,
+                    FileState.REJECTED, r.code(), r.text(), null, null);
             // quarantined like any refused file, so the officers' report must list it too
-            files.exception(runId, id, 0, ExceptionCategory.FILE, null, name, "ORPHAN_SIGNATURE",
-                    ExceptionCategory.fileRefused(text));
+            files.exception(runId, id, 0, ExceptionCategory.FILE, null, name, r.code(),
+                    ExceptionCategory.fileRefused(r.text()));
             return;
         }
         FileSignatureCheck.Result sig = p.sig();

@@ -22,15 +22,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
- * Finds and verifies the signature of a claimed file in the accepted forms: NAME beside NAME.p7s
- * (detached CMS), or NAME.p7m (CMS SignedData wrapping the content, which is extracted beside it as
- * NAME.p7m.content so that a restart cannot mistake it for an unsigned delivery).
+ * Verifies the signature of a claimed file in the accepted forms: NAME beside NAME.p7s (detached CMS), or
+ * NAME.p7m (CMS SignedData wrapping the content, which is extracted into the work folder). Which form a delivery
+ * came in is decided from its original names ({@link Deliveries}); the files verified are the claim's copies.
  */
 public final class FileSignatureCheck {
 
     public static final String DETACHED = ".p7s";
     public static final String ATTACHED = ".p7m";
-    public static final String EXTRACTED = ".content";
 
     /**
      * @param content   the file to read as the interchange (for a .p7m: the extracted content, which for a
@@ -39,16 +38,6 @@ public final class FileSignatureCheck {
      * @param outcome   null when the file came without any signature
      */
     public record Result(String form, Path content, Path signature, VerificationOutcome outcome) {
-    }
-
-    /**
-     * Whether a claimed file travels with another rather than on its own: a detached signature beside the file
-     * it signs, or the content extracted from a .p7m.
-     */
-    public static boolean isSecondary(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(EXTRACTED) || name.endsWith(DETACHED)
-                && Files.exists(file.resolveSibling(name.substring(0, name.length() - DETACHED.length())));
     }
 
     /**
@@ -61,7 +50,7 @@ public final class FileSignatureCheck {
      */
     public static TrustStore trustStore(EdiBatchProperties.Trust trust, boolean required) throws IOException {
         Path anchors = trust.anchors();
-        if (!Files.isDirectory(anchors) || Deliveries.list(anchors).isEmpty()) {
+        if (!Files.isDirectory(anchors) || !holdsAFile(anchors)) {
             if (!required) {
                 LoggerFactory.getLogger(FileSignatureCheck.class)
                         .warn("no trust anchors in {}: signed files will be refused as NOT_TRUSTED", anchors);
@@ -76,6 +65,13 @@ public final class FileSignatureCheck {
                     + " does not exist: revocation cannot be checked (set edibatch.trust.crls)");
         }
         return TrustStore.load(new TrustConfig(anchors, trust.crls()));
+    }
+
+    /** Whether a folder of the operator's holds a file; links followed (certificate folders are often links). */
+    private static boolean holdsAFile(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p));
+        }
     }
 
     /** The text for a refused signature in answers, reason files and the exception report. */
@@ -116,44 +112,45 @@ public final class FileSignatureCheck {
         return VerificationOutcome.of(SubReason.NOT_TRUSTED, "no trust anchors configured");
     }
 
-    /** Whether {@code file} travels with a detached signature (NAME.p7s beside it). */
-    public static boolean hasDetachedSignature(Path file) {
-        String name = file.getFileName().toString();
-        return !name.endsWith(ATTACHED) && Files.exists(file.resolveSibling(name + DETACHED));
-    }
-
     /**
-     * {@link #check(Path, Instant)} for a file with a detached signature whose SHA-256 the caller has computed:
-     * the content is not read again when the signer digested it with SHA-256.
+     * The detached signature {@code p7s} of {@code file}, whose SHA-256 the caller has computed: the content is not
+     * read again when the signer digested it with SHA-256.
      */
-    public Result checkDetached(Path file, byte[] sha256, Instant receivedAt) throws IOException {
-        Path p7s = file.resolveSibling(file.getFileName() + DETACHED);
+    public Result checkDetached(Path file, Path p7s, byte[] sha256, Instant receivedAt) throws IOException {
         VerificationOutcome outcome = verifier == null
                 ? noTrustAnchors()
                 : verifier.verifyDetached(file, sha256, p7s, receivedAt);
         return new Result("DETACHED", file, p7s, outcome);
     }
 
-    public Result check(Path file, Instant receivedAt) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.endsWith(ATTACHED)) {
-            Path content = file.resolveSibling(name + EXTRACTED);
-            VerificationOutcome outcome = verifier == null
-                    ? noTrustAnchors()
-                    : verifier.verifyAttached(file, content, receivedAt);
-            if (!Files.exists(content)) {
-                extractUnverified(file, content);
-            }
-            return new Result("ATTACHED", content, file, outcome);
+    /** A .p7m: verified while its content is extracted into {@code content}. */
+    public Result checkAttached(Path p7m, Path content, Instant receivedAt) throws IOException {
+        VerificationOutcome outcome = verifier == null
+                ? noTrustAnchors()
+                : verifier.verifyAttached(p7m, content, receivedAt);
+        if (!Files.exists(content)) {
+            extractUnverified(p7m, content);
         }
-        Path p7s = file.resolveSibling(name + DETACHED);
-        if (Files.exists(p7s)) {
-            VerificationOutcome outcome = verifier == null
-                    ? noTrustAnchors()
-                    : verifier.verifyDetached(file, p7s, receivedAt);
-            return new Result("DETACHED", file, p7s, outcome);
-        }
+        return new Result("ATTACHED", content, p7m, outcome);
+    }
+
+    /** A file that came without any signature. */
+    public static Result unsigned(Path file) {
         return new Result("NONE", file, null, null);
+    }
+
+    /**
+     * A claimed delivery's copies (made here if not yet) and its signature in whichever form it came; for the
+     * intake that has no use for the envelope scan on the same pass.
+     */
+    public Result check(WorkFolder.Unit unit, Instant receivedAt) throws IOException {
+        if (unit.attached()) {
+            unit.secure(null);
+            return checkAttached(unit.data(), unit.content(), receivedAt);
+        }
+        Path p7s = unit.secureSignature();
+        byte[] sha = unit.secure(null).sha256();
+        return p7s == null ? unsigned(unit.data()) : checkDetached(unit.data(), p7s, sha, receivedAt);
     }
 
     /** Best effort, to learn whom to answer; an unreadable envelope leaves an empty file. */

@@ -49,7 +49,7 @@ public final class InboundFileRepository {
                         + "received_at, format, sender, state, reason_code, reason_text, signature_path, sig_form, "
                         + "sig_status, sig_reason, sig_detail, signer_subject, signer_brn) "
                         + "VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM inbound_file),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                Long.class, runId, r.name(), r.content().toString(), r.sha(), Files.size(r.content()),
+                Long.class, runId, r.name(), r.content().toString(), r.sha(), InboundFiles.sizeOf(r.content()),
                 Timestamp.from(r.receivedAt()), r.format(), r.sender(), r.state().code(), r.reasonCode(), r.reasonText(),
                 r.signature() == null ? null : r.signature().toString(), r.sigForm() == null ? "NONE" : r.sigForm(),
                 o == null ? "NOT_REQUIRED" : o.status().name(), o == null ? null : o.subReason().name(),

@@ -1,14 +1,17 @@
 package org.edibatch.intake;
 
-import org.edibatch.config.CrashPoints;
+import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.signature.VerificationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,6 +33,8 @@ import java.util.Set;
  * between.
  */
 public final class InboundFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundFiles.class);
 
     private static final String INSERT_FILE = "INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, "
             + "size_bytes, received_at, format, sender, state, reason_code, reason_text, signature_path, sig_form, "
@@ -87,7 +92,7 @@ public final class InboundFiles {
             nextId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM inbound_file", Long.class);
         }
         long id = nextId++;
-        Object[] row = {id, runId, name, content.toString(), sha, Files.size(content), Timestamp.from(clock.instant()),
+        Object[] row = {id, runId, name, content.toString(), sha, sizeOf(content), Timestamp.from(clock.instant()),
                 format, sender, state.code(), reasonCode, reasonText, signature == null ? null : signature.toString(),
                 form == null ? "NONE" : form,
                 outcome == null ? "NOT_REQUIRED" : outcome.status().name(),
@@ -100,8 +105,16 @@ public final class InboundFiles {
             return id;
         }
         files.add(row);
-        pendingBytes.putIfAbsent(sha, id);
+        if (sha != null) {
+            pendingBytes.putIfAbsent(sha, id);
+        }
         return id;
+    }
+
+    /** The size of a regular file; 0 for a link (never followed), a directory or anything else. */
+    static long sizeOf(Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return a.isRegularFile() ? a.size() : 0;
     }
 
     public void envelope(long fileId, Envelope e) {
@@ -186,25 +199,41 @@ public final class InboundFiles {
     }
 
     /**
-     * Moves every delivered file of {@code inbox} into {@code work} (atomic rename), then returns the files of
-     * {@code work} this run has not registered yet. Moving first and registering second makes a crash between
-     * the two harmless: the restarted step registers whatever sits unregistered in the work folder.
+     * Moves every settled delivery of {@code inbox} into {@code work} (atomic renames, under numbers: see
+     * {@link WorkFolder}), then returns the deliveries of {@code work} this run has not registered yet. Moving first
+     * and registering second makes a crash between the two harmless: the restarted step registers whatever sits
+     * unregistered in the work folder. What stays in the inbox (still being written, a signature waiting for its
+     * file) is logged, one line each.
      */
-    public List<Path> claim(Path inbox, Path work, long runId) throws IOException {
+    public List<WorkFolder.Unit> claim(Path inbox, WorkFolder work, long runId, EdiBatchProperties.Intake intake)
+            throws IOException, InterruptedException {
         Files.createDirectories(inbox);
-        Files.createDirectories(work);
-        for (Path file : Deliveries.list(inbox)) {
-            Files.move(file, Deliveries.unique(work.resolve(file.getFileName().toString())), StandardCopyOption.ATOMIC_MOVE);
-            CrashPoints.reach("claim.moved");
-        }
+        work.recover(inbox);
+        Deliveries.Scan scan = Deliveries.scan(inbox, intake, work.fileSystemNow(), d -> Thread.sleep(d.toMillis()));
+        scan.left().forEach((name, why) -> log.warn("left in the inbox for a later run: {}: {}", printable(name), why));
+        work.take(scan.ready());
         Set<String> registered = new HashSet<>(new InboundFileRepository(jdbc).registeredPaths(runId));
-        List<Path> fresh = new ArrayList<>();
-        for (Path file : Deliveries.list(work)) {
-            if (!registered.contains(file.toString())) {
-                fresh.add(file);
+        List<WorkFolder.Unit> fresh = new ArrayList<>();
+        for (WorkFolder.Unit u : work.units()) {
+            if (!registered.contains(u.data().toString()) && !registered.contains(u.moved().toString())
+                    && !registered.contains(u.content().toString())) {
+                fresh.add(u);
             }
         }
         return fresh;
+    }
+
+    /** A name as one line of a log or a reason file: control characters (a newline, say) written as escapes. */
+    public static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     /** The earliest file with the same bytes, or null. */

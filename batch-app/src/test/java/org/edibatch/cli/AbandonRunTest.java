@@ -52,7 +52,9 @@ class AbandonRunTest {
             app.bean(FaultDrill.class).disarm();
             long run = failed.getJobInstance().getInstanceId();
             // a file moved into the run's folder by a claim that died before registering it
-            SampleSet.write(home.resolve("work/run-" + run), Map.of(late, lateBytes));
+            Path work = home.resolve("work/run-" + run);
+            Files.writeString(work.resolve("1000.name"), "FILE\n" + late);
+            Files.write(work.resolve("1000.in"), lateBytes);
             int entries = app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_entry", Integer.class);
             assertThat(entries).as("the failed run posted some chunks").isPositive();
 

@@ -41,7 +41,9 @@ class CommandLineExitCodeTest {
             cmd.add("--spring.datasource.url=" + dbUrl);
         }
         Path log = Files.createTempFile(Path.of("target"), "edibatch-cli", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("EDIBATCH_INTAKE_SETTLE", "0s"); // files written just before: no wait for them
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
         return new Result(p.exitValue(), Files.readString(log));
     }

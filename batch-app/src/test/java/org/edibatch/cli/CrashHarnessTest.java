@@ -36,7 +36,7 @@ class CrashHarnessTest {
     private static List<String> args(Path home, String db, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "customs", "--edibatch.home=" + home,
                 "--spring.datasource.url=" + db, "--edibatch.signature.required=false",
-                "--edibatch.fixed-clock=2026-11-28T01:00:00Z", "--edibatch.chunk-size=4",
+                "--edibatch.fixed-clock=2026-11-28T01:00:00Z", "--edibatch.chunk-size=4", "--edibatch.intake.settle=0s",
                 "--logging.level.org.edibatch=WARN"));
         a.addAll(List.of(extra));
         return a;

@@ -142,6 +142,9 @@ class RefusalExitCodeTest {
     @Test
     void aSignatureFileWithoutItsFileAloneExitsTwoAndIsCounted() throws Exception {
         drop("lost.edi.p7s", "not a CMS structure".getBytes(), null);
+        // past its grace period (one hour by default): a younger one waits for its file
+        Files.setLastModifiedTime(app.inbox().resolve("lost.edi.p7s"),
+                java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
         Night n = night();
         assertRefusedAlone(n, "FILE");
         assertThat(app.jdbc().queryForObject("SELECT code FROM exception_item WHERE run_id = ?", String.class,

@@ -27,6 +27,16 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * A process running the command. Its files are written just before it starts: waiting for them to settle
+     * (edibatch.intake.settle) would only slow the tests down; a test that wants the wait passes the property.
+     */
+    public static ProcessBuilder process(String... args) {
+        ProcessBuilder pb = new ProcessBuilder(command(args));
+        pb.environment().put("EDIBATCH_INTAKE_SETTLE", "0s");
+        return pb;
+    }
+
     public static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), EdiBatchApplication.class.getName()));
@@ -35,7 +45,7 @@ public final class Cli {
     }
 
     public static Result run(String... args) throws Exception {
-        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        Process p = process(args).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
         return new Result(p.exitValue(), out);
@@ -44,7 +54,7 @@ public final class Cli {
     public static Streams runApart(String... args) throws Exception {
         Path err = Files.createTempFile("edibatch-cli", ".err");
         try {
-            Process p = new ProcessBuilder(command(args)).redirectError(err.toFile()).start();
+            Process p = process(args).redirectError(err.toFile()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
             return new Streams(p.exitValue(), out, Files.readString(err));
@@ -58,7 +68,7 @@ public final class Cli {
      * kills it (SIGKILL). Fails when the process ends without reaching the point.
      */
     public static Process startUntilCrashPoint(String... args) throws IOException {
-        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        Process p = process(args).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;

@@ -43,6 +43,10 @@ public final class TestApp implements AutoCloseable {
         if (java.util.Arrays.stream(extraProperties).noneMatch(p -> p.startsWith("edibatch.signature.required"))) {
             args.add("--edibatch.signature.required=false");
         }
+        // Files are written just before each run: waiting for them to settle would only slow the tests down.
+        if (java.util.Arrays.stream(extraProperties).noneMatch(p -> p.startsWith("edibatch.intake.settle"))) {
+            args.add("--edibatch.intake.settle=0s");
+        }
         for (String p : extraProperties) {
             args.add("--" + p);
         }

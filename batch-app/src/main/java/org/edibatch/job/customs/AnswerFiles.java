@@ -54,8 +54,23 @@ final class AnswerFiles {
 
     /** outbox/&lt;sender&gt;/&lt;KIND&gt;_&lt;inbound control reference&gt;_&lt;file id&gt;&lt;extension&gt;. */
     Path target(String kind, String sender, String controlRef, long fileId, String extension) {
-        return props.outbox().resolve(AtomicFiles.safeName(sender))
-                .resolve(kind + "_" + AtomicFiles.safeName(controlRef) + "_" + fileId + extension);
+        return props.outbox().resolve(bounded(AtomicFiles.safeName(sender)))
+                .resolve(kind + "_" + bounded(AtomicFiles.safeName(controlRef)) + "_" + fileId + extension);
+    }
+
+    /** Characters a sender's value may take in an answer's name. */
+    private static final int MAX_COMPONENT = 64;
+
+    /**
+     * A sender's value cut to a length any file system takes (a refused XML batch may name itself at any length),
+     * with a digest of the whole so that two long values still name two files.
+     */
+    static String bounded(String safe) {
+        if (safe.length() <= MAX_COMPONENT) {
+            return safe;
+        }
+        return safe.substring(0, MAX_COMPONENT - 9) + "~"
+                + sha256(safe.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
 
     /**

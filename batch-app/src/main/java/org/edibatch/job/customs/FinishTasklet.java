@@ -5,6 +5,8 @@ import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileState;
 import org.edibatch.intake.InboundFileRepository;
+import org.edibatch.intake.InboundFiles;
+import org.edibatch.intake.WorkFolder;
 import org.edibatch.report.HtmlRunReport;
 import org.edibatch.report.RunReport;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -26,7 +29,8 @@ import java.util.List;
 
 /**
  * Ends the run: files accepted at envelope level go to archive/&lt;date&gt;/, files rejected whole go to
- * quarantine/&lt;date&gt;/ with a reason file beside them; then the officers' report (HTML page and CSV) and the
+ * quarantine/&lt;date&gt;/ with a reason file beside them, each named by its inbound file id and a safe, bounded
+ * form of its original name ({@link WorkFolder#keptName}); then the officers' report (HTML page and CSV) and the
  * ledger summary are written.
  * Each move is checked first, so a rerun after a crash halfway through finishes the job.
  */
@@ -59,28 +63,33 @@ public class FinishTasklet implements Tasklet {
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
             Files.createDirectories(folder);
             Path work = Path.of(f.workPath());
-            Path target = folder.resolve(f.id() + "_" + f.name());
+            WorkFolder.release(work);
+            String kept = WorkFolder.keptName(f.id(), f.name());
+            Path target = folder.resolve(kept);
             if (f.signaturePath() != null) {
                 Path signature = Path.of(f.signaturePath());
-                Path signatureTarget = folder.resolve(f.id() + "_" + signature.getFileName());
-                if (!signature.equals(work) && Files.exists(signature)) {
+                // the .p7m is what was received and is kept; the extracted content was only a working copy
+                boolean attached = f.name().endsWith(".p7m");
+                Path signatureTarget = attached ? target : folder.resolve(kept + ".p7s");
+                if (!signature.equals(work) && Files.exists(signature, LinkOption.NOFOLLOW_LINKS)) {
                     Files.move(signature, signatureTarget, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
-                if (f.name().endsWith(".p7m")) {
-                    // the .p7m is what was received and is kept; the extracted content was only a working copy
+                if (attached) {
                     Files.deleteIfExists(work);
                     work = signature;
-                    target = signatureTarget;
                 }
             }
             if (rejected) {
-                String reason = "file: " + f.name() + "\nreason: " + f.reasonCode() + "\n" + f.reasonText() + "\n";
-                AtomicFiles.write(folder.resolve(f.id() + "_" + f.name() + ".reason.txt"),
+                String reason = "file: " + InboundFiles.printable(f.name()) + "\nreason: " + f.reasonCode() + "\n"
+                        + f.reasonText() + "\n";
+                AtomicFiles.write(folder.resolve(kept + ".reason.txt"),
                         out -> out.write(reason.getBytes(StandardCharsets.UTF_8)));
             }
-            if (Files.exists(work)) {
+            // a link is moved as the link it is, never followed: the exists check must not follow it either
+            if (Files.exists(work, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
+            Files.deleteIfExists(WorkFolder.nameFileOf(Path.of(f.workPath())));
             CrashPoints.reach("finish.file-moved");
             moved.add(new InboundFileRepository.Final(f.id(), rejected ? FileState.QUARANTINED : FileState.ARCHIVED,
                     target.toString()));

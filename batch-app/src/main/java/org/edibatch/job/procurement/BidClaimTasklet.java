@@ -3,11 +3,14 @@ package org.edibatch.job.procurement;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.exceptions.ExceptionItemRepository;
+import org.edibatch.intake.ClaimRefusals;
 import org.edibatch.intake.FileDigest;
 import org.edibatch.intake.FileSignatureCheck;
 import org.edibatch.intake.FileState;
 import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.InboundFiles;
+import org.edibatch.intake.UnreadableFileException;
+import org.edibatch.intake.WorkFolder;
 import org.edibatch.procurement.BidDocument;
 import org.edibatch.procurement.BidRepository;
 import org.edibatch.procurement.BidStatus;
@@ -64,17 +67,16 @@ public class BidClaimTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         Path work = props.work().resolve("run-" + runId).resolve("bids");
-        var fresh = new InboundFiles(jdbc, clock).claim(procurement.bidsInbox(props.home()), work, runId);
+        var fresh = new InboundFiles(jdbc, clock).claim(procurement.bidsInbox(props.home()), new WorkFolder(work), runId,
+                props.intake());
         if (fresh.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
         // bids must be signed whatever edibatch.signature.required says: without anchors nothing can be accepted
         FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(), true));
-        for (Path file : fresh) {
-            if (!FileSignatureCheck.isSecondary(file)) {
-                register(runId, file, signatures);
-                contribution.incrementReadCount();
-            }
+        for (WorkFolder.Unit unit : fresh) {
+            register(runId, unit, signatures);
+            contribution.incrementReadCount();
         }
         return RepeatStatus.FINISHED;
     }
@@ -82,11 +84,32 @@ public class BidClaimTasklet implements Tasklet {
     private record Verdict(ProcurementCode code, String detail) {
     }
 
-    private void register(long runId, Path file, FileSignatureCheck signatures) throws Exception {
+    private void register(long runId, WorkFolder.Unit unit, FileSignatureCheck signatures) throws Exception {
         Instant receivedAt = clock.instant();
-        String name = file.getFileName().toString();
-        String sha = FileDigest.sha256(file);
-        FileSignatureCheck.Result sig = signatures.check(file, receivedAt);
+        String name = unit.name();
+        // refused like the customs claim refuses them: never opened, never followed
+        ClaimRefusals.Refusal refusal = ClaimRefusals.notAFile(unit);
+        if (refusal == null && unit.role() != null) {
+            refusal = ClaimRefusals.signatureAlone(unit, props.intake());
+        }
+        FileSignatureCheck.Result sig = null;
+        if (refusal == null) {
+            try {
+                sig = signatures.check(unit, receivedAt);
+            } catch (UnreadableFileException e) {
+                refusal = new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE,
+                        "the file could not be read: " + e.getMessage());
+            }
+        }
+        if (refusal != null) {
+            long fileId = files.register(runId, new InboundFileRepository.Registration(name, unit.current(),
+                    unit.currentSignature(), null, "UNKNOWN", null, FileState.REJECTED, refusal.code(), refusal.text(),
+                    null, null, receivedAt));
+            exceptions.insertOnce(runId, fileId, ExceptionItemRepository.WHOLE_FILE, ExceptionCategory.BID, null, name,
+                    refusal.code(), refusal.text());
+            return;
+        }
+        String sha = FileDigest.sha256(unit.data());
         byte[] bytes = Files.readAllBytes(sig.content());
         BidDocument bid;
         try {

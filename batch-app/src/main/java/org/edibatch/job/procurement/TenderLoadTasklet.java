@@ -4,7 +4,10 @@ import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.exceptions.ExceptionItemRepository;
 import org.edibatch.intake.FileState;
 import org.edibatch.intake.InboundFileRepository;
+import org.edibatch.intake.ClaimRefusals;
 import org.edibatch.intake.InboundFiles;
+import org.edibatch.intake.UnreadableFileException;
+import org.edibatch.intake.WorkFolder;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileDigest;
 import org.edibatch.procurement.LowerLimitRates;
@@ -63,15 +66,32 @@ public class TenderLoadTasklet implements Tasklet {
         loader.loadAll();
         LowerLimitRates rates = tenders.lowerLimitRates();
         Path work = props.work().resolve("run-" + runId).resolve("tenders");
-        for (Path file : new InboundFiles(jdbc, clock).claim(procurement.tendersInbox(props.home()), work, runId)) {
-            load(runId, file, rates);
+        for (WorkFolder.Unit unit : new InboundFiles(jdbc, clock).claim(procurement.tendersInbox(props.home()),
+                new WorkFolder(work), runId, props.intake())) {
+            ClaimRefusals.Refusal refusal = ClaimRefusals.notAFile(unit);
+            if (refusal == null) {
+                try {
+                    unit.secure(null);
+                } catch (UnreadableFileException e) {
+                    refusal = new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE, "the file could not be read: "
+                            + e.getMessage());
+                }
+            }
+            if (refusal != null) {
+                long fileId = files.register(runId, new InboundFileRepository.Registration(unit.name(), unit.current(),
+                        unit.currentSignature(), null, "UNKNOWN", null, FileState.REJECTED, refusal.code(),
+                        refusal.text(), "NONE", null, clock.instant()));
+                exceptions.insertOnce(runId, fileId, ExceptionItemRepository.WHOLE_FILE, ExceptionCategory.TENDER,
+                        null, unit.name(), refusal.code(), refusal.text());
+            } else {
+                load(runId, unit.data(), unit.name(), rates);
+            }
             contribution.incrementReadCount();
         }
         return RepeatStatus.FINISHED;
     }
 
-    private void load(long runId, Path file, LowerLimitRates rates) throws Exception {
-        String name = file.getFileName().toString();
+    private void load(long runId, Path file, String name, LowerLimitRates rates) throws Exception {
         String sha = FileDigest.sha256(file);
         TenderNotice t = null;
         ProcurementCode refusal = null;
