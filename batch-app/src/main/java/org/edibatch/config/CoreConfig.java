@@ -1,5 +1,6 @@
 package org.edibatch.config;
 
+import org.edibatch.db.AppRoleGrants;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -45,5 +47,11 @@ public class CoreConfig {
     @Bean
     public JdbcLedger jdbcLedger(JdbcTemplate jdbc) {
         return new JdbcLedger(jdbc);
+    }
+
+    /** The application role's rights, granted by Flyway as the schema owner (a repeatable migration). */
+    @Bean
+    public AppRoleGrants appRoleGrants(DataSource dataSource) {
+        return new AppRoleGrants(dataSource);
     }
 }

@@ -87,7 +87,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        return jdbcUrl("postgres");
+    }
+
+    /** The URL connecting as {@code user}: the superuser migrates, the application runs as its own role. */
+    public String jdbcUrl(String user) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=" + user;
     }
 
     public int port() {

@@ -3,11 +3,17 @@ package org.edibatch.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -24,15 +30,38 @@ public class EmbeddedDatabaseConfig {
         return EmbeddedDatabase.open(props.home().resolve("pgdata"), Duration.ofSeconds(60));
     }
 
+    /**
+     * The application's role on the embedded server, created at first start: the server's superuser owns the schema
+     * and migrates it ({@link #migrationDataSource}), the application runs as this role (db/app-role-grants.sql).
+     */
+    public static final String APP_ROLE = "edibatch_app";
+
     @Bean(destroyMethod = "close")
-    public HikariDataSource dataSource(EmbeddedDatabase pg) {
+    @Primary
+    public HikariDataSource dataSource(EmbeddedDatabase pg) throws SQLException {
+        createAppRole(migrationDataSource(pg));
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(pg.jdbcUrl());
-        c.setUsername("postgres");
+        c.setJdbcUrl(pg.jdbcUrl(APP_ROLE));
+        c.setUsername(APP_ROLE);
         c.setMaximumPoolSize(10);
         c.setPoolName("edibatch-embedded");
         // the driver turns a JDBC batch into multi-row INSERTs: one round trip per batch instead of per row
         c.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(c);
+    }
+
+    /** Flyway's: the superuser, owner of the schema. Unpooled: it is used once, at start. */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    public DataSource migrationDataSource(EmbeddedDatabase pg) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), pg.jdbcUrl("postgres"));
+    }
+
+    /** Roles belong to the whole server; two processes starting at once may both try to create it. */
+    static void createAppRole(DataSource superuser) throws SQLException {
+        try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN CREATE ROLE " + APP_ROLE + " LOGIN; "
+                    + "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+        }
     }
 }

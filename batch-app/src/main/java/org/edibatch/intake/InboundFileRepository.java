@@ -25,12 +25,16 @@ public final class InboundFileRepository {
         this.jdbc = jdbc;
     }
 
+    /** "EDIFILES" in ASCII: the key of the claimers' transaction lock, apart from the run lock's. */
+    static final long CLAIM_LOCK_KEY = 0x45444946494C4553L;
+
     /**
-     * Serialises the claimers: inbound file ids are taken as max + 1 under this lock (see
-     * {@link InboundFiles#insert}), by the customs and the procurement intake alike.
+     * Serialises the claimers until their transaction ends: inbound file ids are taken as max + 1 under this lock
+     * (see {@link InboundFiles#insert}), by the customs and the procurement intake alike. An advisory lock, as
+     * locking the table itself would need a right to rewrite its rows, which the application's role lacks.
      */
     public void lock() {
-        jdbc.execute("LOCK TABLE inbound_file IN SHARE ROW EXCLUSIVE MODE");
+        jdbc.queryForList("SELECT 1 FROM pg_advisory_xact_lock(?)", Integer.class, CLAIM_LOCK_KEY);
     }
 
     /** A file registered one at a time (the procurement intake). */

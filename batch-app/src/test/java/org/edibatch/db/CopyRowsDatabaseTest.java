@@ -26,7 +26,7 @@ class CopyRowsDatabaseTest {
     @BeforeAll
     void start(@TempDir Path home) {
         app = TestApp.start(home);
-        app.jdbc().execute("CREATE TABLE copy_rows_probe (seq INT PRIMARY KEY, t TEXT, n NUMERIC(20,2), big BIGINT)");
+        app.ownerJdbc().execute("CREATE TABLE copy_rows_probe (seq INT PRIMARY KEY, t TEXT, n NUMERIC(20,2), big BIGINT)");
     }
 
     @AfterAll

@@ -18,7 +18,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The ledger's guarantees, enforced by PostgreSQL itself, not only by the code that posts. */
+/**
+ * The ledger's guarantees, enforced by PostgreSQL itself, not only by the code that posts. Where the application's
+ * role lacks the right to try (an UPDATE, a DELETE: LeastPrivilegeTest), the owner tries: the triggers refuse
+ * it even then.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SlowTest
 class LedgerDatabaseTest {
@@ -57,9 +61,9 @@ class LedgerDatabaseTest {
     @Test
     void theJournalRefusesUpdatesAndDeletes() {
         app.bean(TransactionTemplate.class).execute(s -> app.bean(JdbcLedger.class).post(entry("K-APPEND"), 1));
-        assertThatThrownBy(() -> app.jdbc().update("UPDATE journal_line SET debit = 0 WHERE line_no = 1"))
+        assertThatThrownBy(() -> app.ownerJdbc().update("UPDATE journal_line SET debit = 0 WHERE line_no = 1"))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> app.jdbc().update("DELETE FROM journal_entry")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> app.ownerJdbc().update("DELETE FROM journal_entry")).hasMessageContaining("append-only");
     }
 
     @Test
@@ -106,11 +110,11 @@ class LedgerDatabaseTest {
     @Test
     void anAccountInUseCannotBeRemovedAndTheJournalCannotBeTruncated() {
         app.bean(TransactionTemplate.class).execute(s -> app.bean(JdbcLedger.class).post(entry("K-USE"), 1));
-        assertThatThrownBy(() -> app.jdbc().update("DELETE FROM ledger_account WHERE code = '4200'"))
+        assertThatThrownBy(() -> app.ownerJdbc().update("DELETE FROM ledger_account WHERE code = '4200'"))
                 .hasStackTraceContaining("account 4200 is used by the journal");
-        assertThatThrownBy(() -> app.jdbc().update("UPDATE ledger_account SET code = '4201' WHERE code = '4200'"))
+        assertThatThrownBy(() -> app.ownerJdbc().update("UPDATE ledger_account SET code = '4201' WHERE code = '4200'"))
                 .hasStackTraceContaining("account 4200 is used by the journal");
-        assertThatThrownBy(() -> app.jdbc().execute("TRUNCATE journal_line, journal_entry"))
+        assertThatThrownBy(() -> app.ownerJdbc().execute("TRUNCATE journal_line, journal_entry"))
                 .hasStackTraceContaining("append-only");
     }
 
@@ -152,8 +156,34 @@ class LedgerDatabaseTest {
 
         for (String sql : List.of("UPDATE ledger_run_account SET debit = 0", "DELETE FROM ledger_run_entries",
                 "INSERT INTO ledger_run_entries VALUES (7003, 0, 1)", "TRUNCATE ledger_run_account")) {
-            assertThatThrownBy(() -> app.jdbc().execute(sql)).as(sql).hasStackTraceContaining("append-only");
+            assertThatThrownBy(() -> app.ownerJdbc().execute(sql)).as(sql).hasStackTraceContaining("append-only");
         }
+    }
+
+    @Test
+    void anEntryWithoutLinesIsRefusedAtCommitWhoeverInsertsIt() {
+        String empty = "INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, source_ref, run_id) "
+                + "VALUES (?, 'CUSTOMS', DATE '2026-11-25', 'x', 'x', 1)";
+        assertThatThrownBy(() -> app.jdbc().update(empty, "K-EMPTY")).hasStackTraceContaining("have no lines");
+        assertThatThrownBy(() -> app.ownerJdbc().update(empty, "K-EMPTY")).hasStackTraceContaining("have no lines");
+        // within a transaction that posts other entries properly, the empty one takes them all down
+        TransactionTemplate tx = app.bean(TransactionTemplate.class);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            app.bean(JdbcLedger.class).postAll(List.of(entry("K-WITH-1"), entry("K-WITH-2")), 1);
+            app.jdbc().update(empty, "K-EMPTY");
+        })).hasStackTraceContaining("1 of the 3 entr(ies) added by this transaction have no lines");
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_entry WHERE idempotency_key IN "
+                + "('K-EMPTY', 'K-WITH-1', 'K-WITH-2')", Integer.class)).isZero();
+        // an entry whose lines come in a later statement of the same transaction is posted
+        tx.executeWithoutResult(s -> {
+            Long id = app.jdbc().queryForObject(empty + " RETURNING id", Long.class, "K-LINES-LATER");
+            app.jdbc().update("INSERT INTO journal_line VALUES (?, 1, '1100', NULL, 5, 0), (?, 2, '4100', NULL, 0, 5)",
+                    id, id);
+        });
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "WHERE e.idempotency_key = 'K-LINES-LATER'", Integer.class)).isEqualTo(2);
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM journal_entry_pending", Integer.class))
+                .as("nothing pending after commit").isZero();
     }
 
     @Test

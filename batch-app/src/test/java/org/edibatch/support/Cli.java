@@ -40,7 +40,7 @@ public final class Cli {
     public static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), EdiBatchApplication.class.getName()));
-        cmd.addAll(List.of(args));
+        cmd.addAll(TestDatabase.asApplication(List.of(args)));
         return cmd;
     }
 

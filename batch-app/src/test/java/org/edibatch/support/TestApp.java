@@ -11,6 +11,7 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import java.util.List;
 
 /**
  * The real application, started on a fresh database and its own home folder. Tests that compare two runs
- * (interrupted against uninterrupted) start two of these.
+ * (interrupted against uninterrupted) start two of these. It runs as the application's role, Flyway as the
+ * owner (see {@link TestDatabase}): {@link #jdbc()} is the application's own access, {@link #ownerJdbc()} the
+ * owner's, for what a test must do around the application (or an insider with every right could).
  */
 public final class TestApp implements AutoCloseable {
 
@@ -27,15 +30,19 @@ public final class TestApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final Path home;
+    private final String ownerUrl;
+    private SingleConnectionDataSource owner;
 
-    private TestApp(ConfigurableApplicationContext context, Path home) {
+    private TestApp(ConfigurableApplicationContext context, Path home, String ownerUrl) {
         this.context = context;
         this.home = home;
+        this.ownerUrl = ownerUrl;
     }
 
     public static TestApp start(Path home, String... extraProperties) {
+        String url = TestDatabase.freshDatabaseUrl();
         List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + TestDatabase.freshDatabaseUrl(),
+                "--spring.datasource.url=" + url,
                 "--edibatch.home=" + home,
                 "--edibatch.fixed-clock=" + FIXED_CLOCK,
                 "--edibatch.chunk-size=4"));
@@ -51,8 +58,8 @@ public final class TestApp implements AutoCloseable {
             args.add("--" + p);
         }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(EdiBatchApplication.class)
-                .run(args.toArray(new String[0]));
-        return new TestApp(ctx, home);
+                .run(TestDatabase.asApplication(args).toArray(new String[0]));
+        return new TestApp(ctx, home, url);
     }
 
     public Path home() {
@@ -63,8 +70,22 @@ public final class TestApp implements AutoCloseable {
         return home.resolve("inbox");
     }
 
+    /** The application's JdbcTemplate: its role, its transactions. */
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** The database's URL as the owner (the test server's superuser). */
+    public String ownerUrl() {
+        return ownerUrl;
+    }
+
+    /** The same database as the owner (the test server's superuser), on one connection kept until {@link #close}. */
+    public synchronized JdbcTemplate ownerJdbc() {
+        if (owner == null) {
+            owner = new SingleConnectionDataSource(ownerUrl, true);
+        }
+        return new JdbcTemplate(owner);
     }
 
     public org.springframework.context.ApplicationContext context() {
@@ -91,7 +112,10 @@ public final class TestApp implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (owner != null) {
+            owner.destroy();
+        }
         context.close();
     }
 }

@@ -16,7 +16,7 @@ class CeilingsDatabaseTest {
     void theDeclarationRowsCeilingFillsTablesShapedLikeTheApplicationsAndLeavesNothingBehind(@TempDir Path home)
             throws Exception {
         try (TestApp app = TestApp.start(home)) {
-            String url = app.context().getEnvironment().getProperty("spring.datasource.url");
+            String url = app.ownerUrl(); // it creates a schema of its own beside the application's
 
             // Two writers into the same tables, as the partitions: their rows must pass the application's own keys
             // and checks (a duplicate key or a refused journal line fails the COPY), 7 rows for each declaration.

@@ -69,18 +69,19 @@ class MessageTablesDatabaseTest {
     void aParentWithChildrenCannotBeRemovedOrRenumbered() {
         message(9002, 1);
         declaration(9002, 1);
-        assertThatThrownBy(() -> app.jdbc().update("DELETE FROM inbound_file WHERE id = 9002"))
+        // as the owner: the application's role may not delete or renumber at all (LeastPrivilegeTest)
+        assertThatThrownBy(() -> app.ownerJdbc().update("DELETE FROM inbound_file WHERE id = 9002"))
                 .hasMessageContaining("has message results");
-        assertThatThrownBy(() -> app.jdbc().update("UPDATE inbound_file SET id = 9999 WHERE id = 9002"))
+        assertThatThrownBy(() -> app.ownerJdbc().update("UPDATE inbound_file SET id = 9999 WHERE id = 9002"))
                 .hasMessageContaining("has message results");
-        assertThatThrownBy(() -> app.jdbc().update("DELETE FROM message_result WHERE file_id = 9002 AND msg_index = 1"))
+        assertThatThrownBy(() -> app.ownerJdbc().update("DELETE FROM message_result WHERE file_id = 9002 AND msg_index = 1"))
                 .hasMessageContaining("has a declaration");
-        assertThatThrownBy(() -> app.jdbc().execute("TRUNCATE message_result, declaration, syntax_error"))
+        assertThatThrownBy(() -> app.ownerJdbc().execute("TRUNCATE message_result, declaration, syntax_error"))
                 .hasMessageContaining("refused");
-        assertThatThrownBy(() -> app.jdbc().execute("TRUNCATE inbound_file CASCADE")).hasMessageContaining("refused");
+        assertThatThrownBy(() -> app.ownerJdbc().execute("TRUNCATE inbound_file CASCADE")).hasMessageContaining("refused");
         // a parent without children is not held
-        app.jdbc().update("INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, size_bytes, received_at, "
+        app.ownerJdbc().update("INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, size_bytes, received_at, "
                 + "format, state) VALUES (9003, 1, 'c.edi', '/w/c.edi', 'z', 1, now(), 'EDIFACT', 'CLAIMED')");
-        assertThat(app.jdbc().update("DELETE FROM inbound_file WHERE id = 9003")).isEqualTo(1);
+        assertThat(app.ownerJdbc().update("DELETE FROM inbound_file WHERE id = 9003")).isEqualTo(1);
     }
 }
