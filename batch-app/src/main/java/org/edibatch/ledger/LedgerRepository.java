@@ -41,14 +41,25 @@ public class LedgerRepository {
 
     /**
      * The entries with ids above {@code afterId}, in id order, each with its lines; an entry without lines comes
-     * with none. Streams (flat memory) when called inside a transaction, as the PostgreSQL driver needs.
+     * with none. Call it inside a transaction: the PostgreSQL driver streams only there, and the planner
+     * settings below last until its end.
      */
     public void entries(long afterId, Consumer<PostedEntry> each) {
         EntryRows rows = new EntryRows(each);
-        streaming.query("SELECT e.id, e.idempotency_key, e.ledger, e.entry_date, e.description, e.source_ref, "
-                + "e.run_id, e.content_digest, l.line_no, l.account_code, l.party_id, l.debit, l.credit "
-                + "FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id "
-                + "WHERE e.id > ? ORDER BY e.id, l.line_no", rows, afterId);
+        // Both keys read in order and merged: the rows stream from the first one, in flat memory. On statistics
+        // not yet updated after a night's posting, the planner would rather hash the entries and sort all the
+        // rows on disk before returning any (3 s instead of 1.3 s over 100,000 entries), so it is told not to.
+        jdbc.execute("SET LOCAL enable_hashjoin = off");
+        jdbc.execute("SET LOCAL enable_sort = off");
+        try {
+            streaming.query("SELECT e.id, e.idempotency_key, e.ledger, e.entry_date, e.description, e.source_ref, "
+                    + "e.run_id, e.content_digest, l.line_no, l.account_code, l.party_id, l.debit, l.credit "
+                    + "FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id AND l.entry_id > ? "
+                    + "WHERE e.id > ? ORDER BY e.id, l.line_no", rows, afterId, afterId);
+        } finally {
+            jdbc.execute("SET LOCAL enable_hashjoin TO DEFAULT");
+            jdbc.execute("SET LOCAL enable_sort TO DEFAULT");
+        }
         rows.flush();
     }
 
