@@ -4,11 +4,10 @@ import org.edibatch.ledger.LedgerRepository;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.run.RunLock;
 import org.edibatch.run.RunRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

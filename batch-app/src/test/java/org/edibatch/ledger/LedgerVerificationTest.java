@@ -90,7 +90,7 @@ class LedgerVerificationTest {
         Outcome o = verifyLedger();
         assertThat(o.code()).as(o.out()).isEqualTo(ExitCodes.OK);
         assertThat(o.out()).contains("ledger verified: no difference")
-                .contains("journal: " + count("SELECT COUNT(*) FROM journal_entry") + " entries, 1 seal(s)");
+                .contains("journal: " + count("SELECT COUNT(*) FROM journal_entry") + " entries, 1 seal(s) (");
         String summary = Files.readString(home.resolve("reports/run-1/ledger-summary.txt"));
         assertThat(summary).contains("balanced: yes").contains("checked: " + count("SELECT COUNT(*) FROM journal_entry")
                 + " entries against their lines and the running totals when sealed: no difference");
