@@ -117,6 +117,9 @@ public class CustomsRuns {
             out.println("(ledger summary not readable: " + e + ")");
         }
         out.flush();
+        if (LedgerChecked.differences(jdbc, runId, out) > 0) {
+            return ExitCodes.LEDGER_DIFFERS;
+        }
         return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "edibatch",
         description = "EDI batch processor: customs declarations (UN/EDIFACT CUSDEC, XML) and sealed bids.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ReportCommand.class,
-                PkiCommand.class, SignCommand.class, SignSamplesCommand.class, HelpCommand.class},
+                VerifyLedgerCommand.class, PkiCommand.class, SignCommand.class, SignSamplesCommand.class, HelpCommand.class},
         footer = {"",
                 "Options (any Spring property, as --name=value, on every command), e.g.:",
                 "  --edibatch.home=DIR           base folder (inbox/, outbox/, archive/, quarantine/, reports/); default ./var",
@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
                 "  --debug                       a failure's stack trace after its one line",
                 "",
                 "Exit codes: 0 all accepted, 2 done with rejections, 3 failed (run again to resume),",
-                "  4 another run holds the lock, 64 usage error (also: report of a run that does not exist,",
-                "  a missing argument file or a wrong password)"})
+                "  4 another run holds the lock, 5 the ledger failed verification (verify-ledger, or a run's own check),",
+                "  64 usage error (also: report of a run that does not exist, a missing argument file or a wrong password)"})
 public class EdiBatchCommand implements Callable<Integer> {
 
     @Spec

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -25,7 +26,8 @@ import java.time.Clock;
 /**
  * Runs bid intake or bid opening under the shared run lock; a failed or interrupted run of the same job is
  * resumed rather than started anew. Exit codes: 0 all accepted, 2 something was refused or is in the
- * exception file, 3 failed (run again to resume), 4 another run holds the lock.
+ * exception file, 3 failed (run again to resume), 4 another run holds the lock, 5 the seal's ledger check found
+ * differences.
  */
 @Component
 public class ProcurementRuns {
@@ -38,10 +40,12 @@ public class ProcurementRuns {
     private final RunRepository runs;
     private final Clock clock;
     private final EdiBatchProperties props;
+    private final JdbcTemplate jdbc;
 
     public ProcurementRuns(JobOperator operator, JobRepository repository, ProcurementJobs jobs,
                            ProcurementProperties properties, DataSource dataSource, RunRepository runs, Clock clock,
-                           EdiBatchProperties props) {
+                           EdiBatchProperties props, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.operator = operator;
         this.repository = repository;
         this.jobs = jobs;
@@ -128,6 +132,9 @@ public class ProcurementRuns {
         RunRepository.ProcurementCounts counts = runs.procurementCounts(runId);
         out.println("run " + runId + " completed: " + counts.exceptionLines() + " line(s) in the exception file; "
                 + counts.files() + " file(s) claimed, " + counts.refusedFiles() + " refused whole");
+        if (LedgerChecked.differences(jdbc, runId, out) > 0) {
+            return ExitCodes.LEDGER_DIFFERS;
+        }
         return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
     }
 }

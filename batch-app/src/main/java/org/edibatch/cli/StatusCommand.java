@@ -1,21 +1,26 @@
 package org.edibatch.cli;
 
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.ledger.LedgerRepository;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.run.RunLock;
 import org.edibatch.run.RunRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "the last runs, their outcome and counts, and whether a run holds the lock")
+@Command(name = "status", description = "the last runs, their outcome and counts, whether a run holds the lock, "
+        + "and the ledger's last seal and verification")
 public class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -42,11 +47,33 @@ public class StatusCommand implements Callable<Integer> {
             out.println(String.format(format, r.run(), r.status(), time(r.started(), zone), time(r.ended(), zone),
                     r.files(), r.accepted(), r.rejections()));
         }
+        ledger(out);
         return ExitCodes.OK;
     }
 
     /** Spring Batch records its times in the JVM's zone, without saying which: shown in the business zone. */
     private static String time(LocalDateTime t, ZoneId zone) {
         return t == null ? "-" : TIME.format(t.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone));
+    }
+
+    /** The cheap part: the last seal and its check, what is not sealed yet, and the last verify-ledger. */
+    private void ledger(PrintWriter out) {
+        LedgerRepository ledger = new LedgerRepository(spring.bean(JdbcTemplate.class));
+        ZoneId zone = spring.bean(Clock.class).getZone();
+        Optional<LedgerRepository.Seal> seal = ledger.lastSeal();
+        long unsealed = ledger.unsealedEntries(seal.map(LedgerRepository.Seal::lastEntryId).orElse(0L));
+        if (seal.isEmpty()) {
+            out.println("ledger: not sealed yet" + (unsealed > 0 ? " (" + unsealed + " entries)" : ""));
+        } else {
+            LedgerRepository.Seal s = seal.get();
+            out.println("ledger: sealed up to entry " + s.lastEntryId() + " by run " + s.runId() + " at "
+                    + TIME.format(s.sealedAt().atZone(zone)) + ", its check: "
+                    + (s.differences() == 0 ? "no difference" : s.differences() + " DIFFERENCE(S)")
+                    + (unsealed > 0 ? "; " + unsealed + " entries posted since (not sealed yet)" : ""));
+        }
+        out.println(ledger.lastVerification().map(v -> "last verify-ledger: "
+                + TIME.format(v.verifiedAt().atZone(zone)) + ", " + v.entries() + " entries, " + v.files()
+                + " files: " + (v.differences() == 0 ? "no difference" : v.differences() + " DIFFERENCE(S)"))
+                .orElse("last verify-ledger: never"));
     }
 }

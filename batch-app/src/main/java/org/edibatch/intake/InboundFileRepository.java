@@ -141,6 +141,28 @@ public final class InboundFileRepository {
     public record Final(long id, FileState state, String path) {
     }
 
+    /** An archived or quarantined file: where it is kept and the SHA-256 it was received with. */
+    public record Kept(long id, String name, String finalPath, String sha256) {
+    }
+
+    /**
+     * The run's archived and quarantined files in id order, or every run's when {@code runId} is null; streamed
+     * when called inside a transaction.
+     */
+    public void kept(Long runId, java.util.function.Consumer<Kept> each) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(1000);
+        String sql = "SELECT id, original_name, final_path, sha256 FROM inbound_file WHERE state IN ('ARCHIVED', "
+                + "'QUARANTINED') AND final_path IS NOT NULL" + (runId == null ? "" : " AND run_id = ?") + " ORDER BY id";
+        org.springframework.jdbc.core.RowCallbackHandler row = rs -> each.accept(
+                new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        if (runId == null) {
+            streaming.query(sql, row);
+        } else {
+            streaming.query(sql, row, runId);
+        }
+    }
+
     /** Records the final places, in one batch. */
     public void finish(List<Final> files) {
         List<Object[]> rows = new ArrayList<>(files.size());

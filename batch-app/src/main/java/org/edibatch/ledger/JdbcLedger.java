@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,15 @@ public class JdbcLedger {
         entries.forEach(e -> byKey.putIfAbsent(e.idempotencyKey(), e));
         List<JournalEntry> unique = new ArrayList<>(byKey.values());
         unique.sort(java.util.Comparator.comparing(JournalEntry::idempotencyKey)); // one lock order: no deadlocks
-        Map<String, Long> ids = copyUnlessPosted(unique, runId);
+        // The content digests the seal step chains, from what is meant to be posted (docs/ARCHITECTURE.md).
+        EntryDigest digest = new EntryDigest();
+        String[] digests = new String[unique.size()];
+        for (int i = 0; i < digests.length; i++) {
+            digests[i] = HexFormat.of().formatHex(digest.of(unique.get(i), runId));
+        }
+        Map<String, Long> ids = copyUnlessPosted(unique, digests, runId);
         if (ids == null) {
-            ids = insertUnlessPosted(unique, runId);
+            ids = insertUnlessPosted(unique, digests, runId);
         }
         // One COPY for all lines: the balance check runs once per statement (V2__customs.sql), so an entry's lines must
         // arrive together, and COPY is the cheapest way for the server to take them.
@@ -65,23 +72,23 @@ public class JdbcLedger {
      *
      * @return the id of each entry, or null when one of the keys had been posted before (nothing was written)
      */
-    private Map<String, Long> copyUnlessPosted(List<JournalEntry> unique, long runId) {
+    private Map<String, Long> copyUnlessPosted(List<JournalEntry> unique, String[] digests, long runId) {
         List<Long> fresh = jdbc.queryForList("SELECT nextval('journal_entry_id_seq') FROM generate_series(1, ?)",
                 Long.class, unique.size());
         CopyRows rows = new CopyRows("journal_entry", "id, idempotency_key, ledger, entry_date, description, "
-                + "source_ref, run_id");
+                + "source_ref, run_id, content_digest");
         Map<String, Long> ids = new java.util.HashMap<>();
         for (int i = 0; i < unique.size(); i++) {
             JournalEntry e = unique.get(i);
             rows.row().col(fresh.get(i).longValue()).col(e.idempotencyKey()).col(e.ledger()).col(e.entryDate())
-                    .col(e.description()).col(e.sourceRef()).col(runId).end();
+                    .col(e.description()).col(e.sourceRef()).col(runId).col("\\x" + digests[i]).end();
             ids.put(e.idempotencyKey(), fresh.get(i));
         }
         return rows.copyUnlessTaken(jdbc) ? ids : null;
     }
 
     /** The entries whose keys were not posted before, one statement skipping the others: their ids by key. */
-    private Map<String, Long> insertUnlessPosted(List<JournalEntry> unique, long runId) {
+    private Map<String, Long> insertUnlessPosted(List<JournalEntry> unique, String[] digests, long runId) {
         return jdbc.execute((java.sql.Connection c) -> {
             int n = unique.size();
             String[] keys = new String[n];
@@ -98,15 +105,17 @@ public class JdbcLedger {
                 sources[i] = e.sourceRef();
             }
             try (java.sql.PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, source_ref, run_id) "
-                            + "SELECT k, l, d, t, s, ? FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[]) "
-                            + "AS u(k, l, d, t, s) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key, id")) {
+                    "INSERT INTO journal_entry (idempotency_key, ledger, entry_date, description, source_ref, run_id, "
+                            + "content_digest) SELECT k, l, d, t, s, ?, decode(h, 'hex') "
+                            + "FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[]) "
+                            + "AS u(k, l, d, t, s, h) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key, id")) {
                 ps.setLong(1, runId);
                 ps.setArray(2, c.createArrayOf("text", keys));
                 ps.setArray(3, c.createArrayOf("text", ledgers));
                 ps.setArray(4, c.createArrayOf("date", dates));
                 ps.setArray(5, c.createArrayOf("text", descriptions));
                 ps.setArray(6, c.createArrayOf("text", sources));
+                ps.setArray(7, c.createArrayOf("text", digests));
                 Map<String, Long> inserted = new java.util.HashMap<>();
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -184,8 +184,9 @@ public class HtmlRunReport {
     private static ReportPage.Ledger ledger(RunReport.LedgerSummary l) {
         return new ReportPage.Ledger(count("ledger-entries", l.entries()), krw("ledger-debits", l.debits()),
                 krw("ledger-credits", l.credits()), krw("ledger-duty-4100", l.duty()), krw("ledger-vat-4200", l.vat()),
-                new ReportPage.Metric("ledger-balanced", Boolean.toString(l.balanced()),
-                        l.balanced() ? "\u2713 Balanced" : "\u2717 NOT balanced"),
+                new ReportPage.Metric("ledger-balanced", Boolean.toString(l.balanced() && l.sealDifferences() == 0),
+                        !l.balanced() ? "\u2717 NOT balanced" : l.sealDifferences() > 0
+                                ? "\u2717 " + l.sealDifferences() + " difference(s) in the ledger check" : "\u2713 Balanced"),
                 amount(l.allTimeDebits()), amount(l.allTimeCredits()));
     }
 

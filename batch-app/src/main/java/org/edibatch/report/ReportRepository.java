@@ -50,7 +50,8 @@ public class ReportRepository {
 
     private static final RowMapper<RunReport.LedgerSummary> LEDGER = (rs, n) -> new RunReport.LedgerSummary(
             rs.getLong("entries"), rs.getBigDecimal("debits"), rs.getBigDecimal("credits"), rs.getBigDecimal("duty"),
-            rs.getBigDecimal("vat"), rs.getBigDecimal("all_time_debits"), rs.getBigDecimal("all_time_credits"));
+            rs.getBigDecimal("vat"), rs.getBigDecimal("all_time_debits"), rs.getBigDecimal("all_time_credits"),
+            rs.getLong("seals"), rs.getLong("sealed_entries"), rs.getLong("seal_differences"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -111,7 +112,10 @@ public class ReportRepository {
                 Map.of("run", runId, "categories", categories, "limit", perCategory), ITEM);
     }
 
-    /** Reads the journal's running totals: a few rows per run, however long the journal has grown. */
+    /**
+     * Reads the journal's running totals and the run's seals: a few rows per run, however long the journal has
+     * grown.
+     */
     public RunReport.LedgerSummary ledgerSummary(long runId) {
         return jdbc.queryForObject("SELECT "
                         + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = :run) AS entries, "
@@ -119,7 +123,10 @@ public class ReportRepository {
                         + "COALESCE(SUM(credit) FILTER (WHERE run_id = :run), 0) AS credits, "
                         + "COALESCE(SUM(credit) FILTER (WHERE run_id = :run AND account_code = :duty), 0) AS duty, "
                         + "COALESCE(SUM(credit) FILTER (WHERE run_id = :run AND account_code = :vat), 0) AS vat, "
-                        + "COALESCE(SUM(debit), 0) AS all_time_debits, COALESCE(SUM(credit), 0) AS all_time_credits "
+                        + "COALESCE(SUM(debit), 0) AS all_time_debits, COALESCE(SUM(credit), 0) AS all_time_credits, "
+                        + "(SELECT COUNT(*) FROM ledger_seal WHERE run_id = :run) AS seals, "
+                        + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_seal WHERE run_id = :run) AS sealed_entries, "
+                        + "(SELECT COALESCE(SUM(differences), 0) FROM ledger_seal WHERE run_id = :run) AS seal_differences "
                         + "FROM ledger_run_account",
                 Map.of("run", runId, "duty", CustomsPostings.DUTY_REVENUE, "vat", CustomsPostings.VAT_REVENUE), LEDGER);
     }

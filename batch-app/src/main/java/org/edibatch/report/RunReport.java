@@ -18,10 +18,24 @@ import java.util.stream.Stream;
  */
 public class RunReport {
 
+    /**
+     * The run's figures from the running totals, and what its seal step's check of the run's entries against their
+     * lines found ({@code seals} 0: the run has not sealed, e.g. it posts nothing).
+     */
     public record LedgerSummary(long entries, BigDecimal debits, BigDecimal credits, BigDecimal duty, BigDecimal vat,
-                                BigDecimal allTimeDebits, BigDecimal allTimeCredits) {
+                                BigDecimal allTimeDebits, BigDecimal allTimeCredits, long seals, long sealedEntries,
+                                long sealDifferences) {
         public boolean balanced() {
             return debits.compareTo(credits) == 0 && allTimeDebits.compareTo(allTimeCredits) == 0;
+        }
+
+        /** What the ledger summary says of the seal's check. */
+        public String checked() {
+            if (seals == 0) {
+                return "not sealed";
+            }
+            return sealedEntries + " entries against their lines and the running totals when sealed: "
+                    + (sealDifferences == 0 ? "no difference" : sealDifferences + " difference(s), see verify-ledger");
         }
     }
 
@@ -93,7 +107,8 @@ public class RunReport {
                 + "  import VAT revenue (" + CustomsPostings.VAT_REVENUE + "):   " + s.vat().toPlainString() + " KRW\n"
                 + "ledger since inception: debits " + s.allTimeDebits().toPlainString() + ", credits "
                 + s.allTimeCredits().toPlainString() + "\n"
-                + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n";
+                + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n"
+                + "checked: " + s.checked() + "\n";
         AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -10,6 +10,11 @@ public final class ExitCodes {
     public static final int FAILED_RERUN_TO_RESUME = 3;
     /** Another run holds the lock: nothing was done. */
     public static final int LOCKED = 4;
+    /**
+     * The ledger failed verification: verify-ledger, or the check a run makes of its own entries when it seals
+     * them, found an entry, a total or an archived file that differs from what was recorded.
+     */
+    public static final int LEDGER_DIFFERS = 5;
     /** The command line was not understood. */
     public static final int USAGE = 64;
 

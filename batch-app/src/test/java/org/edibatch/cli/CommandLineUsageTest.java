@@ -60,11 +60,13 @@ class CommandLineUsageTest {
                 .containsPattern("(?m)^  restart \\[--abandon]  +resume the last failed")
                 .containsPattern("(?m)^  status  +the last runs")
                 .containsPattern("(?m)^  report \\[RUN]  +rewrite the reports")
+                .containsPattern("(?m)^  verify-ledger  +recompute every journal entry")
                 .containsPattern("(?m)^  pki init DIR \\[--now=ISO]  +create a demo PKI")
                 .containsPattern("(?m)^  sign P12 PASSWORD FILE \\[--attached]  +write FILE.p7s")
                 .containsPattern("(?m)^  sign-samples PKI SRC DEST  +copy SRC's files")
                 .containsPattern("(?m)^  help \\[COMMAND]")
-                .contains("--spring.datasource.url=URL").contains("--debug").contains("64 usage error");
+                .contains("--spring.datasource.url=URL").contains("--debug").contains("64 usage error")
+                .contains("5 the ledger failed verification");
         assertThat(Cli.runApart("--help").out()).isEqualTo(help.out());
         assertThat(Cli.runApart("-h").out()).isEqualTo(help.out());
     }

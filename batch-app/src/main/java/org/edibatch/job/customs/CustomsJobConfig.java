@@ -27,7 +27,7 @@ import java.time.Clock;
 
 /**
  * The customs job: claim the inbox, decide every message (one transaction per chunk), write the answers,
- * archive or quarantine the files and write the reports. The run id is the job instance id: a failed run
+ * seal the ledger, archive or quarantine the files and write the reports. The run id is the job instance id: a failed run
  * is restarted, not started anew, so it resumes where its last commit left it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,9 +37,10 @@ public class CustomsJobConfig {
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
-    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step answerStep, Step finishStep) {
+    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step answerStep, Step sealStep,
+                          Step finishStep) {
         return new JobBuilder(JOB_NAME, repo)
-                .start(claimStep).next(customsStep).next(answerStep).next(finishStep)
+                .start(claimStep).next(customsStep).next(answerStep).next(sealStep).next(finishStep)
                 .build();
     }
 
@@ -116,6 +117,12 @@ public class CustomsJobConfig {
     @Bean
     public AnswerOutbox answerOutbox() {
         return new AnswerOutbox();
+    }
+
+    /** Before the finish step, so that the run's ledger summary says what the seal's check found. */
+    @Bean
+    public Step sealStep(JobRepository repo, PlatformTransactionManager tm, JdbcTemplate jdbc, Clock clock) {
+        return new StepBuilder("seal", repo).tasklet(new SealTasklet(jdbc, clock), tm).build();
     }
 
     @Bean

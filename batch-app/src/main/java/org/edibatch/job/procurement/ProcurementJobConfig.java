@@ -2,6 +2,7 @@ package org.edibatch.job.procurement;
 
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.job.customs.FinishTasklet;
+import org.edibatch.job.customs.SealTasklet;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.edibatch.report.RunReport;
@@ -23,9 +24,9 @@ import java.time.Clock;
 
 /**
  * The procurement jobs. bidIntakeJob: load tender notices, claim and check bids, answer receipts, archive or
- * quarantine and report. tenderLoadJob: the tender step alone. bidOpeningJob: open due tenders, then write
- * the award notices. Run ids are job instance ids; job parameters are business keys (intake.at, opening.at,
- * optional tender.id), so a failed run is restarted, not started anew.
+ * quarantine and report. tenderLoadJob: the tender step alone. bidOpeningJob: open due tenders, write the
+ * award notices, then seal the ledger. Run ids are job instance ids; job parameters are business keys
+ * (intake.at, opening.at, optional tender.id), so a failed run is restarted, not started anew.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcurementProperties.class)
@@ -48,8 +49,14 @@ public class ProcurementJobConfig {
     }
 
     @Bean
-    public Job bidOpeningJob(JobRepository repo, Step bidOpenStep, Step awardNoticeStep) {
-        return new JobBuilder(OPENING_JOB, repo).start(bidOpenStep).next(awardNoticeStep).build();
+    public Job bidOpeningJob(JobRepository repo, Step bidOpenStep, Step awardNoticeStep, Step awardSealStep) {
+        return new JobBuilder(OPENING_JOB, repo).start(bidOpenStep).next(awardNoticeStep).next(awardSealStep).build();
+    }
+
+    /** The awards' postings sealed like the customs run's (see {@link SealTasklet}). */
+    @Bean
+    public Step awardSealStep(JobRepository repo, PlatformTransactionManager tm, JdbcTemplate jdbc, Clock clock) {
+        return new StepBuilder("seal", repo).tasklet(new SealTasklet(jdbc, clock), tm).build();
     }
 
     @Bean
