@@ -71,6 +71,13 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 exception(exceptions, item, seq++, ExceptionCategory.SYNTAX, null, ExceptionCategory.syntaxCode(e.code()),
                         ExceptionCategory.syntax(e.code(), e.text()));
             }
+            int unlisted = item.syntaxErrorCount() - item.syntaxErrors().size();
+            if (unlisted > 0) {
+                String code = item.syntaxErrors().get(item.syntaxErrors().size() - 1).code();
+                exception(exceptions, item, seq++, ExceptionCategory.SYNTAX, null, ExceptionCategory.syntaxCode(code),
+                        "and " + unlisted + " more syntax error(s) in this message: the first "
+                                + item.syntaxErrors().size() + " are listed and answered");
+            }
             if (pm.outcome() == null) {
                 decided.add(pm);
                 continue;

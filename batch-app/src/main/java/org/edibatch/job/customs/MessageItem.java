@@ -57,6 +57,11 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
         return message != null ? message.errors() : List.of();
     }
 
+    /** How many syntax errors the message has, also those past the ones kept ({@link #syntaxErrors()}). */
+    public int syntaxErrorCount() {
+        return message != null ? message.errorCount() : 0;
+    }
+
     public String kind() {
         return xml != null ? xml.kind() : "IMPORT";
     }
