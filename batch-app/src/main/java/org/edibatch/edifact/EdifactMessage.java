@@ -9,15 +9,15 @@ import java.util.List;
  * @param reference the message reference number (UNH 0062)
  * @param segments  the segments between UNH and UNT (both excluded), positions counted from UNH = 1; empty
  *                  once the message has a syntax error (it is not decided then)
- * @param errors    the first {@link InterchangeReader#MAX_ERRORS_PER_MESSAGE} syntax errors
- * @param errorCount how many syntax errors the message has, also those not kept
+ * @param errors    its syntax errors, at most {@link InterchangeReader#MAX_ERRORS_PER_MESSAGE}
+ * @param uncheckedSegments segments read after the message reached that bound, which were not validated
  */
 public record EdifactMessage(int index, String reference, String type, String version, String release,
-                             String agency, List<Segment> segments, List<SyntaxError> errors, int errorCount) {
+                             String agency, List<Segment> segments, List<SyntaxError> errors, int uncheckedSegments) {
 
     public EdifactMessage(int index, String reference, String type, String version, String release, String agency,
                           List<Segment> segments, List<SyntaxError> errors) {
-        this(index, reference, type, version, release, agency, segments, errors, errors.size());
+        this(index, reference, type, version, release, agency, segments, errors, 0);
     }
 
     public boolean hasErrors() {

@@ -30,9 +30,9 @@ public final class InterchangeReader implements Closeable {
     private static final EDIInputFactory FACTORY = newFactory();
 
     /**
-     * The syntax errors kept per message; the others are only counted ({@link EdifactMessage#errorCount()}). One
-     * message repeating a segment a million times has a million errors: kept, they would take the memory, the
-     * answer and the database rows of a million, for a message refused by its first.
+     * The syntax errors kept per message. One message repeating a segment a million times has a million errors:
+     * kept, they would take the memory, the answer and the database rows of a million, for a message refused by
+     * its first. Past the bound the message is no longer validated ({@link EdifactMessage#uncheckedSegments()}).
      */
     public static final int MAX_ERRORS_PER_MESSAGE = 100;
 
@@ -55,8 +55,10 @@ public final class InterchangeReader implements Closeable {
     // state of the message being read
     private List<Segment> segments;
     private List<SyntaxError> messageErrors;
-    /** Errors of the message, also those past {@link #MAX_ERRORS_PER_MESSAGE}. */
+    /** Errors found in the message, also those past {@link #MAX_ERRORS_PER_MESSAGE}. */
     private int messageErrorCount;
+    /** Segments of the message read after it reached {@link #MAX_ERRORS_PER_MESSAGE}, not validated. */
+    private int uncheckedSegments;
     /**
      * Whether the message's segments are still kept: a message with a syntax error is not decided, so its
      * segments are no longer needed, and a message of a million unexpected segments then costs no memory.
@@ -195,11 +197,6 @@ public final class InterchangeReader implements Closeable {
                 what.startsWith("a second") ? "UNB" : "UNZ", 0, 0, what + ": a file holds one interchange"));
     }
 
-    private static boolean isError(EDIStreamEvent event) {
-        return event == EDIStreamEvent.SEGMENT_ERROR || event == EDIStreamEvent.ELEMENT_DATA_ERROR
-                || event == EDIStreamEvent.ELEMENT_OCCURRENCE_ERROR;
-    }
-
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
@@ -222,7 +219,7 @@ public final class InterchangeReader implements Closeable {
                 "the interchange cannot be read from here on (" + e.getMessage() + "); this message and any after "
                         + "it are refused");
         return new EdifactMessage(index, ref, known ? unh[1] : "UNKNOWN", known ? unh[2] : "", known ? unh[3] : "",
-                known ? unh[4] : "", List.of(), List.of(error), 1);
+                known ? unh[4] : "", List.of(), List.of(error), 0);
     }
 
     private long position() {
@@ -232,10 +229,6 @@ public final class InterchangeReader implements Closeable {
 
     private EdifactMessage handle(EDIStreamEvent event) {
         if (skipSegment && event != EDIStreamEvent.END_SEGMENT) {
-            if (full && isError(event)
-                    && reader.getErrorType() != EDIStreamValidationError.SEGMENT_HAS_DATA_ELEMENT_ERRORS) {
-                messageErrorCount++;
-            }
             return null;
         }
         switch (event) {
@@ -290,12 +283,16 @@ public final class InterchangeReader implements Closeable {
             segments = new ArrayList<>();
             messageErrors = new ArrayList<>();
             messageErrorCount = 0;
+            uncheckedSegments = 0;
             keepSegments = full;
             unh = new String[6];
         }
         // Past its error bound a message's segments are only counted: they can only add errors no one reads.
         skipSegment = inMessage && !"UNH".equals(segmentTag) && !"UNT".equals(segmentTag)
                 && (!full || messageErrorCount >= MAX_ERRORS_PER_MESSAGE);
+        if (skipSegment && full) {
+            uncheckedSegments++;
+        }
     }
 
     private void elementData() {
@@ -352,7 +349,7 @@ public final class InterchangeReader implements Closeable {
             return; // a summary of element errors reported on their own
         }
         if (inMessage && messageErrorCount >= MAX_ERRORS_PER_MESSAGE) {
-            messageErrorCount++; // counted only: describing an error no one reads would cost as much as reading it
+            messageErrorCount++; // not kept: describing an error no one reads would cost as much as reading it
             return;
         }
         Location l = reader.getLocation();
@@ -542,7 +539,7 @@ public final class InterchangeReader implements Closeable {
         inMessage = false;
         int index = messageCount++;
         return new EdifactMessage(index, unh[0], unh[1], unh[2], unh[3], unh[4],
-                keepSegments ? List.copyOf(segments) : List.of(), List.copyOf(messageErrors), messageErrorCount);
+                keepSegments ? List.copyOf(segments) : List.of(), List.copyOf(messageErrors), uncheckedSegments);
     }
 
     private static SyntaxErrorCode map(EDIStreamValidationError type) {

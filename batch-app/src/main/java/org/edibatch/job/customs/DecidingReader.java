@@ -77,7 +77,7 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
         errors.addAll(m.errors());
         return new MessageItem(item.fileId(), item.fileName(), item.sender(),
                 new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
-                        errors, m.errorCount() + 1),
+                        errors, m.uncheckedSegments()),
                 item.xml(), item.envelope(), item.typeIdentifier());
     }
 
@@ -88,7 +88,7 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
         }
         return new MessageItem(item.fileId(), item.fileName(), item.sender(),
                 new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
-                        m.errors(), m.errorCount()),
+                        m.errors(), m.uncheckedSegments()),
                 item.xml(), item.envelope(), item.typeIdentifier());
     }
 

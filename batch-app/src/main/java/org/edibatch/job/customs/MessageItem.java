@@ -57,9 +57,9 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
         return message != null ? message.errors() : List.of();
     }
 
-    /** How many syntax errors the message has, also those past the ones kept ({@link #syntaxErrors()}). */
-    public int syntaxErrorCount() {
-        return message != null ? message.errorCount() : 0;
+    /** Segments not validated because the message had reached its bound of syntax errors. */
+    public int uncheckedSegments() {
+        return message != null ? message.uncheckedSegments() : 0;
     }
 
     public String kind() {
