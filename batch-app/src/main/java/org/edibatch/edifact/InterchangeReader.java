@@ -158,6 +158,9 @@ public final class InterchangeReader implements Closeable {
                     return completed;
                 }
                 if (event == EDIStreamEvent.END_INTERCHANGE) {
+                    if (inMessage) {
+                        missingUnt("the UNZ");
+                    }
                     ended = true;
                     afterUnz();
                     return null;
@@ -195,6 +198,18 @@ public final class InterchangeReader implements Closeable {
         }
         interchangeError(new SyntaxError(SyntaxErrorCode.NOT_SUPPORTED_IN_POSITION.code(), 0,
                 what.startsWith("a second") ? "UNB" : "UNZ", 0, 0, what + ": a file holds one interchange"));
+    }
+
+    /**
+     * The message being read has no UNT: where it ends is unknown, so the interchange is refused whole (0085
+     * code 13, UNT) rather than the message dropped or merged with the next.
+     */
+    private void missingUnt(String follower) {
+        interchangeError(new SyntaxError(SyntaxErrorCode.MISSING.code(), 0, "UNT", 0, 0,
+                "message " + SyntaxError.quoted(unh[0]) + " (message " + (messageCount + 1)
+                        + " of the interchange) has no UNT: " + follower + " follows its last segment"));
+        messageCount++;
+        inMessage = false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -270,13 +285,12 @@ public final class InterchangeReader implements Closeable {
         lastSimpleElementEmpty = false;
         lastEventWasComposite = false;
         compositeTrailing = false;
+        if ("UNZ".equals(segmentTag) && inMessage) {
+            missingUnt("the UNZ");
+        }
         if ("UNH".equals(segmentTag)) {
             if (inMessage) {
-                // The message before has no UNT: its end is unknown, so the interchange is refused whole.
-                interchangeError(new SyntaxError(SyntaxErrorCode.MISSING.code(), 0, "UNT", 0, 0,
-                        "message " + SyntaxError.quoted(unh[0]) + " (message " + (messageCount + 1)
-                                + " of the interchange) has no UNT: a UNH follows its last segment"));
-                messageCount++;
+                missingUnt("a UNH");
             }
             inMessage = true;
             unhPosition = reader.getLocation().getSegmentPosition();

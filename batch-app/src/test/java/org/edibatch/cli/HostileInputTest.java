@@ -198,6 +198,11 @@ class HostileInputTest {
     }
 
     @Test
+    void aLastMessageWithoutUntRefusesTheInterchange() throws Exception {
+        refusedWhole(Kind.MISSING_LAST_UNT, "0085:13");
+    }
+
+    @Test
     void aSecondInterchangeInTheFileRefusesIt() throws Exception {
         refusedWhole(Kind.SECOND_INTERCHANGE, "0085:15");
     }

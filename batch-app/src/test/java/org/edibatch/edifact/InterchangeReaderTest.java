@@ -197,10 +197,11 @@ class InterchangeReaderTest {
         assertThat(millis).as("ms for %d repeated segments", repeated).isLessThan(10_000);
     }
 
-    @Test
-    void aMessageWithoutUntRefusesTheInterchange() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"MISSING_UNT", "MISSING_LAST_UNT"})
+    void aMessageWithoutUntRefusesTheInterchange(HostileCorpus.Kind kind) throws Exception {
         for (boolean full : new boolean[]{false, true}) {
-            Read r = read(hostile(HostileCorpus.Kind.MISSING_UNT), full);
+            Read r = read(hostile(kind), full);
             assertThat(r.interchangeErrors()).first().satisfies(e -> {
                 assertThat(e.code()).isEqualTo("13");
                 assertThat(e.segmentTag()).isEqualTo("UNT");

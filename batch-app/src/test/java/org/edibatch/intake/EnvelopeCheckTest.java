@@ -124,7 +124,7 @@ class EnvelopeCheckTest {
      * only a message has wrong passes, for the customs step to refuse that message.
      */
     @ParameterizedTest
-    @CsvSource({"NUL_IN_MESSAGE, ", "DUPLICATE_MESSAGE_REFERENCE, ", "LONG_ELEMENT, 39", "MISSING_UNT, 13",
+    @CsvSource({"NUL_IN_MESSAGE, ", "DUPLICATE_MESSAGE_REFERENCE, ", "LONG_ELEMENT, 39", "MISSING_UNT, 13", "MISSING_LAST_UNT, 13",
             "SECOND_INTERCHANGE, 15", "TRAILING_DATA, 15"})
     void hostileInterchangesAreRefusedWholeWithTheirCodeOrPassedOn(HostileCorpus.Kind kind, String code,
                                                                     @TempDir Path dir) throws Exception {

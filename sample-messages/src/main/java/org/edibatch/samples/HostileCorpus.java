@@ -62,6 +62,13 @@ public final class HostileCorpus {
                 return base.text().replace("UNT+13+" + without + "'\n", "");
             }
         },
+        /** The last message without its UNT: the UNZ follows its last segment. */
+        MISSING_LAST_UNT(false) {
+            @Override
+            String mutate(Random r, Interchange base, List<Cusdec> messages) {
+                return base.text().replace("UNT+13+" + messages.size() + "'\n", "");
+            }
+        },
         /** A second, complete interchange after the UNZ, in the same file. */
         SECOND_INTERCHANGE(false) {
             @Override
