@@ -212,6 +212,10 @@ public final class InterchangeReader implements Closeable {
         inMessage = false;
     }
 
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
@@ -228,13 +232,14 @@ public final class InterchangeReader implements Closeable {
     public EdifactMessage unreadable(EdifactFormatException e) {
         ended = true;
         int index = messageCount++;
-        boolean known = unh != null;
-        String ref = inMessage && !unh[0].isEmpty() ? unh[0] : Integer.toString(index + 1);
+        // the UNH may itself be what could not be read: then nothing of it is known
+        boolean known = unh != null && unh[1] != null && !unh[1].isEmpty();
+        String ref = inMessage && unh[0] != null && !unh[0].isEmpty() ? unh[0] : Integer.toString(index + 1);
         SyntaxError error = new SyntaxError(e.code(), inMessage ? 1 : 0, "UNH", 0, 0,
                 "the interchange cannot be read from here on (" + e.getMessage() + "); this message and any after "
                         + "it are refused");
-        return new EdifactMessage(index, ref, known ? unh[1] : "UNKNOWN", known ? unh[2] : "", known ? unh[3] : "",
-                known ? unh[4] : "", List.of(), List.of(error), 0);
+        return new EdifactMessage(index, ref, known ? unh[1] : "UNKNOWN", known ? nonNull(unh[2]) : "",
+                known ? nonNull(unh[3]) : "", known ? nonNull(unh[4]) : "", List.of(), List.of(error), 0);
     }
 
     private long position() {

@@ -187,6 +187,19 @@ class HostileInputTest {
         oneMessageRefused(Kind.DUPLICATE_MESSAGE_REFERENCE, "26");
     }
 
+    /** Valid syntax, but its value in won outgrows the ledger's columns: used to fail the chunk, every night. */
+    @Test
+    void anAmountBeyondWhatTheLedgerHoldsRejectsThatDeclaration() throws Exception {
+        HostileCorpus.HostileFile f = HostileCorpus.of(Kind.HUGE_AMOUNT, SEED);
+        Night n = night(f);
+        assertThat(n.refused()).isZero();
+        assertThat(hostileFile(n, f)).containsEntry("state", "ARCHIVED");
+        assertThat(accepted(n, f)).isEqualTo(2);
+        assertThat(app.jdbc().queryForList("SELECT e.code FROM declaration_error e JOIN inbound_file f "
+                + "ON f.id = e.file_id WHERE f.run_id = ? AND f.original_name = ?", String.class, n.run(), f.name()))
+                .containsExactly("C160");
+    }
+
     @Test
     void aDataElementOf100000CharactersRefusesTheInterchange() throws Exception {
         refusedWhole(Kind.LONG_ELEMENT, "0085:39");

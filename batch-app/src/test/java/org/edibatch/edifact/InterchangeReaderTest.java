@@ -231,4 +231,32 @@ class InterchangeReaderTest {
         assertThatThrownBy(() -> read(hostile(HostileCorpus.Kind.LONG_ELEMENT), false))
                 .isInstanceOfSatisfying(EdifactFormatException.class, e -> assertThat(e.code()).isEqualTo("39"));
     }
+
+    /** A reader that must answer what it cannot read gets it as one refused message, and nothing after it. */
+    @Test
+    void whatCannotBeReadIsRefusedAsOneMessage() throws Exception {
+        try (InterchangeReader r = InterchangeReader.open(
+                new ByteArrayInputStream(hostile(HostileCorpus.Kind.LONG_ELEMENT)), true)) {
+            List<EdifactMessage> read = new ArrayList<>();
+            EdifactFormatException failure = null;
+            try {
+                EdifactMessage m;
+                while ((m = r.next()) != null) {
+                    read.add(m);
+                }
+            } catch (EdifactFormatException e) {
+                failure = e;
+            }
+            assertThat(failure).isNotNull();
+            EdifactMessage refused = r.unreadable(failure);
+            assertThat(refused.index()).isEqualTo(read.size());
+            assertThat(refused.reference()).isEqualTo(Integer.toString(read.size() + 1));
+            assertThat(refused.type()).isEqualTo("CUSDEC");
+            assertThat(refused.errors()).singleElement().satisfies(e -> {
+                assertThat(e.code()).isEqualTo("39");
+                assertThat(e.segmentTag()).isEqualTo("UNH");
+            });
+            assertThat(r.next()).isNull();
+        }
+    }
 }

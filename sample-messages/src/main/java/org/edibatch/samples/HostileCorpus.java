@@ -44,6 +44,22 @@ public final class HostileCorpus {
                         .replace("UNT+13+" + (twice + 1) + "'", "UNT+13+" + twice + "'");
             }
         },
+        /**
+         * An amount as large as the syntax allows (18 digits): valid EDIFACT, but its value in won is more than the
+         * ledger's columns hold.
+         */
+        HUGE_AMOUNT(false) {
+            @Override
+            String mutate(Random r, Interchange base, List<Cusdec> messages) {
+                String huge = "9" + String.valueOf(100_000_000_000_000_000L + (long) (r.nextDouble() * 1e16)).substring(1);
+                int m = r.nextInt(messages.size());
+                String text = base.text();
+                int at = nthSegmentOf(text, "MOA+39:800.00:USD'", m);
+                int end = text.indexOf("UNT+", at);
+                String body = text.substring(at, end).replace("800.00:USD'", huge + ":USD'");
+                return text.substring(0, at) + body + text.substring(end);
+            }
+        },
         /** One data element of 100,000 characters (0085 code 39). */
         LONG_ELEMENT(false) {
             @Override
