@@ -15,7 +15,8 @@ public enum CustomsErrorCode implements CodeList {
     MISSING_EXCHANGE_RATE("C130", "No customs exchange rate for the currency in the declaration week"),
     TOTALS_MISMATCH("C140", "The declared total does not equal the sum of the item values"),
     CURRENCY_MISMATCH("C141", "An item is in a different currency than the declaration total"),
-    DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender");
+    DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender"),
+    AMOUNT_OUT_OF_RANGE("C160", "An assessed amount in won is larger than any declaration can be");
 
     private final String code;
     private final String text;

@@ -1,5 +1,6 @@
 package org.edibatch.customs;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,13 @@ public final class CustomsRules {
         this.selectivity = selectivity;
     }
 
+    /**
+     * Amounts in won from this on are refused (C160): the syntax lets a sender write 18 digits in any currency,
+     * which in won outgrows the declaration's and the ledger's columns (NUMERIC(20,0), NUMERIC(20,2)); stored,
+     * it would fail its chunk and every night after it. Ten quadrillion won is beyond any real declaration.
+     */
+    static final BigDecimal MAX_WON = new BigDecimal("1E16");
+
     public DeclarationOutcome decide(Declaration d, List<ContentError> mappingErrors) {
         return decide(d, mappingErrors, false);
     }
@@ -43,6 +51,10 @@ public final class CustomsRules {
             return DeclarationOutcome.rejected(d, errors);
         }
         Assessment assessment = export ? tax.assessExport(d) : tax.assess(d);
+        if (assessment.customsValue().compareTo(MAX_WON) >= 0 || assessment.totalTax().compareTo(MAX_WON) >= 0) {
+            return DeclarationOutcome.rejected(d, List.of(new ContentError(CustomsErrorCode.AMOUNT_OUT_OF_RANGE,
+                    "header MOA+39", "customs value " + assessment.customsValue().toPlainString() + " KRW")));
+        }
         Selection selection = selectivity.select(d, assessment);
         return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, d, List.of(), assessment, selection,
                 acceptanceNo(d, sha));

@@ -225,12 +225,14 @@ public final class CopyRows {
                 case '\t' -> text.append("\\t");
                 case '\n' -> text.append("\\n");
                 case '\r' -> text.append("\\r");
+                // PostgreSQL text cannot hold NUL: shown, never sent (the original stays in the archived file)
+                case '\0' -> text.append("\\\\x00");
                 default -> text.append(ch);
             }
         }
     }
 
     private static boolean special(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0';
     }
 }

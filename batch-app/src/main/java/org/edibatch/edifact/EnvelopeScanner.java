@@ -133,12 +133,19 @@ public final class EnvelopeScanner {
         return new String(t, StandardCharsets.US_ASCII);
     }
 
-    /** Skips to the end of the segment; false on a control character or a truncated segment. */
+    /**
+     * Skips to the end of the segment; false on a control character, a truncated segment or a data element
+     * longer than StAEDI reads ({@link InterchangeReader#MAX_ELEMENT_CHARS}: the thorough pass then refuses it).
+     */
     private boolean skipData() throws IOException {
+        int run = 0;
         while (true) {
             int b = read();
             if (b < 0x20) {
                 return false; // also the end of the file
+            }
+            if (++run > InterchangeReader.MAX_ELEMENT_CHARS) {
+                return false;
             }
             if (b == release) {
                 if (read() < 0x20) {
@@ -146,6 +153,8 @@ public final class EnvelopeScanner {
                 }
             } else if (b == terminator) {
                 return true;
+            } else if (b == element || b == component) {
+                run = 0;
             }
         }
     }
@@ -188,6 +197,9 @@ public final class EnvelopeScanner {
                 }
                 firstComponent = false;
             } else if (firstComponent) {
+                if (value.length() == InterchangeReader.MAX_ELEMENT_CHARS) {
+                    return null;
+                }
                 value.append((char) b);
             }
         }

@@ -29,6 +29,19 @@ public final class InterchangeReader implements Closeable {
 
     private static final EDIInputFactory FACTORY = newFactory();
 
+    /**
+     * The syntax errors kept per message. One message repeating a segment a million times has a million errors:
+     * kept, they would take the memory, the answer and the database rows of a million, for a message refused by
+     * its first. Past the bound the message is no longer validated ({@link EdifactMessage#uncheckedSegments()}).
+     */
+    public static final int MAX_ERRORS_PER_MESSAGE = 100;
+
+    /**
+     * The longest data element StAEDI reads (its lexer's buffer): a longer one stops it. The directory's longest
+     * element is 512 characters, so such a value is always an error (0085 code 39), found by the claim.
+     */
+    public static final int MAX_ELEMENT_CHARS = 4096;
+
     private final EDIStreamReader reader;
     private final boolean full;
     private final MessageTypes types;
@@ -43,6 +56,15 @@ public final class InterchangeReader implements Closeable {
     // state of the message being read
     private List<Segment> segments;
     private List<SyntaxError> messageErrors;
+    /** Errors found in the message, also those past {@link #MAX_ERRORS_PER_MESSAGE}. */
+    private int messageErrorCount;
+    /** Segments of the message read after it reached {@link #MAX_ERRORS_PER_MESSAGE}, not validated. */
+    private int uncheckedSegments;
+    /**
+     * Whether the message's segments are still kept: a message with a syntax error is not decided, so its
+     * segments are no longer needed, and a message of a million unexpected segments then costs no memory.
+     */
+    private boolean keepSegments;
     private long unhPosition;
     private String[] unh;
     private boolean inMessage;
@@ -153,14 +175,88 @@ public final class InterchangeReader implements Closeable {
                     return completed;
                 }
                 if (event == EDIStreamEvent.END_INTERCHANGE) {
+                    if (inMessage) {
+                        missingUnt("the UNZ");
+                    }
                     ended = true;
+                    afterUnz();
                     return null;
                 }
             }
         } catch (EDIStreamException | RuntimeException e) {
+            if (causedBy(e, java.nio.BufferOverflowException.class)) {
+                throw new EdifactFormatException("a data element of segment " + (position() + 1) + " is longer than "
+                        + MAX_ELEMENT_CHARS + " characters: the interchange cannot be read past it", position(), e,
+                        SyntaxErrorCode.TOO_LONG.code());
+            }
             throw new EdifactFormatException("interchange cannot be read past segment " + position(), position(), e);
         }
         throw new EdifactFormatException("interchange is truncated: no UNZ segment", position(), null);
+    }
+
+    /**
+     * One interchange per file (edi-schemas/README.md): whatever follows the UNZ but line breaks, a second
+     * interchange or any other data, refuses the interchange (0085 code 15), or it would be neither processed
+     * nor answered.
+     */
+    private void afterUnz() {
+        String what;
+        try {
+            if (!reader.hasNext()) {
+                return;
+            }
+            EDIStreamEvent event = reader.next();
+            what = event == EDIStreamEvent.START_INTERCHANGE ? "a second interchange follows the UNZ" : null;
+        } catch (EDIStreamException | RuntimeException e) {
+            what = null;
+        }
+        if (what == null) {
+            what = "data follows the UNZ";
+        }
+        interchangeError(new SyntaxError(SyntaxErrorCode.NOT_SUPPORTED_IN_POSITION.code(), 0,
+                what.startsWith("a second") ? "UNB" : "UNZ", 0, 0, what + ": a file holds one interchange"));
+    }
+
+    /**
+     * The message being read has no UNT: where it ends is unknown, so the interchange is refused whole (0085
+     * code 13, UNT) rather than the message dropped or merged with the next.
+     */
+    private void missingUnt(String follower) {
+        interchangeError(new SyntaxError(SyntaxErrorCode.MISSING.code(), 0, "UNT", 0, 0,
+                "message " + SyntaxError.quoted(unh[0]) + " (message " + (messageCount + 1)
+                        + " of the interchange) has no UNT: " + follower + " follows its last segment"));
+        messageCount++;
+        inMessage = false;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After {@link #next()} failed: the message it was reading (or the next one) as refused with the failure's
+     * 0085 code, for a reader that must answer what it cannot read rather than stop. Nothing after it is read.
+     */
+    public EdifactMessage unreadable(EdifactFormatException e) {
+        ended = true;
+        int index = messageCount++;
+        // the UNH may itself be what could not be read: then nothing of it is known
+        boolean known = unh != null && unh[1] != null && !unh[1].isEmpty();
+        String ref = inMessage && unh[0] != null && !unh[0].isEmpty() ? unh[0] : Integer.toString(index + 1);
+        SyntaxError error = new SyntaxError(e.code(), inMessage ? 1 : 0, "UNH", 0, 0,
+                "the interchange cannot be read from here on (" + e.getMessage() + "); this message and any after "
+                        + "it are refused");
+        return new EdifactMessage(index, ref, known ? unh[1] : "UNKNOWN", known ? nonNull(unh[2]) : "",
+                known ? nonNull(unh[3]) : "", known ? nonNull(unh[4]) : "", List.of(), List.of(error), 0);
     }
 
     private long position() {
@@ -211,15 +307,30 @@ public final class InterchangeReader implements Closeable {
         lastSimpleElementEmpty = false;
         lastEventWasComposite = false;
         compositeTrailing = false;
+        if ("UNZ".equals(segmentTag) && inMessage) {
+            missingUnt("the UNZ");
+        }
         if ("UNH".equals(segmentTag)) {
+            if (inMessage) {
+                missingUnt("a UNH");
+            }
             inMessage = true;
             unhPosition = reader.getLocation().getSegmentPosition();
             segments = new ArrayList<>();
             messageErrors = new ArrayList<>();
+            messageErrorCount = 0;
+            uncheckedSegments = 0;
+            keepSegments = full;
             unh = new String[6];
             skipBody = false;
         }
-        skipSegment = (!full || skipBody) && inMessage && !"UNH".equals(segmentTag) && !"UNT".equals(segmentTag);
+        // Past its error bound a message's segments are only counted: they can only add errors no one reads. The
+        // body of a message type not read here is not checked at all (its own refusal says why).
+        skipSegment = inMessage && !"UNH".equals(segmentTag) && !"UNT".equals(segmentTag)
+                && (!full || skipBody || messageErrorCount >= MAX_ERRORS_PER_MESSAGE);
+        if (skipSegment && full && !skipBody) {
+            uncheckedSegments++;
+        }
     }
 
     private void elementData() {
@@ -234,7 +345,8 @@ public final class InterchangeReader implements Closeable {
             int bad = level.firstInvalid(text);
             if (bad >= 0) {
                 addError(new SyntaxError(SyntaxErrorCode.INVALID_CHARACTER.code(), messagePosition(l), segmentTag, el,
-                        Math.max(comp, 0), "character '" + text.charAt(bad) + "' is not allowed in syntax level " + level));
+                        Math.max(comp, 0), "character '" + SyntaxError.quoted(text.substring(bad, bad + 1))
+                        + "' is not allowed in syntax level " + level));
             }
         }
         if (inComposite) {
@@ -246,7 +358,7 @@ public final class InterchangeReader implements Closeable {
             lastEventWasComposite = false;
         }
         trailingElementPosition = el;
-        if (full || "UNB".equals(segmentTag) || "UNH".equals(segmentTag)) {
+        if (keepSegments || !inMessage || "UNH".equals(segmentTag) || "UNT".equals(segmentTag)) {
             store(el, comp, text);
         }
     }
@@ -273,6 +385,10 @@ public final class InterchangeReader implements Closeable {
     private void error(EDIStreamValidationError type) {
         if (type == EDIStreamValidationError.SEGMENT_HAS_DATA_ELEMENT_ERRORS) {
             return; // a summary of element errors reported on their own
+        }
+        if (inMessage && messageErrorCount >= MAX_ERRORS_PER_MESSAGE) {
+            messageErrorCount++; // not kept: describing an error no one reads would cost as much as reading it
+            return;
         }
         Location l = reader.getLocation();
         String tag = l.getSegmentTag();
@@ -320,10 +436,73 @@ public final class InterchangeReader implements Closeable {
 
     private void addError(SyntaxError error) {
         if (inMessage) {
-            messageErrors.add(error);
+            messageError(error);
         } else {
+            interchangeError(error);
+        }
+    }
+
+    /** Kept up to the same bound as a message's: a file of a million UNH without UNT must not keep a million. */
+    private void interchangeError(SyntaxError error) {
+        if (interchangeErrors.size() < MAX_ERRORS_PER_MESSAGE) {
             interchangeErrors.add(error);
         }
+    }
+
+    private void messageError(SyntaxError error) {
+        if (messageErrorCount++ < MAX_ERRORS_PER_MESSAGE) {
+            messageErrors.add(error);
+        }
+        if (messageErrorCount == MAX_ERRORS_PER_MESSAGE) {
+            stopValidatingMessage();
+        }
+        keepSegments = false;
+        segments.clear();
+    }
+
+    /**
+     * StAEDI's validation of a message's segments costs 10-30 microseconds each when they do not fit the guide (a
+     * million repeated segments: 10-30 seconds), for errors past the bound that are only counted. So once a
+     * message has reached {@link #MAX_ERRORS_PER_MESSAGE}, the rest of it is read as the envelope pass reads a
+     * message: StAEDI's transaction validator is dropped (through its fields: StAEDI lets a schema be set only at
+     * the start of a message) and set again by the next UNH. Should StAEDI's fields change, validation just goes
+     * on, slower, and still in proportion to the message's size.
+     */
+    private void stopValidatingMessage() {
+        if (!full || STAEDI_TRANSACTION_VALIDATOR == null) {
+            return;
+        }
+        try {
+            Object proxy = STAEDI_PROXY.get(reader);
+            STAEDI_TRANSACTION_VALIDATOR.set(proxy, null);
+            STAEDI_TRANSACTION_SCHEMA.set(proxy, null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // validation goes on
+        }
+    }
+
+    private static final java.lang.reflect.Field STAEDI_PROXY;
+    private static final java.lang.reflect.Field STAEDI_TRANSACTION_VALIDATOR;
+    private static final java.lang.reflect.Field STAEDI_TRANSACTION_SCHEMA;
+
+    static {
+        java.lang.reflect.Field proxy = null;
+        java.lang.reflect.Field validator = null;
+        java.lang.reflect.Field schema = null;
+        try {
+            EDIStreamReader probe = FACTORY.createEDIStreamReader(new java.io.ByteArrayInputStream(new byte[0]));
+            proxy = probe.getClass().getDeclaredField("proxy");
+            validator = proxy.getType().getDeclaredField("transactionValidator");
+            schema = proxy.getType().getDeclaredField("transactionSchema");
+            proxy.setAccessible(true);
+            validator.setAccessible(true);
+            schema.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            proxy = validator = schema = null;
+        }
+        STAEDI_PROXY = proxy;
+        STAEDI_TRANSACTION_VALIDATOR = validator;
+        STAEDI_TRANSACTION_SCHEMA = schema;
     }
 
     private EdifactMessage endSegment() {
@@ -353,7 +532,7 @@ public final class InterchangeReader implements Closeable {
             case "UNZ":
                 return null;
             default:
-                if (inMessage && full) {
+                if (inMessage && keepSegments) {
                     segments.add(new Segment(segmentTag, messagePosition(l), elements));
                 }
                 return null;
@@ -385,8 +564,8 @@ public final class InterchangeReader implements Closeable {
         unh[3] = s.value(2, 3);
         unh[4] = s.value(2, 4);
         if (!unh[0].isEmpty() && !messageReferences.add(unh[0])) {
-            messageErrors.add(new SyntaxError(SyntaxErrorCode.DUPLICATE.code(), 1, "UNH", 1, 0,
-                    "message reference " + unh[0] + " is used twice in this interchange"));
+            messageError(new SyntaxError(SyntaxErrorCode.DUPLICATE.code(), 1, "UNH", 1, 0,
+                    "message reference " + SyntaxError.quoted(unh[0]) + " is used twice in this interchange"));
         }
         if (full) {
             // Set at the end of UNH, from its own S009: StAEDI's transaction type is not reliably
@@ -394,12 +573,17 @@ public final class InterchangeReader implements Closeable {
             SyntaxError unsupported = types.check(unh[1], unh[2], unh[3], unh[4]);
             Schema schema = null;
             if (unsupported != null) {
-                messageErrors.add(unsupported);
+                messageError(unsupported);
                 skipBody = true; // checking it against a guide of another message would only add false errors
             } else {
                 schema = MessageSchemas.forType(unh[1]);
             }
-            reader.setTransactionSchema(schema);
+            try {
+                reader.setTransactionSchema(schema);
+            } catch (IllegalStateException e) {
+                // StAEDI is still in the message before (it had no UNT, an interchange error): this message is
+                // then read under that message's schema, and the interchange is refused anyway.
+            }
         }
     }
 
@@ -407,7 +591,7 @@ public final class InterchangeReader implements Closeable {
         inMessage = false;
         int index = messageCount++;
         return new EdifactMessage(index, unh[0], unh[1], unh[2], unh[3], unh[4],
-                full ? List.copyOf(segments) : List.of(), List.copyOf(messageErrors));
+                keepSegments ? List.copyOf(segments) : List.of(), List.copyOf(messageErrors), uncheckedSegments);
     }
 
     private static SyntaxErrorCode map(EDIStreamValidationError type) {
@@ -466,7 +650,7 @@ public final class InterchangeReader implements Closeable {
         if (el <= 0) {
             return "segment " + tag;
         }
-        String v = value == null || value.isEmpty() ? "" : ", value '" + value + "'";
+        String v = value == null || value.isEmpty() ? "" : ", value '" + SyntaxError.quoted(value) + "'";
         return tag + " element " + el + (comp > 0 ? " component " + comp : "") + v;
     }
 

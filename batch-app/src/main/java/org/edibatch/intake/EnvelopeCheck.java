@@ -116,7 +116,8 @@ public final class EnvelopeCheck {
                 } while (m != null);
             } catch (EdifactFormatException e) {
                 failure = e.getMessage();
-                errors.add(new SyntaxError(SyntaxErrorCode.MISSING.code(), 0, "UNZ", 0, 0, e.getMessage()));
+                boolean missing = SyntaxErrorCode.MISSING.code().equals(e.code());
+                errors.add(new SyntaxError(e.code(), 0, missing ? "UNZ" : null, 0, 0, e.getMessage()));
             }
             errors.addAll(reader.interchangeErrors());
             return new Result(h, reader.messageCount(), errors, failure, firstType);

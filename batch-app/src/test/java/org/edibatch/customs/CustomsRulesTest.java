@@ -104,4 +104,18 @@ class CustomsRulesTest {
         }
         assertThat(red).isEqualTo(again).isBetween(35, 85);
     }
+
+    /** 18 digits of dollars are valid syntax; in won they are more than the ledger holds: rejected, not posted. */
+    @Test
+    void anAmountLargerThanAnyDeclarationIsRejected() {
+        StubReference ref = new StubReference().tariff("9503003900", "8").rate("USD", "1398.50").importer("IMP1", false);
+        CustomsRules rules = new CustomsRules(new DeclarationChecks(ref), new TaxCalculator(ref, RoundingMode.DOWN,
+                BigDecimal.TEN), new SelectivityEngine(ref, new SelectivityEngine.Settings(40, 70, 7L, new BigDecimal("3"))));
+        String huge = "999999999999999999";
+        DeclarationOutcome o = rules.decide(usd("H1", huge, item(1, "9503003900", "CN", "1", huge)), List.of());
+        assertThat(o.accepted()).isFalse();
+        assertThat(o.errors()).extracting(e -> e.code().code()).containsExactly("C160");
+        DeclarationOutcome fine = rules.decide(usd("H2", "1000000", item(1, "9503003900", "CN", "1", "1000000")), List.of());
+        assertThat(fine.accepted()).isTrue();
+    }
 }

@@ -58,6 +58,16 @@ class CopyRowsDatabaseTest {
         assertThat(back.get(texts.size()).get("n")).isNull();
     }
 
+    /** PostgreSQL text cannot hold NUL: a sender's NUL arrives shown as \x00, and the chunk is not refused. */
+    @Test
+    void aNulIsStoredShownNotRefused() {
+        CopyRows rows = new CopyRows("copy_rows_probe", "seq, t, n, big");
+        rows.add(9000, "H\u0000ANBIT", null, null);
+        assertThat(rows.copy(app.jdbc())).isEqualTo(1);
+        assertThat(app.jdbc().queryForObject("SELECT t FROM copy_rows_probe WHERE seq = 9000", String.class))
+                .isEqualTo("H\\x00ANBIT");
+    }
+
     @Test
     void rowsRefusedByAUniqueKeyLeaveNothingAndTheTransactionGoesOn() {
         TransactionTemplate tx = app.bean(TransactionTemplate.class);

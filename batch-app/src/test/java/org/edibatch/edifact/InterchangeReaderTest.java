@@ -1,5 +1,6 @@
 package org.edibatch.edifact;
 
+import org.edibatch.samples.HostileCorpus;
 import org.edibatch.samples.SampleSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,5 +131,132 @@ class InterchangeReaderTest {
     void textThatIsNotEdifactIsRefusedAtOpen() {
         assertThatThrownBy(() -> InterchangeReader.open(new ByteArrayInputStream(samples.get("bad-not-edifact.txt")), true))
                 .isInstanceOf(EdifactFormatException.class);
+    }
+
+    private static Read read(byte[] bytes, boolean full) throws Exception {
+        try (InterchangeReader r = InterchangeReader.open(new ByteArrayInputStream(bytes), full)) {
+            List<EdifactMessage> messages = new ArrayList<>();
+            EdifactMessage m;
+            while ((m = r.next()) != null) {
+                messages.add(m);
+            }
+            return new Read(r.header(), messages, r.interchangeErrors());
+        }
+    }
+
+    private static byte[] hostile(HostileCorpus.Kind kind) {
+        return HostileCorpus.of(kind, 7).bytes();
+    }
+
+    /** A NUL (or any control character) from the sender is shown as \x00 in the error's text, never carried. */
+    @Test
+    void aNulByteInAMessageRefusesItWithASafeText() throws Exception {
+        Read r = read(hostile(HostileCorpus.Kind.NUL_IN_MESSAGE), true);
+        assertThat(r.interchangeErrors()).isEmpty();
+        assertThat(r.messages()).hasSize(3);
+        EdifactMessage bad = r.messages().stream().filter(EdifactMessage::hasErrors).findFirst().orElseThrow();
+        assertThat(bad.errors()).extracting(SyntaxError::code).contains("21");
+        assertThat(bad.errors()).allSatisfy(e -> assertThat(e.text()).doesNotContainPattern("[\\x00-\\x1F]"))
+                .anySatisfy(e -> assertThat(e.text()).contains("\\x00"));
+        assertThat(r.messages().stream().filter(EdifactMessage::hasErrors)).hasSize(1);
+    }
+
+    @Test
+    void aSenderValueQuotedInAnErrorIsCut() throws Exception {
+        String value = "X".repeat(300);
+        Read r = read(("UNB+UNOC:3+HANBITTRD+KCS+261128:0100+IC001'UNH+1+CUSDEC:D:96B:UN'BGM+929+" + value
+                + "+9'UNT+3+1'UNZ+1+IC001'").getBytes(StandardCharsets.ISO_8859_1), true);
+        SyntaxError tooLong = r.messages().get(0).errors().stream().filter(e -> e.code().equals("39")).findFirst()
+                .orElseThrow();
+        assertThat(tooLong.text()).hasSizeLessThan(100).contains("XXX...");
+    }
+
+    /**
+     * A message of a million repeated segments keeps its first errors, holds no segment, and costs seconds: past
+     * its bound it is no longer validated, and says how much it left unchecked. The message after it is validated
+     * again.
+     */
+    @Test
+    void errorsPerMessageAreBoundedCountedAndCheap() throws Exception {
+        int repeated = 200_000;
+        StringBuilder b = new StringBuilder("UNB+UNOC:3+HANBITTRD+KCS+261128:0100+IC001'UNH+1+CUSDEC:D:96B:UN'"
+                + "BGM+929+HB1+9'");
+        b.append("FTX+AAI+++X'".repeat(repeated));
+        b.append("UNT+").append(repeated + 3).append("+1'");
+        b.append("UNH+2+CUSDEC:D:96B:UN'BGM+929+HB2+99'UNT+3+2'UNZ+2+IC001'");
+        long start = System.nanoTime();
+        Read r = read(b.toString().getBytes(StandardCharsets.ISO_8859_1), true);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        EdifactMessage first = r.messages().get(0);
+        assertThat(first.errors()).hasSize(InterchangeReader.MAX_ERRORS_PER_MESSAGE);
+        assertThat(first.uncheckedSegments()).isGreaterThan(repeated - InterchangeReader.MAX_ERRORS_PER_MESSAGE);
+        assertThat(first.segments()).isEmpty();
+        // validated again: its invalid BGM code is found, and the UNT's count matched the first one's
+        assertThat(r.messages().get(1).errors()).extracting(SyntaxError::code).contains("12").doesNotContain("29");
+        assertThat(r.interchangeErrors()).isEmpty();
+        assertThat(millis).as("ms for %d repeated segments", repeated).isLessThan(10_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MISSING_UNT", "MISSING_LAST_UNT"})
+    void aMessageWithoutUntRefusesTheInterchange(HostileCorpus.Kind kind) throws Exception {
+        for (boolean full : new boolean[]{false, true}) {
+            Read r = read(hostile(kind), full);
+            assertThat(r.interchangeErrors()).first().satisfies(e -> {
+                assertThat(e.code()).isEqualTo("13");
+                assertThat(e.segmentTag()).isEqualTo("UNT");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SECOND_INTERCHANGE, UNB", "TRAILING_DATA, UNZ"})
+    void anythingAfterTheUnzRefusesTheInterchange(HostileCorpus.Kind kind, String tag) throws Exception {
+        Read r = read(hostile(kind), false);
+        assertThat(r.interchangeErrors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("15");
+            assertThat(e.segmentTag()).isEqualTo(tag);
+        });
+    }
+
+    @Test
+    void lineBreaksAfterTheUnzAreNoData() throws Exception {
+        byte[] good = samples.get("good-hanbit-001.edi");
+        byte[] withBreaks = (new String(good, StandardCharsets.ISO_8859_1) + "\r\n\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(read(withBreaks, false).interchangeErrors()).isEmpty();
+    }
+
+    @Test
+    void anElementLongerThanStaediReadsIsCode39() {
+        assertThatThrownBy(() -> read(hostile(HostileCorpus.Kind.LONG_ELEMENT), false))
+                .isInstanceOfSatisfying(EdifactFormatException.class, e -> assertThat(e.code()).isEqualTo("39"));
+    }
+
+    /** A reader that must answer what it cannot read gets it as one refused message, and nothing after it. */
+    @Test
+    void whatCannotBeReadIsRefusedAsOneMessage() throws Exception {
+        try (InterchangeReader r = InterchangeReader.open(
+                new ByteArrayInputStream(hostile(HostileCorpus.Kind.LONG_ELEMENT)), true)) {
+            List<EdifactMessage> read = new ArrayList<>();
+            EdifactFormatException failure = null;
+            try {
+                EdifactMessage m;
+                while ((m = r.next()) != null) {
+                    read.add(m);
+                }
+            } catch (EdifactFormatException e) {
+                failure = e;
+            }
+            assertThat(failure).isNotNull();
+            EdifactMessage refused = r.unreadable(failure);
+            assertThat(refused.index()).isEqualTo(read.size());
+            assertThat(refused.reference()).isEqualTo(Integer.toString(read.size() + 1));
+            assertThat(refused.type()).isEqualTo("CUSDEC");
+            assertThat(refused.errors()).singleElement().satisfies(e -> {
+                assertThat(e.code()).isEqualTo("39");
+                assertThat(e.segmentTag()).isEqualTo("UNH");
+            });
+            assertThat(r.next()).isNull();
+        }
     }
 }

@@ -1,9 +1,12 @@
 package org.edibatch.intake;
 
 import org.edibatch.edifact.EnvelopeScanner;
+import org.edibatch.samples.HostileCorpus;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.xml.CsvReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -52,6 +55,11 @@ class EnvelopeCheckTest {
         odd.put("bad-unb-date", "UNB+UNOC:3+HANBITTRD+KCS+261399:0100+IC001'" + BODY + "UNZ+1+IC001'");
         odd.put("no-messages", unb + "UNZ+0+IC001'");
         odd.forEach((k, v) -> cases.put("odd-" + k, v.getBytes(StandardCharsets.ISO_8859_1)));
+        for (HostileCorpus.Kind kind : HostileCorpus.Kind.values()) {
+            if (!kind.large()) {
+                cases.put("hostile-" + kind, HostileCorpus.of(kind, 3).bytes());
+            }
+        }
         cases.put("odd-unoy-hangul", ("UNB+UNOY:4+HANBITTRD+KCS+20261128:0100+IC001'UNH+1+CUSDEC:D:96B:UN'"
                 + "FTX+AAA+++\uD55C\uAE00'UNT+3+1'UNZ+1+IC001'").getBytes(StandardCharsets.UTF_8));
         return cases;
@@ -108,6 +116,27 @@ class EnvelopeCheckTest {
                 "odd-garbage-after-unz", "odd-truncated", "odd-stray-segment", "odd-groups", "odd-nested-unh",
                 "odd-tab-in-data", "odd-empty", "odd-not-edifact"}) {
             assertThat(EnvelopeScanner.scan(new ByteArrayInputStream(cases().get(name)))).as(name).isNull();
+        }
+    }
+
+    /**
+     * What the customs step could not read, or would leave unanswered, is refused whole here, with its code; what
+     * only a message has wrong passes, for the customs step to refuse that message.
+     */
+    @ParameterizedTest
+    @CsvSource({"NUL_IN_MESSAGE, ", "DUPLICATE_MESSAGE_REFERENCE, ", "LONG_ELEMENT, 39", "MISSING_UNT, 13", "MISSING_LAST_UNT, 13",
+            "SECOND_INTERCHANGE, 15", "TRAILING_DATA, 15"})
+    void hostileInterchangesAreRefusedWholeWithTheirCodeOrPassedOn(HostileCorpus.Kind kind, String code,
+                                                                    @TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("hostile.edi"), HostileCorpus.of(kind, 11).bytes());
+        EnvelopeCheck.Result r = new EnvelopeCheck(new CsvReference(), "KCS").check(file);
+        assertThat(r.readable()).isTrue();
+        if (code == null) {
+            assertThat(r.accepted()).as(r.errors().toString()).isTrue();
+            assertThat(r.messageCount()).isEqualTo(3);
+        } else {
+            assertThat(r.accepted()).isFalse();
+            assertThat(r.errors()).first().extracting(org.edibatch.edifact.SyntaxError::code).isEqualTo(code);
         }
     }
 }

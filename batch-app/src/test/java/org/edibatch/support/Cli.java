@@ -38,10 +38,24 @@ public final class Cli {
     }
 
     public static List<String> command(String... args) {
+        return commandWithHeap("512m", args);
+    }
+
+    /** The command in a JVM of at most {@code heap} (-Xmx), to prove what a run costs in memory. */
+    public static List<String> commandWithHeap(String heap, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), EdiBatchApplication.class.getName()));
+                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), EdiBatchApplication.class.getName()));
         cmd.addAll(TestDatabase.asApplication(List.of(args)));
         return cmd;
+    }
+
+    public static Result runWithHeap(String heap, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(commandWithHeap(heap, args));
+        pb.environment().put("EDIBATCH_INTAKE_SETTLE", "0s");
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
+        return new Result(p.exitValue(), out);
     }
 
     public static Result run(String... args) throws Exception {

@@ -32,6 +32,14 @@ public final class Interchange {
         return i;
     }
 
+    public String sender() {
+        return sender;
+    }
+
+    public String controlRef() {
+        return controlRef;
+    }
+
     public Interchange syntax(String identifier, String version) {
         this.syntax = identifier;
         this.version = version;

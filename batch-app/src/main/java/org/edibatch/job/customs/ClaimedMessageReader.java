@@ -27,6 +27,8 @@ import java.util.List;
  */
 public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClaimedMessageReader.class);
+
     private static final String FILE_KEY = "claimed.file";
     private static final String MESSAGE_KEY = "claimed.message";
 
@@ -47,6 +49,8 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
     private InputStream in;
     private InterchangeReader reader;
     private XmlDeclarationReader xmlReader;
+    /** The current file cannot be read further: its last message handed out refused the rest. */
+    private boolean unreadable;
 
     /** @param fileIds the files of this reader's partition (as {@link FilePartitioner} wrote them); null for all of the run's */
     public ClaimedMessageReader(JdbcTemplate jdbc, long runId, String fileIds) {
@@ -100,7 +104,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
                     throw new ItemStreamException("claimed XML file changed after its scan: " + f.path());
                 }
             } else {
-                EdifactMessage m = nextMessage();
+                EdifactMessage m = unreadable ? null : nextMessage();
                 if (m != null) {
                     messagesRead++;
                     return MessageItem.edifact(f.id(), f.name(), f.sender(), m, f.envelope());
@@ -117,9 +121,26 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
         try {
             return reader.next();
         } catch (EdifactFormatException e) {
-            // The envelope pass read this file completely; failing now means it changed under us: a fault.
-            throw new ItemStreamException("claimed file changed after its envelope check: " + files.get(fileIndex).path(), e);
+            if (causedBy(e, IOException.class)) {
+                throw new ItemStreamException("cannot read claimed file " + files.get(fileIndex).path(), e);
+            }
+            // What the claim's pass let through and the validating read cannot read is the file's fault, not the
+            // run's: the message being read is refused with the reason, the rest of the file is not read, and
+            // the night goes on.
+            log.warn("claimed file {} cannot be read past message {}: {}", files.get(fileIndex).path(),
+                    reader.messageCount(), e.getMessage());
+            unreadable = true;
+            return reader.unreadable(e);
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void openCurrent() {
@@ -152,6 +173,7 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             reader = null;
             xmlReader = null;
             in = null;
+            unreadable = false;
         }
     }
 

@@ -102,7 +102,8 @@ public class CustomsJobConfig {
             EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
                     props.earlyAnswerMaxBytes());
             return new CustomsWorkerStep.Parts(
-                    new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules)),
+                    new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules),
+                            faultDrill),
                     new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox));
         }, customsProgress.chunks());
     }

@@ -71,6 +71,12 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 exception(exceptions, item, seq++, ExceptionCategory.SYNTAX, null, ExceptionCategory.syntaxCode(e.code()),
                         ExceptionCategory.syntax(e.code(), e.text()));
             }
+            if (item.uncheckedSegments() > 0) {
+                String code = item.syntaxErrors().get(item.syntaxErrors().size() - 1).code();
+                exception(exceptions, item, seq++, ExceptionCategory.SYNTAX, null, ExceptionCategory.syntaxCode(code),
+                        "validation stopped at " + item.syntaxErrors().size() + " syntax errors, which are listed and "
+                                + "answered; the " + item.uncheckedSegments() + " segment(s) after them were not checked");
+            }
             if (pm.outcome() == null) {
                 decided.add(pm);
                 continue;

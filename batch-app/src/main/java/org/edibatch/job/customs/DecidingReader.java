@@ -1,10 +1,15 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.edifact.EdifactMessage;
+import org.edibatch.edifact.SyntaxError;
+import org.edibatch.edifact.SyntaxErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,12 +25,21 @@ import java.util.List;
  */
 final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
 
+    private static final Logger log = LoggerFactory.getLogger(DecidingReader.class);
+
     private final ItemStreamReader<MessageItem> messages;
     private final ItemProcessor<MessageItem, ProcessedMessage> processor;
+    private final FaultDrill drill;
 
     DecidingReader(ItemStreamReader<MessageItem> messages, ItemProcessor<MessageItem, ProcessedMessage> processor) {
+        this(messages, processor, new FaultDrill(-1));
+    }
+
+    DecidingReader(ItemStreamReader<MessageItem> messages, ItemProcessor<MessageItem, ProcessedMessage> processor,
+                   FaultDrill drill) {
         this.messages = messages;
         this.processor = processor;
+        this.drill = drill;
     }
 
     @Override
@@ -34,11 +48,37 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
         if (item == null) {
             return null;
         }
-        ProcessedMessage decided = processor.process(item);
-        if (decided == null) {
-            throw new IllegalStateException("the processor dropped message " + item.index() + " of file " + item.fileId());
+        ProcessedMessage decided;
+        try {
+            drill.beforeDeciding(item.fileName());
+            decided = processor.process(item);
+            if (decided == null) {
+                throw new IllegalStateException("the processor dropped message " + item.index() + " of file " + item.fileId());
+            }
+        } catch (RuntimeException e) {
+            if (item.message() == null) {
+                throw e; // an XML declaration has no syntax answer to refuse it with: still a fault of the run
+            }
+            // One message's fault is that message's: it is refused with a coded reason and the night goes on.
+            // Faults of the service itself (database, disk) surface in the writer and still fail the run.
+            log.warn("message {} of file {} ({}) refused: deciding it failed", item.index(), item.fileId(),
+                    item.fileName(), e);
+            return new ProcessedMessage(refused(withoutSegments(item), e), null);
         }
         return new ProcessedMessage(withoutSegments(decided.item()), decided.outcome());
+    }
+
+    /** The message with an error on its UNH, 0085 code 18 (unspecified): CONTRL refuses it, the officers see why. */
+    static MessageItem refused(MessageItem item, RuntimeException e) {
+        EdifactMessage m = item.message();
+        List<SyntaxError> errors = new ArrayList<>(m.errors().size() + 1);
+        errors.add(new SyntaxError(SyntaxErrorCode.UNSPECIFIED.code(), 1, "UNH", 0, 0,
+                "the message could not be decided (" + e.getClass().getSimpleName() + "); it is refused"));
+        errors.addAll(m.errors());
+        return new MessageItem(item.fileId(), item.fileName(), item.sender(),
+                new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
+                        errors, m.uncheckedSegments()),
+                item.xml(), item.envelope(), item.typeIdentifier());
     }
 
     private static MessageItem withoutSegments(MessageItem item) {
@@ -48,7 +88,7 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
         }
         return new MessageItem(item.fileId(), item.fileName(), item.sender(),
                 new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
-                        m.errors()),
+                        m.errors(), m.uncheckedSegments()),
                 item.xml(), item.envelope(), item.typeIdentifier());
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FaultDrill {
 
     private final AtomicInteger remaining;
+    /** Files whose messages fail while they are decided: the poison drill (tests arm it, no property does). */
+    private final java.util.Set<String> poisonedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FaultDrill(int failAfterChunks) {
         this.remaining = new AtomicInteger(failAfterChunks);
@@ -20,6 +22,21 @@ public class FaultDrill {
 
     public void disarm() {
         remaining.set(-1);
+    }
+
+    /**
+     * Poison drill: deciding any message of a file of this name throws, as an unexpected fault in the rules would,
+     * to prove that such a message is refused and the night goes on.
+     */
+    public void poisonFile(String fileName) {
+        poisonedFiles.add(fileName);
+    }
+
+    /** Called before a message is decided. */
+    public void beforeDeciding(String fileName) {
+        if (!poisonedFiles.isEmpty() && poisonedFiles.contains(fileName)) {
+            throw new IllegalStateException("poison drill: deciding a message of " + fileName + " failed");
+        }
     }
 
     /** Called at the end of each chunk write, inside its transaction. */

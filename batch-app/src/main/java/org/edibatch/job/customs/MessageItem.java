@@ -59,6 +59,11 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
         return message != null ? message.errors() : List.of();
     }
 
+    /** Segments not validated because the message had reached its bound of syntax errors. */
+    public int uncheckedSegments() {
+        return message != null ? message.uncheckedSegments() : 0;
+    }
+
     public String kind() {
         return xml != null ? xml.kind() : "IMPORT";
     }
