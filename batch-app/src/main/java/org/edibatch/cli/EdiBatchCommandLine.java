@@ -1,6 +1,7 @@
 package org.edibatch.cli;
 
 import org.edibatch.run.ExitCodes;
+import org.edibatch.run.FatalErrors;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
@@ -34,10 +35,19 @@ public final class EdiBatchCommandLine {
     private EdiBatchCommandLine() {
     }
 
-    /** Runs the command as the shell gave it; returns the exit code. */
+    /**
+     * Runs the command as the shell gave it; returns the exit code. An Error anywhere ends the process with exit 3
+     * ({@link FatalErrors}), before the context is closed: closing it could wait on what the Error left behind.
+     */
     public static int execute(String... args) {
+        FatalErrors.install();
         try (SpringContext spring = SpringContext.startingWith(springProperties(args))) {
-            return execute(spring, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+            try {
+                return execute(spring, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+            } catch (Error e) {
+                FatalErrors.haltIfFatal(e);
+                throw e;
+            }
         }
     }
 
@@ -56,6 +66,7 @@ public final class EdiBatchCommandLine {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            FatalErrors.haltIfFatal(ex);
             var known = CommandFailure.of(ex);
             if (known.isPresent()) {
                 // a bad property value or an unusable trust store: the line says all, a trace would bury it
