@@ -14,6 +14,8 @@ import org.edibatch.run.Runs;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -101,8 +103,7 @@ public class CustomsRuns {
         // an Error a step recorded as its failure: the JVM is not fit to go on (closing the context included)
         execution.getAllFailureExceptions().forEach(FatalErrors::haltIfFatal);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            out.println("run " + runId + " " + execution.getStatus() + ": "
-                    + execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse(""));
+            out.println("run " + runId + " " + execution.getStatus() + ": " + failure(execution));
             out.println("run the same command again to resume it");
             return ExitCodes.FAILED_RERUN_TO_RESUME;
         }
@@ -123,6 +124,25 @@ public class CustomsRuns {
         }
         out.flush();
         return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
+    }
+
+    /**
+     * What failed, in one line: the step and the innermost cause (a full disk names its file), not the partitioned
+     * step's summary that one of its workers failed.
+     */
+    static String failure(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            for (Throwable t : step.getFailureExceptions()) {
+                if (!(t instanceof JobExecutionException)) {
+                    Throwable root = t;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    return "step " + step.getStepName() + ": " + root;
+                }
+            }
+        }
+        return execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse("");
     }
 
     /** The run's closing line: every file claimed and every message read is accounted for. */

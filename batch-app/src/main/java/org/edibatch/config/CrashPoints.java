@@ -28,7 +28,7 @@ public final class CrashPoints {
     private CrashPoints() {
     }
 
-    /** @param spec {@code name:n}, or null/blank to disarm */
+    /** @param spec {@code name:n} or {@code name:n:mode} (pause, out-of-memory), or null/blank to disarm */
     public static void arm(String spec) {
         COUNT.set(0);
         if (spec == null || spec.isBlank()) {
@@ -66,7 +66,7 @@ public final class CrashPoints {
         if (OUT_OF_MEMORY.equals(mode)) {
             List<long[]> heap = new ArrayList<>();
             while (true) {
-                heap.add(new long[1 << 20]);
+                heap.add(new long[16 << 20]); // 128 MB at a time: full in a few allocations, not minutes of GC
             }
         }
         while (true) {

@@ -100,8 +100,20 @@ public final class FatalErrors {
      */
     public static void databaseLost(java.sql.SQLException e) {
         if (armed) {
-            halt("the database was lost", e.getSQLState() + " " + e.getMessage());
+            halt("the database was lost", e.getSQLState() + " " + reason(e));
         }
+    }
+
+    /** The driver's reason, without the statement a batch failure quotes whole (up to a chunk of rows). */
+    private static String reason(java.sql.SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        int aborted = m.indexOf(" was aborted: ");
+        if (aborted >= 0) {
+            m = m.substring(aborted + " was aborted: ".length()).replace("Call getNextException to see other errors "
+                    + "in the batch.", "").strip();
+        }
+        m = m.replaceAll("\\s*\\R\\s*", " ");
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 
     private static void halt(Error error) {

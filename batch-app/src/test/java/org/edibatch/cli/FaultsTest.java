@@ -151,6 +151,8 @@ class FaultsTest {
         assertThat(ended).as("ended:\n" + out).isTrue();
         assertThat(p.exitValue()).as(out.toString()).isEqualTo(ExitCodes.FAILED_RERUN_TO_RESUME);
         assertThat(seconds).as("seconds from the database's loss to exit 3:\n" + out).isLessThan(DATABASE_LOSS_EXIT_SECONDS);
+        assertThat(out.afterCrashPoint()).as("one line, no trace").contains("the database was lost, the run ends now")
+                .doesNotContain("\tat ");
         System.out.printf("database killed at %s: exit 3 after %.1f s, saying: %s%n", point, seconds,
                 out.afterCrashPoint().strip());
 
@@ -183,9 +185,12 @@ class FaultsTest {
             Cli.Streams full = Cli.runApart(args(home, db).toArray(new String[0]));
             String all = full.out() + full.err();
             assertThat(full.code()).as(all).isEqualTo(ExitCodes.FAILED_RERUN_TO_RESUME);
-            List<String> reasons = all.lines().filter(l -> l.contains("No space left on device")).toList();
-            assertThat(reasons).as(all).isNotEmpty();
-            System.out.println("full disk under " + home.relativize(mountPoint) + ": " + reasons.get(0));
+            // the run's failure in one line: the step, the file and the reason
+            List<String> reasons = full.out().lines().filter(l -> l.matches("run \\d+ FAILED: step \\w+: .*"))
+                    .toList();
+            assertThat(reasons).as(all).hasSize(1);
+            assertThat(reasons.get(0)).contains(mountPoint.toString()).endsWith(": No space left on device");
+            System.out.println("full disk under HOME/" + home.relativize(mountPoint) + ": " + reasons.get(0));
 
             Files.delete(filler);
             Cli.Result rerun = Cli.run(args(home, db).toArray(new String[0]));
