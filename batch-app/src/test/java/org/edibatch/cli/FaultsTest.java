@@ -161,6 +161,46 @@ class FaultsTest {
         snapshot(db, home).assertSameAs(reference);
     }
 
+    /** A server that stops answering (hung, or the network gone) is noticed by the socket timeout. */
+    @Test
+    void aDatabaseThatStopsAnsweringGivesExit3WithinSecondsAndTheRerunResumes(@TempDir Path home) throws Exception {
+        String db = freshDatabase();
+        SampleSet.write(home.resolve("inbox"), SampleSet.generate());
+        String point = "customs.chunk-written:5";
+        Process p = new ProcessBuilder(Cli.command(args(home, db, "--edibatch.fault.crash-at=" + point + ":pause")
+                .toArray(new String[0]))).redirectErrorStream(true).start();
+        Output out = Output.collect(p);
+        out.awaitCrashPoint(p);
+        server.freeze();
+        long start = System.nanoTime();
+        boolean ended;
+        try {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write('\n');
+            } catch (IOException gone) {
+                // the other worker already gave up
+            }
+            ended = p.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly();
+            }
+        } finally {
+            server.thaw();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(ended).as("ended:\n" + out).isTrue();
+        assertThat(p.exitValue()).as(out.toString()).isEqualTo(ExitCodes.FAILED_RERUN_TO_RESUME);
+        assertThat(seconds).as("seconds from the database's silence to exit 3:\n" + out)
+                .isLessThan(DATABASE_LOSS_EXIT_SECONDS);
+        assertThat(out.afterCrashPoint()).contains("the database was lost, the run ends now").doesNotContain("\tat ");
+        System.out.printf("database frozen at %s: exit 3 after %.1f s, saying: %s%n", point, seconds,
+                out.afterCrashPoint().strip());
+
+        Cli.Result rerun = Cli.run(args(home, db).toArray(new String[0]));
+        assertThat(rerun.code()).as(rerun.output()).isIn(ExitCodes.DONE_WITH_REJECTIONS, ExitCodes.OK);
+        snapshot(db, home).assertSameAs(reference);
+    }
+
     @Test
     void aFullOutboxGivesExit3WithOneLineAndTheRerunAfterFreeingSpaceResumes(@TempDir Path home) throws Exception {
         fullDiskRun(home, home.resolve("outbox"));

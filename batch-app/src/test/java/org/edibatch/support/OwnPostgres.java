@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +77,26 @@ public final class OwnPostgres implements AutoCloseable {
             b.onExit().get(30, TimeUnit.SECONDS);
         }
         assertThat(accepting()).as("server down").isFalse();
+    }
+
+    /**
+     * Stops the server and its backends (SIGSTOP) without closing anything: a hung or unreachable server, whose
+     * connections stay open and never answer. {@link #thaw()} lets it go on.
+     */
+    public void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    public void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        List<String> cmd = new ArrayList<>(List.of("kill", "-" + name, String.valueOf(pid)));
+        ProcessHandle.of(pid).orElseThrow().children().forEach(c -> cmd.add(String.valueOf(c.pid())));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0).as(String.join(" ", cmd)).isTrue();
     }
 
     /** Starts the server again on the same data folder and port (crash recovery replays its WAL). */
