@@ -13,5 +13,10 @@
 #                        stream methods stay megamorphic calls in the parse. Scaled, they are profiled and
 #                        compiled once the customs step runs. The application's own message path has no
 #                        streams for the same reason (MessagePathStreamsTest).
+#   -XX:+ExitOnOutOfMemoryError
+#                        the JVM ends at the first OutOfMemoryError, wherever it is thrown, with exit 3 (the
+#                        application's code for a failed run, which the next run resumes) and one line on stderr.
+#                        Without it the application halts itself the same way (run.FatalErrors), but only where
+#                        the Error reaches a place that checks; this covers every thread and library too.
 # Measurements of each: docs/PERFORMANCE.md.
-EDIBATCH_JAVA_OPTS_DEFAULT="-Xmx1g -XX:+UseParallelGC -XX:NewRatio=1 -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,java.util.stream.*::*,100.0"
+EDIBATCH_JAVA_OPTS_DEFAULT="-Xmx1g -XX:+ExitOnOutOfMemoryError -XX:+UseParallelGC -XX:NewRatio=1 -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,java.util.stream.*::*,100.0"

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,6 +87,20 @@ public final class AtomicFiles {
             if (flush) {
                 ch.force(true);
             }
+        } catch (IOException e) {
+            // a full disk: the partial file gives its space back, and the reason names the file ("No space left
+            // on device" alone does not say which disk)
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof FileSystemException) {
+                throw e;
+            }
+            FileSystemException named = new FileSystemException(tmp.toString(), null, e.getMessage());
+            named.addSuppressed(e); // not its cause: the innermost cause is what the run's failure line shows
+            throw named;
         }
         return new Staged(target, tmp, HexFormat.of().formatHex(sha.digest()));
     }

@@ -2,19 +2,23 @@ package org.edibatch.cli;
 
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.db.LongStatements;
 import org.edibatch.intake.FileSignatureCheck;
 import org.edibatch.job.customs.CustomsJobConfig;
 import org.edibatch.report.RunReport;
 import org.edibatch.run.ExitCodes;
+import org.edibatch.run.FatalErrors;
 import org.edibatch.run.RunLock;
 import org.edibatch.run.RunRepository;
 import org.edibatch.run.Runs;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -94,16 +98,18 @@ public class CustomsRuns {
                 .addString("run.key", Instant.now().toString()).toJobParameters());
     }
 
-    private int report(JobExecution execution, PrintWriter out) {
+    private int report(JobExecution execution, PrintWriter out) throws Exception {
         long runId = execution.getJobInstance().getInstanceId();
+        // an Error a step recorded as its failure: the JVM is not fit to go on (closing the context included)
+        execution.getAllFailureExceptions().forEach(FatalErrors::haltIfFatal);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            out.println("run " + runId + " " + execution.getStatus() + ": "
-                    + execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse(""));
+            out.println("run " + runId + " " + execution.getStatus() + ": " + failure(execution));
             out.println("run the same command again to resume it");
             return ExitCodes.FAILED_RERUN_TO_RESUME;
         }
         Path reports = new RunReport(jdbc).folder(props.reports(), runId).toAbsolutePath();
-        RunRepository.CustomsCounts counts = runs.customsCounts(runId);
+        // one statement over the whole night's rows: seconds on a night of a million declarations
+        RunRepository.CustomsCounts counts = LongStatements.run(() -> runs.customsCounts(runId));
         out.println(closingLine(runId, counts));
         out.println("answers:          " + props.outbox().toAbsolutePath() + "/<sender>/");
         out.println("officers' report: " + reports.resolve("exceptions.html"));
@@ -121,6 +127,25 @@ public class CustomsRuns {
             return ExitCodes.LEDGER_DIFFERS;
         }
         return counts.anyRefusal() ? ExitCodes.DONE_WITH_REJECTIONS : ExitCodes.OK;
+    }
+
+    /**
+     * What failed, in one line: the step and the innermost cause (a full disk names its file), not the partitioned
+     * step's summary that one of its workers failed.
+     */
+    static String failure(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            for (Throwable t : step.getFailureExceptions()) {
+                if (!(t instanceof JobExecutionException)) {
+                    Throwable root = t;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    return "step " + step.getStepName() + ": " + root;
+                }
+            }
+        }
+        return execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse("");
     }
 
     /**

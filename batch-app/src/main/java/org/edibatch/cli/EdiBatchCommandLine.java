@@ -1,6 +1,7 @@
 package org.edibatch.cli;
 
 import org.edibatch.run.ExitCodes;
+import org.edibatch.run.FatalErrors;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
@@ -38,10 +39,19 @@ public final class EdiBatchCommandLine {
     private EdiBatchCommandLine() {
     }
 
-    /** Runs the command as the shell gave it; returns the exit code. */
+    /**
+     * Runs the command as the shell gave it; returns the exit code. An Error anywhere ends the process with exit 3
+     * ({@link FatalErrors}), before the context is closed: closing it could wait on what the Error left behind.
+     */
     public static int execute(String... args) {
+        FatalErrors.install();
         try (SpringContext spring = SpringContext.startingWith(springProperties(args), debug(args))) {
-            return execute(spring, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+            try {
+                return execute(spring, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+            } catch (Error e) {
+                FatalErrors.haltIfFatal(e);
+                throw e;
+            }
         }
     }
 
@@ -60,6 +70,7 @@ public final class EdiBatchCommandLine {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            FatalErrors.haltIfFatal(ex);
             // A bad property value, an argument file missing, an unusable trust store: the line says all. Anything
             // else is a fault (database unreachable, disk full): operators rerun after fixing it, and a failed run
             // resumes. Either way one line; the trace would bury it, so it comes only on request.

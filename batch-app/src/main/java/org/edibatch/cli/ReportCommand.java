@@ -1,6 +1,7 @@
 package org.edibatch.cli;
 
 import org.edibatch.config.EdiBatchProperties;
+import org.edibatch.db.LongStatements;
 import org.edibatch.report.HtmlRunReport;
 import org.edibatch.report.RunReport;
 import org.edibatch.run.ExitCodes;
@@ -47,7 +48,10 @@ public class ReportCommand implements Callable<Integer> {
         if (!runs.exists(runId.get())) {
             throw new ParameterException(spec.commandLine(), "no run " + runId.get());
         }
-        write(runId.get(), out);
+        LongStatements.run(() -> {
+            write(runId.get(), out);
+            return null;
+        });
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,7 @@
 package org.edibatch.db;
 
+import org.edibatch.config.CrashPoints;
+import org.edibatch.run.FatalErrors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -189,14 +191,18 @@ public final class CopyRows {
     private long send(Connection c) throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
         try {
+            CrashPoints.reach("copy.open");
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             in.writeToCopy(bytes, 0, bytes.length);
             return in.endCopy();
-        } catch (SQLException e) {
-            if (in.isActive()) { // refused while the rows were still being sent: end the COPY, keep the reason
+        } catch (SQLException | RuntimeException | Error e) {
+            // An Error ends the process (FatalErrors) rather than wait here; embedded, it still ends the COPY:
+            // the driver holds the connection for an open COPY, and the rollback that follows would wait forever.
+            FatalErrors.haltIfFatal(e);
+            if (in.isActive()) { // refused or failed while the rows were still being sent: end the COPY, keep the reason
                 try {
                     in.cancelCopy();
-                } catch (SQLException cancel) {
+                } catch (SQLException | RuntimeException cancel) {
                     e.addSuppressed(cancel);
                 }
             }

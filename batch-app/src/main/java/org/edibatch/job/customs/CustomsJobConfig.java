@@ -5,6 +5,7 @@ import org.edibatch.customs.CustomsRules;
 import org.edibatch.customs.DeclarationChecks;
 import org.edibatch.customs.SelectivityEngine;
 import org.edibatch.customs.TaxCalculator;
+import org.edibatch.db.LongStatements;
 import org.edibatch.intake.ClaimTasklet;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.refdata.ReferenceDataLoader;
@@ -130,7 +131,9 @@ public class CustomsJobConfig {
     public Step finishStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
                            JdbcTemplate jdbc, Clock clock) {
         return new StepBuilder("finish", repo)
-                .tasklet(new FinishTasklet(props, jdbc, new RunReport(jdbc), clock), tm).build();
+                .tasklet(new FinishTasklet(props, jdbc, new RunReport(jdbc), clock), tm)
+                .listener(LongStatements.forStep()) // the reports read the whole night's rows
+                .build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.run.FatalErrors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -8,6 +9,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,8 +65,15 @@ final class CustomsWorkerStep implements Step {
             Parts p = parts.create(partition);
             chunks = new StepBuilder(name, repository).<ProcessedMessage, ProcessedMessage>chunk(chunkSize)
                     .transactionManager(transactionManager)
-                    .reader(p.reader())
-                    .writer(p.writer())
+                    .reader(new GuardedReader(p.reader()))
+                    .writer(chunk -> {
+                        try {
+                            p.writer().write(chunk);
+                        } catch (Exception | Error e) {
+                            FatalErrors.haltIfFatal(e);
+                            throw e;
+                        }
+                    })
                     .listener(listener)
                     .build();
         } catch (RuntimeException e) {
@@ -78,5 +87,36 @@ final class CustomsWorkerStep implements Step {
             throw e;
         }
         chunks.execute(partition);
+    }
+
+    /**
+     * Halts the process on an Error where it is thrown ({@link FatalErrors}), before the chunk's rollback: after an
+     * OutOfMemoryError the rollback could wait forever on a connection left in the middle of a COPY.
+     */
+    private record GuardedReader(ItemStreamReader<ProcessedMessage> reader) implements ItemStreamReader<ProcessedMessage> {
+        @Override
+        public ProcessedMessage read() throws Exception {
+            try {
+                return reader.read();
+            } catch (Exception | Error e) {
+                FatalErrors.haltIfFatal(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            reader.open(context);
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            reader.update(context);
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
     }
 }
