@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInputTest {
 
     static final Pattern CLOSING = Pattern.compile("run (\\d+) completed: (\\d+) file\\(s\\) claimed, "
-            + "(\\d+) refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected");
+            + "(\\d+) refused whole; (\\d+) message\\(s\\) read = (\\d+) accepted \\+ (\\d+) rejected \\+ (\\d+) refused");
 
     private static final long SEED = 20261204L;
 
@@ -51,7 +51,7 @@ class HostileInputTest {
     private int goodFiles;
 
     record Night(int code, String output, long run, long files, long refused, long messages, long accepted,
-                 long rejected, Duration took) {
+                 long rejected, long refusedMessages, Duration took) {
     }
 
     @BeforeAll
@@ -96,11 +96,11 @@ class HostileInputTest {
         assertThat(m.find()).as("exit " + code + "\n" + output).isTrue();
         Night n = new Night(code, output, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
                 Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
-                Long.parseLong(m.group(6)), took);
+                Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), took);
 
         assertThat(n.code()).as(output).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         assertThat(n.files()).isEqualTo(2);
-        assertThat(n.messages()).as("messages read add up").isEqualTo(n.accepted() + n.rejected());
+        assertThat(n.messages()).as("messages read add up").isEqualTo(n.accepted() + n.rejected() + n.refusedMessages());
         // the good file beside it is posted
         assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
                 + "WHERE f.run_id = ? AND f.original_name = ? AND d.status = 'ACCEPTED'", Long.class, n.run(), good))

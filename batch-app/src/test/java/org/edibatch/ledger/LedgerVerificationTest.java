@@ -71,11 +71,19 @@ class LedgerVerificationTest {
     /** Statements on one connection, as an owner with psql would run them; session settings then reset. */
     private void asOwner(String... statements) {
         app.ownerJdbc().execute((ConnectionCallback<Void>) c -> {
+            // one transaction, as psql's BEGIN ... COMMIT: an entry and its lines must commit together
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);
                 }
                 s.execute("RESET session_replication_role");
+                c.commit();
+            } catch (java.sql.SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
             return null;
         });
