@@ -53,6 +53,7 @@ class CodeListsTest {
         un.put("7", "Interchange recipient not actual recipient");
         un.put("12", "Invalid value");
         un.put("13", "Missing");
+        un.put("14", "Value not supported in this position");
         un.put("15", "Not supported in this position");
         un.put("16", "Too many constituents");
         un.put("18", "Unspecified error");
@@ -74,7 +75,7 @@ class CodeListsTest {
             assertThat(c.text()).as(c.code()).isEqualToIgnoringCase(un.get(c.code()));
             assertThat(SyntaxErrorCode.textOf(c.code())).isEqualTo(c.text());
         }
-        assertThat(SyntaxErrorCode.textOf("14")).isEqualTo("Syntax error 14");
+        assertThat(SyntaxErrorCode.textOf("17")).isEqualTo("Syntax error 17");
     }
 
     @Test
