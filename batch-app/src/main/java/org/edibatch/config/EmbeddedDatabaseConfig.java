@@ -1,6 +1,5 @@
 package org.edibatch.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -40,14 +39,16 @@ public class EmbeddedDatabaseConfig {
     @Primary
     public HikariDataSource dataSource(EmbeddedDatabase pg) throws SQLException {
         createAppRole(migrationDataSource(pg));
-        HikariConfig c = new HikariConfig();
+        // configured, not started: the pool starts at its first connection, after DatabaseTimeouts has set its
+        // timeouts (a started pool's configuration is sealed)
+        HikariDataSource c = new HikariDataSource();
         c.setJdbcUrl(pg.jdbcUrl(APP_ROLE));
         c.setUsername(APP_ROLE);
         c.setMaximumPoolSize(10);
         c.setPoolName("edibatch-embedded");
         // the driver turns a JDBC batch into multi-row INSERTs: one round trip per batch instead of per row
         c.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new HikariDataSource(c);
+        return c;
     }
 
     /** Flyway's: the superuser, owner of the schema. Unpooled: it is used once, at start. */
