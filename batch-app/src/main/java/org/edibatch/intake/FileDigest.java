@@ -74,7 +74,7 @@ public final class FileDigest {
         try (src; FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-            Copying copying = new Copying(src, out);
+            Copying copying = new Copying(src, out, tmp);
             InputStream in = new DigestInputStream(copying, md);
             try {
                 result = reader == null ? null : reader.read(in);
@@ -85,12 +85,27 @@ public final class FileDigest {
             }
             // a reader may have swallowed an exception of the stream: which side failed decides whose fault it is
             copying.rethrow();
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(tmp, e);
+            }
             // Not flushed here: the run's finish flushes it before it deletes the source, by which time the
             // system has written most of it back (flushing 10,000 fresh copies at claim costs ~50 s; see PERFORMANCE).
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return new Read<>(md.digest(), result);
+    }
+
+    /** A write failure naming the file written (a full disk's error alone names none). */
+    static IOException named(Path target, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) {
+            return e;
+        }
+        java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(target.toString(), null,
+                e.getMessage());
+        named.addSuppressed(e);
+        return named;
     }
 
     private static void drain(InputStream in) throws IOException {
@@ -103,12 +118,14 @@ public final class FileDigest {
     /** A stream that writes every byte read into {@code out}, telling read failures from write failures. */
     private static final class Copying extends FilterInputStream {
         private final OutputStream out;
+        private final Path target;
         private IOException readFailure;
         private IOException writeFailure;
 
-        Copying(InputStream in, OutputStream out) {
+        Copying(InputStream in, OutputStream out, Path target) {
             super(in);
             this.out = out;
+            this.target = target;
         }
 
         @Override
@@ -131,8 +148,8 @@ public final class FileDigest {
                 try {
                     out.write(b, off, n);
                 } catch (IOException e) {
-                    writeFailure = e;
-                    throw e;
+                    writeFailure = named(target, e);
+                    throw writeFailure;
                 }
             }
             return n;

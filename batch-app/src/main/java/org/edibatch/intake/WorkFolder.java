@@ -241,7 +241,11 @@ public final class WorkFolder {
 
     private static void writeName(Unit u) throws IOException {
         Path tmp = u.dir().resolve("." + u.number() + ".name.tmp");
-        Files.writeString(tmp, (u.role() == null ? FILE_ROLE : u.role()) + "\n" + u.name(), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(tmp, (u.role() == null ? FILE_ROLE : u.role()) + "\n" + u.name(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw FileDigest.named(tmp, e);
+        }
         Files.move(tmp, u.nameFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
