@@ -201,6 +201,22 @@ if [[ $code != 0 && $code != 2 ]]; then
   exit 1
 fi
 
+# The ledger the night left: verify-ledger recomputes it from the journal lines, the chain, the running totals
+# and every archived file's digest (exit 0; 5 on any difference).
+vl_start=$(date +%s%N)
+set +e
+EDIBATCH_APP_CACHE=${EDIBATCH_APP_CACHE:-$WORK/.edibatch-cache} \
+  bash -c '. scripts/launch.sh && edibatch_java "$@"' launch "$JAR" -Xmx1g -- verify-ledger \
+  --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" >"$WORK/verify-ledger.log" 2>&1
+vl_code=$?
+set -e
+vl_secs=$(awk -v a="$vl_start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
+if [[ $vl_code != 0 ]]; then
+  echo "verify-ledger exited $vl_code; log: $WORK/verify-ledger.log" >&2
+  tail -30 "$WORK/verify-ledger.log" >&2
+  exit 1
+fi
+
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$WORK/time.txt")
 rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
 cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$WORK/time.txt")
@@ -279,6 +295,7 @@ echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(aw
 echo "JVM threads:  $(cat "$WORK/threads.txt") (CPU-s by thread name)"
 echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes)"
 echo "machine:      ${machine_busy}% of all cores busy during the run (JVM, PostgreSQL and everything else)"
+echo "verify-ledger: ${vl_secs} s (JVM start to exit), no difference: $(grep -m1 '^journal:' "$WORK/verify-ledger.log" || true)"
 echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (GC log, before a collection): ${peak_heap} of -Xmx1g; live: ${live_full}"
 if ((RUNS > 1)); then
   echo "runs:         ${walls[*]} s (JVM start to exit); ${rates[*]} declarations/s; the figures above are the last run's"
@@ -302,4 +319,4 @@ if [[ -n "$single_row" && "$single_row_stage" != "$lowest_stage" ]]; then
   echo "without the 7-row COPY: lowest $single_row declarations/s ($single_row_stage); ratio $(awk -v r="$rate" -v c="$single_row" 'BEGIN {printf "%.1f%%", 100 * r / c}') (the definition before 2026-11-29)"
 fi
 echo "target:       >= 3300 declarations/s: $(awk -v r="$rate" 'BEGIN {print (r >= 3300 ? "met" : "NOT met")}')"
-echo "kept:         $WORK ($([[ -f "$WORK/customs.jfr" ]] && echo "customs.jfr, hot-*.txt, ")run.log, gc.log, time.txt, threads.txt, ceilings.txt)"
+echo "kept:         $WORK ($([[ -f "$WORK/customs.jfr" ]] && echo "customs.jfr, hot-*.txt, ")run.log, gc.log, time.txt, threads.txt, ceilings.txt, verify-ledger.log)"

@@ -188,8 +188,25 @@ public final class CopyRows {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /**
+     * The COPY API talks to the driver's own connection, past the pool, so the pool's report of a broken connection
+     * (DatabaseLoss) never sees its failures: a broken connection or a server shutting down is reported here.
+     */
+    private static SQLException lostIfBroken(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            FatalErrors.databaseLost(e);
+        }
+        return e;
+    }
+
     private long send(Connection c) throws SQLException {
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+        CopyIn in;
+        try {
+            in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+        } catch (SQLException e) {
+            throw lostIfBroken(e);
+        }
         try {
             CrashPoints.reach("copy.open");
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -199,6 +216,9 @@ public final class CopyRows {
             // An Error ends the process (FatalErrors) rather than wait here; embedded, it still ends the COPY:
             // the driver holds the connection for an open COPY, and the rollback that follows would wait forever.
             FatalErrors.haltIfFatal(e);
+            if (e instanceof SQLException sql) {
+                lostIfBroken(sql);
+            }
             if (in.isActive()) { // refused or failed while the rows were still being sent: end the COPY, keep the reason
                 try {
                     in.cancelCopy();
