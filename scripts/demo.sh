@@ -17,5 +17,5 @@ set +e
 java -jar "$JAR" run customs --edibatch.home=var --edibatch.intake.settle=0s "$@"
 code=$?
 set -e
-echo "exit code ${code} (0 all accepted, 2 done with rejections, 3 failed: rerun to resume, 4 locked, 64 usage)"
+echo "exit code ${code} (0 all accepted, 2 done with rejections, 3 failed: rerun to resume, 4 locked, 5 ledger differs, 64 usage)"
 exit "${code}"
