@@ -16,7 +16,8 @@ public enum CustomsErrorCode implements CodeList {
     TOTALS_MISMATCH("C140", "The declared total does not equal the sum of the item values"),
     CURRENCY_MISMATCH("C141", "An item is in a different currency than the declaration total"),
     DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender"),
-    AMOUNT_OUT_OF_RANGE("C160", "An assessed amount in won is larger than any declaration can be");
+    AMOUNT_OUT_OF_RANGE("C160", "An assessed amount in won is larger than any declaration can be"),
+    UNDECIDED("C190", "The declaration could not be decided because of a fault of the service; send it again");
 
     private final String code;
     private final String text;
