@@ -1,7 +1,7 @@
 package org.edibatch.cli;
 
 import org.edibatch.run.ExitCodes;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,9 +29,10 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         spring.startWebServer();
-        WebServerApplicationContext web = spring.bean(WebServerApplicationContext.class);
-        String address = web.getEnvironment().getProperty("server.address", "127.0.0.1");
-        spec.commandLine().getOut().println("console listening on https://" + address + ":" + web.getWebServer().getPort()
+        // the server is up once the context is: Spring Boot then publishes its port as local.server.port
+        Environment env = spring.bean(Environment.class);
+        String address = env.getProperty("server.address", "127.0.0.1");
+        spec.commandLine().getOut().println("console listening on https://" + address + ":" + env.getProperty("local.server.port")
                 + "/ (client certificate required; stop with Ctrl-C)");
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import org.edibatch.customs.Channel;
 import org.edibatch.ledger.CustomsPostings;
 import org.edibatch.report.RunReport;
 import org.edibatch.run.RunRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -45,6 +46,7 @@ import java.util.Set;
  * must hold is {@link DecisionForm}'s, the SQL is the repositories'.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ConsoleController {
 
     private static final Set<String> REVIEW_CHANNELS = Set.of(Channel.YELLOW.name(), Channel.RED.name());

@@ -2,50 +2,50 @@ package org.edibatch.console;
 
 import org.edibatch.signature.DemoPki;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.Provider;
-import java.security.Security;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A Chromium profile that presents a client certificate without asking: the certificate and key in the NSS
- * database Chromium reads on Linux ({@code $HOME/.pki/nssdb}, written through the JDK's PKCS#11 provider on the
- * system's NSS, so no certutil is needed), and the content setting behind Chrome's AutoSelectCertificateForUrls
- * policy in the profile's preferences, so a headless browser picks it for the console's address.
+ * A Chromium profile that presents a client certificate without asking: the key and chain in the NSS database
+ * Chromium reads on Linux ({@code $HOME/.pki/nssdb}, written with NSS's own certutil and pk12util, Debian's
+ * libnss3-tools), the officers' root trusted there for the server's certificate, and the content setting behind
+ * Chrome's AutoSelectCertificateForUrls policy in the profile's preferences, so the browser picks the certificate
+ * for the console's address.
  */
 final class ChromiumProfile {
 
-    static final Path NSS_LIBRARIES = Path.of("/usr/lib/x86_64-linux-gnu");
+    static final Path CERTUTIL = Path.of("/usr/bin/certutil");
+    static final Path PK12UTIL = Path.of("/usr/bin/pk12util");
 
     private ChromiumProfile() {
     }
 
-    static boolean nssAvailable() {
-        return Files.exists(NSS_LIBRARIES.resolve("libsoftokn3.so")) && Files.exists(NSS_LIBRARIES.resolve("libnss3.so"));
+    static boolean toolsAvailable() {
+        return Files.isExecutable(CERTUTIL) && Files.isExecutable(PK12UTIL);
     }
 
-    /** Writes {@code home/.pki/nssdb} with the PKCS#12's key and chain, and {@code profile/Default/Preferences}. */
-    static void create(Path home, Path profile, Path p12, int port) throws Exception {
+    /** Writes {@code home/.pki/nssdb} and {@code profile/Default/Preferences}. */
+    static void create(Path home, Path profile, Path p12, Path serverRoot, int port) throws Exception {
         Path db = home.resolve(".pki/nssdb");
         Files.createDirectories(db);
-        String config = "--name=nss-" + Math.abs(db.hashCode()) + "\nnssLibraryDirectory=" + NSS_LIBRARIES
-                + "\nnssSecmodDirectory=\"sql:" + db + "\"\nnssDbMode=readWrite\nnssModule=keystore\n";
-        Provider nss = Security.getProvider("SunPKCS11").configure(config);
-        KeyStore store = KeyStore.getInstance("PKCS11", nss);
-        store.load(null, new char[0]);
-        KeyStore source = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            source.load(in, DemoPki.PASSWORD.toCharArray());
-        }
-        String alias = source.aliases().nextElement();
-        store.setKeyEntry(alias, source.getKey(alias, DemoPki.PASSWORD.toCharArray()), new char[0],
-                source.getCertificateChain(alias));
+        String dir = "sql:" + db;
+        run(CERTUTIL.toString(), "-N", "-d", dir, "--empty-password");
+        run(CERTUTIL.toString(), "-A", "-d", dir, "-n", "officers-root", "-t", "C,,", "-i", serverRoot.toString());
+        run(PK12UTIL.toString(), "-i", p12.toString(), "-d", dir, "-W", DemoPki.PASSWORD, "-K", "");
         Files.createDirectories(profile.resolve("Default"));
         Files.writeString(profile.resolve("Default/Preferences"), "{\"profile\":{\"content_settings\":{\"exceptions\":"
                 + "{\"auto_select_certificate\":{\"https://127.0.0.1:" + port + ",*\":{\"setting\":{\"filters\":[{}]}}}}}}}",
                 StandardCharsets.UTF_8);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
     }
 }

@@ -55,7 +55,8 @@ class ConsoleBrowserTest {
     void start(@TempDir Path home) throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)");
-        assumeTrue(ChromiumProfile.nssAvailable(), "the system's NSS libraries are missing (Debian: libnss3)");
+        assumeTrue(ChromiumProfile.toolsAvailable(),
+                "NSS's certutil and pk12util are not installed (Debian: apt-get install libnss3-tools)");
         this.home = home;
         pki = OfficerPki.create(home.resolve("pki"), Instant.now());
         app = TestApp.start(home, "spring.main.web-application-type=servlet", "edibatch.console.port=0",
@@ -83,12 +84,12 @@ class ConsoleBrowserTest {
             assertThat(officer.findElement(By.cssSelector(".who .role")).getText()).isEqualTo("OFFICER");
             List<WebElement> all = officer.findElements(By.cssSelector("#queue tbody tr[data-channel]"));
             assertThat(all).isNotEmpty();
+            screenshot(officer, "console-queue.png");
             new Select(officer.findElement(By.name("channel"))).selectByValue("RED");
             officer.findElement(By.cssSelector("form.filters button")).click();
             List<WebElement> red = officer.findElements(By.cssSelector("#queue tbody tr[data-channel]"));
             assertThat(red).isNotEmpty().allMatch(r -> "RED".equals(r.getDomAttribute("data-channel")));
             assertThat(officer.getCurrentUrl()).contains("channel=RED");
-            screenshot(officer, "console-queue.png");
 
             WebElement first = red.get(0).findElement(By.cssSelector("a[href^='/declarations/']"));
             String number = first.getText();
@@ -129,19 +130,15 @@ class ConsoleBrowserTest {
         return "https://127.0.0.1:" + port;
     }
 
-    /**
-     * A headless Chromium presenting the given certificate. The server's certificate is issued by the officers'
-     * demo root, which this throw-away profile does not trust: its errors are ignored here, the client side is
-     * what the test is about.
-     */
+    /** A headless Chromium of its own profile, presenting the given certificate and trusting the officers' root. */
     private WebDriver browser(String alias) throws Exception {
         Path userHome = Files.createTempDirectory(home, "browser-" + alias);
         Path profile = userHome.resolve("profile");
-        ChromiumProfile.create(userHome, profile, pki.p12(alias), port);
+        ChromiumProfile.create(userHome, profile, pki.p12(alias), pki.trustDir().resolve("gov-root-ca.pem"), port);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--ignore-certificate-errors", "--user-data-dir=" + profile, "--window-size=1400,900");
+                "--user-data-dir=" + profile, "--window-size=1400,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withEnvironment(Map.of("HOME", userHome.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
