@@ -30,6 +30,11 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's web side, only in a servlet context ({@code serve}; every other command runs without a web
@@ -69,6 +74,29 @@ public class ConsoleConfig {
             throws IOException {
         return new OfficerCertificates(TrustStore.load(new TrustConfig(console.anchorsUnder(props.home()),
                 console.crlsUnder(props.home()))));
+    }
+
+    /**
+     * Re-reads the officers' CRLs every {@code edibatch.console.crl-reload} (default 5 minutes), so a revocation
+     * copied into the folder takes effect without a restart. A folder that cannot be read keeps the CRLs in use.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService consoleCrlReload(OfficerCertificates certificates, ConsoleProperties console) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-crl-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = console.crlReload().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                certificates.reloadCrls();
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger(ConsoleConfig.class).warn("console: CRLs not reloaded, the previous ones stay: {}",
+                        e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     @Bean

@@ -33,6 +33,11 @@ public final class OfficerCertificates {
         this.trust = trust;
     }
 
+    /** Reads the CRL folder again: a certificate revoked since is refused from the next request on. */
+    public void reloadCrls() throws java.io.IOException {
+        trust.reloadCrls();
+    }
+
     public Verdict check(List<X509Certificate> chain, Instant at) {
         if (chain == null || chain.isEmpty()) {
             return new Verdict(null, "no client certificate");

@@ -44,6 +44,8 @@ class ConsoleServeTest {
     private static final String HOSTILE = "<script>document.title='pwned'</script>";
     private static final Pattern QUEUE_ROW = Pattern.compile(
             "<tr data-channel=\"(RED|YELLOW)\">.*?href=\"/declarations/(\\d+)/(\\d+)\"", Pattern.DOTALL);
+    private static final Pattern EXCEPTION_ROW = Pattern.compile(
+            "<tr data-category=\"[A-Z]+\" data-item=\"(\\d+/-?\\d+/\\d+)\">");
     private static final Pattern NEXT = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
 
     private TestApp app;
@@ -101,6 +103,36 @@ class ConsoleServeTest {
     }
 
     @Test
+    void theExceptionsPageListsEveryItemNewestFirstPageByPageAndFilters() throws Exception {
+        List<String> expected = app.jdbc().queryForList("SELECT file_id || '/' || msg_index || '/' || seq "
+                + "FROM exception_item WHERE run_id = ? ORDER BY file_id DESC, msg_index DESC, seq DESC", String.class,
+                runId);
+        assertThat(expected).hasSizeGreaterThan(3);
+        ConsoleClient auditor = as(OfficerPki.AUDITOR);
+        List<String> seen = new ArrayList<>();
+        String path = "/exceptions?run=" + runId;
+        while (path != null) {
+            String body = auditor.get(path).body();
+            Matcher m = EXCEPTION_ROW.matcher(body);
+            while (m.find()) {
+                seen.add(m.group(1));
+            }
+            Matcher next = NEXT.matcher(body);
+            path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+
+        String category = app.jdbc().queryForObject("SELECT MIN(category) FROM exception_item", String.class);
+        String body = auditor.get("/exceptions?category=" + category).body();
+        assertThat(body).contains("data-category=\"" + category + "\"")
+                .doesNotContainPattern("data-category=\"(?!" + category + "\")");
+        assertThat(auditor.get("/exceptions?from=2026-11-29").body()).as("nothing received after the run")
+                .doesNotContain("data-category=");
+        assertThat(auditor.get("/exceptions?from=2026-11-28&to=2026-11-28").body()).contains("data-category=");
+        assertThat(auditor.get("/exceptions?run=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theQueueFiltersByChannelAndSender() throws Exception {
         ConsoleClient officer = as(OfficerPki.OFFICER);
         String body = officer.get("/queue?channel=RED").body();
@@ -130,6 +162,10 @@ class ConsoleServeTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().allValues("Set-Cookie")).as("the session cookie, new to this client")
+                .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly")
+                        .containsIgnoringCase("SameSite=Strict"));
 
         Matcher answer = Pattern.compile("href=\"(/answers/" + red[0] + "/CUSRES)\"").matcher(page.body());
         assertThat(answer.find()).as("a link to the CUSRES sent").isTrue();

@@ -70,6 +70,19 @@ class OfficerCertificatesTest {
     }
 
     @Test
+    void aCrlCopiedInCountsAfterTheReload(@TempDir Path crls) throws Exception {
+        Files.copy(pki.crlDir().resolve("gov-root-ca.crl"), crls.resolve("gov-root-ca.crl"));
+        OfficerCertificates later = new OfficerCertificates(TrustStore.load(
+                new org.edibatch.signature.TrustConfig(pki.trustDir(), crls)));
+        assertThat(later.check(chain(OfficerPki.REVOKED), NOW).refusal()).as("no CRL of its CA yet")
+                .contains("REVOCATION_UNKNOWN");
+        Files.copy(pki.crlDir().resolve("officer-ca.crl"), crls.resolve("officer-ca.crl"));
+        later.reloadCrls();
+        assertThat(later.check(chain(OfficerPki.REVOKED), NOW).refusal()).contains("REVOKED ");
+        assertThat(later.check(chain(OfficerPki.OFFICER), NOW).admitted()).isTrue();
+    }
+
+    @Test
     void aTradersCertificateOfTheOtherPkiIsNotAnOfficers(@TempDir Path dir) throws Exception {
         DemoPki traders = DemoPki.create(dir, NOW, List.of(new DemoPki.Party("acme", "1208147521", DemoPki.KeyType.RSA)));
         assertThat(certificates.check(traders.credential("acme").chain(), NOW).refusal()).contains("NOT_TRUSTED");
