@@ -84,44 +84,41 @@ public class ConsoleRepository {
     }
 
     /**
-     * Yellow and red accepted declarations without a decision, oldest first. The walk follows the indexes of V13:
-     * files by (received_at, id), in each file its declarations in review by message.
+     * Yellow and red accepted declarations without a decision, oldest first: the {@code review_queue} the
+     * triggers of V13 keep, walked by its (received_at, file_id, msg_index) index from the page's key.
      */
     public List<QueueRow> queue(QueueFilter f, QueueKey after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT d.file_id, d.msg_index, f.run_id, f.received_at, d.sender, "
-                + "d.declaration_no, d.importer_code, d.channel, d.score, d.rule_hits "
-                + "FROM inbound_file f JOIN declaration d ON d.file_id = f.id "
-                + "WHERE d.status = 'ACCEPTED' AND d.channel IN ('YELLOW', 'RED') "
-                + "AND NOT EXISTS (SELECT 1 FROM officer_decision o WHERE o.sender = d.sender "
-                + "AND o.declaration_no = d.declaration_no)");
+        StringBuilder sql = new StringBuilder("SELECT q.file_id, q.msg_index, fi.run_id, q.received_at, q.sender, "
+                + "q.declaration_no, q.importer_code, q.channel, d.score, d.rule_hits FROM review_queue q "
+                + "JOIN declaration d ON d.file_id = q.file_id AND d.msg_index = q.msg_index "
+                + "JOIN inbound_file fi ON fi.id = q.file_id WHERE TRUE");
         MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
         if (f.channel() != null) {
-            sql.append(" AND d.channel = :channel");
+            sql.append(" AND q.channel = :channel");
             p.addValue("channel", f.channel());
         }
         if (f.importer() != null) {
-            sql.append(" AND d.importer_code = :importer");
+            sql.append(" AND q.importer_code = :importer");
             p.addValue("importer", f.importer());
         }
         if (f.sender() != null) {
-            sql.append(" AND d.sender = :sender");
+            sql.append(" AND q.sender = :sender");
             p.addValue("sender", f.sender());
         }
         if (f.from() != null) {
-            sql.append(" AND f.received_at >= :from");
+            sql.append(" AND q.received_at >= :from");
             p.addValue("from", Timestamp.from(f.from()));
         }
         if (f.to() != null) {
-            sql.append(" AND f.received_at < :to");
+            sql.append(" AND q.received_at < :to");
             p.addValue("to", Timestamp.from(f.to()));
         }
         if (after != null) {
-            // the first condition lets the file index start at the key; the second is the exact order
-            sql.append(" AND (f.received_at, f.id) >= (:t, :f) AND (f.received_at, f.id, d.msg_index) > (:t, :f, :m)");
+            sql.append(" AND (q.received_at, q.file_id, q.msg_index) > (:t, :f, :m)");
             p.addValue("t", Timestamp.from(after.receivedAt())).addValue("f", after.fileId())
                     .addValue("m", after.msgIndex());
         }
-        sql.append(" ORDER BY f.received_at, f.id, d.msg_index LIMIT :limit");
+        sql.append(" ORDER BY q.received_at, q.file_id, q.msg_index LIMIT :limit");
         return jdbc.query(sql.toString(), p, (rs, n) -> new QueueRow(rs.getLong(1), rs.getInt(2), rs.getLong(3),
                 instant(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 (Integer) rs.getObject(9), rs.getString(10)));

@@ -222,10 +222,15 @@ class ConsoleServeTest {
         assertThat(shown).contains("in force").contains("superseded").doesNotContain(HOSTILE)
                 .contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;");
         assertThat(queueRows(officer.get("/queue?sender=" + d[2]).body())).doesNotContain(d[0] + "/" + d[1]);
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM review_queue WHERE sender = ? "
+                + "AND declaration_no = ?", Long.class, d[2], d[3])).as("the decision took it off the queue").isZero();
 
         JdbcTemplate jdbc = app.jdbc();
         assertThatThrownBy(() -> jdbc.update("UPDATE officer_decision SET reason = 'edited'"))
                 .as("the application may only add").hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO review_queue SELECT file_id, msg_index, now(), sender, "
+                + "declaration_no, importer_code, 'RED' FROM declaration LIMIT 1"))
+                .as("the queue is the triggers' to write").hasStackTraceContaining("permission denied");
         JdbcTemplate owner = app.ownerJdbc();
         assertThatThrownBy(() -> owner.update("UPDATE officer_decision SET reason = 'edited'"))
                 .hasStackTraceContaining("append-only");
