@@ -15,9 +15,9 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {app};
 ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT, INSERT ON TABLES TO {app};
 ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE ON SEQUENCES TO {app};
 
--- Written only by the migrations and by the ledger's triggers, which run as the owner.
-REVOKE INSERT ON {history}, ledger_account, ledger_run_entries, ledger_run_account, journal_entry_pending
-    FROM {app};
+-- Written only by the migrations and by the triggers of the ledger and of the review queue, which run as the owner.
+REVOKE INSERT ON {history}, ledger_account, ledger_run_entries, ledger_run_account, journal_entry_pending,
+    review_queue FROM {app};
 
 -- Spring Batch's job repository.
 GRANT UPDATE, DELETE ON batch_job_instance, batch_job_execution, batch_job_execution_params, batch_step_execution,

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "edibatch",
         description = "EDI batch processor: customs declarations (UN/EDIFACT CUSDEC, XML) and sealed bids.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ReportCommand.class,
-                VerifyLedgerCommand.class, PkiCommand.class, SignCommand.class, SignSamplesCommand.class, HelpCommand.class},
+                VerifyLedgerCommand.class, ServeCommand.class, PkiCommand.class, SignCommand.class, SignSamplesCommand.class, HelpCommand.class},
         footer = {"",
                 "Options (any Spring property, as --name=value, on every command), e.g.:",
                 "  --edibatch.home=DIR           base folder (inbox/, outbox/, archive/, quarantine/, reports/); default ./var",

@@ -2,6 +2,7 @@ package org.edibatch.cli;
 
 import org.edibatch.run.ExitCodes;
 import org.edibatch.signature.DemoPki;
+import org.edibatch.signature.OfficerPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** Needs neither Spring nor the database, so it works on a machine with no database at all. */
-@Command(name = "init", description = "create a demo PKI: root CA, issuing CA, CRLs, a key per registered party")
+@Command(name = "init", description = "create a demo PKI: root CA, issuing CA, CRLs, a key per registered party; the officers' console "
+        + "certificates (officer, auditor, server)")
 public class PkiInitCommand implements Callable<Integer> {
 
     @Spec
@@ -31,6 +33,9 @@ public class PkiInitCommand implements Callable<Integer> {
         DemoPki pki = DemoPki.create(dir, now != null ? now : Instant.now(), PkiCommands.registryParties());
         spec.commandLine().getOut().println("demo PKI written to " + pki.dir().toAbsolutePath() + " (PKCS#12 password "
                 + DemoPki.PASSWORD + "): trust anchors in " + pki.trustDir() + ", CRLs in " + pki.crlDir());
+        OfficerPki officers = OfficerPki.create(dir, pki.now());
+        spec.commandLine().getOut().println("officers' console PKI in " + officers.dir() + ": officer.p12, auditor.p12, "
+                + "server.p12; its trust anchor in " + officers.trustDir());
         return ExitCodes.OK;
     }
 }

@@ -28,6 +28,7 @@ public final class SpringContext implements AutoCloseable {
 
     private final List<String> properties;
     private final boolean debug;
+    private boolean web;
     private ApplicationContext context;
     private ConfigurableApplicationContext started;
 
@@ -55,6 +56,17 @@ public final class SpringContext implements AutoCloseable {
         return debug;
     }
 
+    /**
+     * Starts the context as a web application (the console), which no other command does: its properties set the
+     * type to none. Must come before the first {@link #bean}.
+     */
+    void startWebServer() {
+        if (context != null) {
+            throw new IllegalStateException("the context is already running");
+        }
+        web = true;
+    }
+
     public <T> T bean(Class<T> type) {
         if (context == null) {
             SpringApplication application = new SpringApplication(EdiBatchApplication.class);
@@ -62,7 +74,12 @@ public final class SpringContext implements AutoCloseable {
             if (!debug) {
                 application.addListeners(quietWhenTheCommandLineTellsIt());
             }
-            started = application.run(properties.toArray(new String[0]));
+            List<String> args = new java.util.ArrayList<>(properties);
+            if (web) {
+                // a command-line property: it outranks application.properties, which Spring binds over a setter
+                args.add("--spring.main.web-application-type=servlet");
+            }
+            started = application.run(args.toArray(new String[0]));
             context = started;
         }
         return context.getBean(type);

@@ -102,6 +102,29 @@ public final class TrustStore {
         return fresh;
     }
 
+    /**
+     * A certificate presented by a client (a TLS client certificate, not a signature): its chain to an anchor, its
+     * validity at {@code at}, its key usage and its revocation, by the same rules and cache as a signer's.
+     *
+     * @param chain the client's certificate first, then any intermediates it sent
+     */
+    public VerificationOutcome checkCertificate(List<X509Certificate> chain, Instant at) {
+        if (chain.isEmpty()) {
+            return VerificationOutcome.of(SubReason.NOT_TRUSTED, "no certificate");
+        }
+        try {
+            List<byte[]> others = new ArrayList<>();
+            for (X509Certificate c : chain.subList(1, chain.size())) {
+                others.add(c.getEncoded());
+            }
+            ValidatedChain validated = chain(chain.get(0).getEncoded(), others, at);
+            ValidatedChain.Check check = validated.check(at);
+            return check.ok() ? VerificationOutcome.passed(validated.subject, validated.brn, at) : check.toOutcome();
+        } catch (CertificateException e) {
+            return VerificationOutcome.of(SubReason.NOT_TRUSTED, "certificate not readable");
+        }
+    }
+
     /** Order-insensitive for the extra certificates: senders may list them in any order. */
     private static ByteBuffer fingerprint(byte[] signerDer, List<byte[]> otherDers) {
         MessageDigest sha = sha256();

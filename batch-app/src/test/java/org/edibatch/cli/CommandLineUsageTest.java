@@ -61,6 +61,7 @@ class CommandLineUsageTest {
                 .containsPattern("(?m)^  status  +the last runs")
                 .containsPattern("(?m)^  report \\[RUN]  +rewrite the reports")
                 .containsPattern("(?m)^  verify-ledger  +recompute every journal entry")
+                .containsPattern("(?m)^  serve  +the officers' console on HTTPS with client certificates")
                 .containsPattern("(?m)^  pki init DIR \\[--now=ISO]  +create a demo PKI")
                 .containsPattern("(?m)^  sign P12 PASSWORD FILE \\[--attached]  +write FILE.p7s")
                 .containsPattern("(?m)^  sign-samples PKI SRC DEST  +copy SRC's files")
