@@ -60,6 +60,9 @@ public class BidVerifyCommand implements Callable<Integer> {
             + "(default: EDIBATCH_HOME/pki, as the application)")
     Path pki;
 
+    @Option(names = "--at", paramLabel = "ISO", description = "the time of receipt to judge by (default: now)")
+    Instant at;
+
     Clock clock = Clock.system(ZoneId.of("Asia/Seoul"));
 
     @Override
@@ -73,7 +76,7 @@ public class BidVerifyCommand implements Callable<Integer> {
         if (notice != null) {
             tender = TenderNotice.parse(ProcurementTools.notice(spec, notice));
         }
-        Instant now = clock.instant();
+        Instant now = at != null ? at : clock.instant();
         PrintWriter out = spec.commandLine().getOut();
 
         Path p7s = file.resolveSibling(file.getFileName() + ".p7s");
