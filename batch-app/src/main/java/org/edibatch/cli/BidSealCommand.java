@@ -103,7 +103,7 @@ public class BidSealCommand implements Callable<Integer> {
         Path written = SignedDelivery.write(bid, key, folder, file);
         spec.commandLine().getOut().println("sealed bid " + written + " (+ .p7s): tender " + tenderId + ", bidder "
                 + bidder + ", picks " + picks.get(0) + "," + picks.get(1) + ", sealed to "
-                + sealTo.getSubjectX500Principal().getName());
+                + sealTo.getSubjectX500Principal());
         return ExitCodes.OK;
     }
 

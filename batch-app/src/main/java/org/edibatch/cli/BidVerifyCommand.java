@@ -109,7 +109,7 @@ public class BidVerifyCommand implements Callable<Integer> {
                     LocalDate.ofInstant(now, clock.getZone()), () -> false, true));
             if (sealTo != null && !PriceSeal.addressedTo(bid.sealedPrice(), sealTo)) {
                 findings.add(new BidRules.Finding(ProcurementCode.O10, "not sealed to "
-                        + sealTo.getSubjectX500Principal().getName()));
+                        + sealTo.getSubjectX500Principal()));
             }
         }
         for (BidRules.Finding f : findings) {

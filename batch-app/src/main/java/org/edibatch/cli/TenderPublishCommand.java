@@ -97,8 +97,8 @@ public class TenderPublishCommand implements Callable<Integer> {
         Path written = TenderNotices.publish(bytes, key, folder, parsed.tenderId() + ".xml");
         X509Certificate sealTo = TenderNotices.encryptionCertificate(bytes).orElseThrow();
         spec.commandLine().getOut().println("published " + written + " (+ .p7s) for " + parsed.agencyId()
-                + ", signed by " + key.certificate().getSubjectX500Principal().getName()
-                + "; bidders seal to " + sealTo.getSubjectX500Principal().getName());
+                + ", signed by " + key.certificate().getSubjectX500Principal()
+                + "; bidders seal to " + sealTo.getSubjectX500Principal());
         return ExitCodes.OK;
     }
 

@@ -128,7 +128,7 @@ public class TenderLoadTasklet implements Tasklet {
                 outcome = SignerBinding.check(outcome, brn);
             }
             if (signed != null) {
-                throw new ProcurementFormatException(signed.code(), signed.detail() == null ? name : signed.detail());
+                throw new ProcurementFormatException(signed.code(), signed.detail() == null ? "(no " + name + ".p7s)" : signed.detail());
             }
             if (tenders.exists(t.tenderId())) {
                 throw new ProcurementFormatException(ProcurementCode.T02, t.tenderId());
