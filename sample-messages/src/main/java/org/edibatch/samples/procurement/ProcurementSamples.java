@@ -6,7 +6,7 @@ import org.edibatch.schemas.ProcurementDocuments;
  * Sample procurement documents in the formats of edi-schemas/procurement/README.md, written by the same
  * {@link ProcurementDocuments} the bidder's and agency's commands use. This module has no cryptography: the
  * application's PriceSeal seals the price document and the sealed bytes are passed in here; tender notices
- * are signed by the caller (the application's {@code TenderNotices.sign}), as intake refuses unsigned ones.
+ * are signed by the caller (the application's {@code TenderNotices.publish}), as intake refuses unsigned ones.
  */
 public final class ProcurementSamples {
 
