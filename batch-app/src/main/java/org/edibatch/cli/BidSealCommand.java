@@ -87,7 +87,8 @@ public class BidSealCommand implements Callable<Integer> {
         }
         byte[] sealed = PriceSeal.seal(ProcurementDocuments.price(tenderId, bidder, price), key, sealTo);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String bidRef = "B-" + tenderId + "-" + bidder;
+        String ref = "B-" + tenderId + "-" + bidder;
+        String bidRef = ref.length() > 35 ? ref.substring(0, 35) : ref; // an..35 in both formats
         byte[] bid = edifact
                 ? ProcurementDocuments.bidEdifact("S" + DateTimeFormatter.ofPattern("yyMMddHHmmss").format(now), "KONEPS",
                 bidRef, DateTimeFormatter.ofPattern("yyyyMMddHHmm").format(now), tenderId, bidder, picks.get(0),
