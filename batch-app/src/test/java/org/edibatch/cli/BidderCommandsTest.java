@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * published from terms and from an existing notice file, bids sealed as XML and EDIFACT, checked before sending,
  * then the night's intake and opening. The clock stands at 2026-11-28 10:00 KST, the tenders' deadline (inclusive)
  * and opening time. Bids at 465, 475 and 485 million are all eligible whatever the draw: the reserve price lies
- * within base +-2% (490M..510M) and the lower limit at most 510M x 89.745% = 457.7M; the lowest wins.
+ * within base +-2% (490M..510M) and the lower limit at most 510M x 89.745% = 457.7M; the lowest wins. One at
+ * 300 million is below any lower limit, so the opening exits 2.
  */
 @SlowTest
 class BidderCommandsTest {
@@ -79,6 +80,9 @@ class BidderCommandsTest {
                 "--format=EDIFACT", "--to=" + bids));
         ok(Cli.run("bid", "seal", pki.resolve("parties/V005.p12").toString(), "changeit", "--bidder=V005",
                 "--price=485000000", "--picks=7,12", notice, "--to=" + bids));
+        // below any lower limit (490M x 89.745% = 439.7M at the least): refused at opening, O20
+        ok(Cli.run("bid", "seal", pki.resolve("parties/V006.p12").toString(), "changeit", "--bidder=V006",
+                "--price=300000000", "--picks=1,2", notice, "--to=" + bids));
         ok(Cli.run("bid", "seal", pki.resolve("parties/V002.p12").toString(), "changeit", "--bidder=V002",
                 "--price=470000000", "--picks=1,5", notice, "--to=" + bids));
         Path tampered = bids.resolve("V002-" + T1 + ".xml");
@@ -113,7 +117,8 @@ class BidderCommandsTest {
         Cli.Result intake = Cli.run(args("run", "bid-intake", night));
         assertThat(intake.code()).as(intake.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         Cli.Result opening = Cli.run(args("run", "bid-opening", night));
-        assertThat(opening.code()).as(opening.output()).isEqualTo(ExitCodes.OK);
+        assertThat(opening.code()).as("O20 refuses a bid: exit 2\n" + opening.output())
+                .isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
 
         try (Connection c = DriverManager.getConnection(db)) {
             assertThat(strings(c, "SELECT tender_id FROM tender ORDER BY tender_id")).containsExactly(T1, T3);
@@ -121,7 +126,8 @@ class BidderCommandsTest {
                     .containsExactly("T31");
             assertThat(strings(c, "SELECT bidder_id || ':' || status || ':' || COALESCE(reason_code, '-') FROM bid "
                     + "ORDER BY bidder_id")).containsExactly("V001:RECEIVED:-", "V002:REJECTED:B31",
-                    "V003:RECEIVED:-", "V005:RECEIVED:-");
+                    "V003:RECEIVED:-", "V005:RECEIVED:-", "V006:RECEIVED:-");
+            assertThat(strings(c, "SELECT code FROM exception_item WHERE category = 'OPENING'")).containsExactly("O20");
             assertThat(strings(c, "SELECT l.account_code || ':' || l.party_id || ':' || l.debit::bigint || ':' "
                     + "|| l.credit::bigint FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
                     + "WHERE e.idempotency_key = 'AWARD:" + T1 + "' ORDER BY l.line_no"))
@@ -130,7 +136,7 @@ class BidderCommandsTest {
         assertThat(only(home.resolve("outbox/V001"), "RECEIPT_" + T1 + "_")).contains("<Status>ACCEPTED</Status>");
         assertThat(only(home.resolve("outbox/V002"), "RECEIPT_" + T1 + "_")).contains("code=\"B31\"");
         assertThat(only(home.resolve("outbox/V003"), "APERAK_")).contains("RFF+CT:" + T1).contains("+29'");
-        for (String v : List.of("V001", "V005")) {
+        for (String v : List.of("V001", "V005", "V006")) {
             assertThat(home.resolve("outbox/" + v + "/AWARD_" + T1 + ".xml")).content()
                     .contains("<TendererPartyID>V001</TendererPartyID>");
         }
