@@ -168,14 +168,22 @@ public final class EdiBatchCommandLine {
         return spec.qualifiedName(" ") + ": " + message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
+    private static final int LONG_SYNOPSIS = 40;
+
     /** Every command down to the leaves ({@code run customs}, {@code pki init}), with its arguments. */
     private static String commandList(CommandSpec top) {
         List<String[]> rows = new ArrayList<>();
         collect(top, "", rows, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
-        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
+        // a command with many options (tender publish, bid seal) would push every description off the screen:
+        // its description goes on the next line instead
+        int width = rows.stream().mapToInt(r -> r[0].length()).filter(n -> n <= LONG_SYNOPSIS).max().orElse(0) + 2;
         StringBuilder sb = new StringBuilder();
         for (String[] r : rows) {
-            sb.append("  ").append(r[0]).append(" ".repeat(width - r[0].length())).append(r[1]).append('\n');
+            if (r[0].length() > LONG_SYNOPSIS) {
+                sb.append("  ").append(r[0]).append('\n').append(" ".repeat(width + 2)).append(r[1]).append('\n');
+            } else {
+                sb.append("  ").append(r[0]).append(" ".repeat(width - r[0].length())).append(r[1]).append('\n');
+            }
         }
         return sb.toString();
     }
@@ -195,7 +203,7 @@ public final class EdiBatchCommandLine {
             for (ArgSpec arg : sub.args()) {
                 if (arg instanceof OptionSpec o && !o.usageHelp() && !o.versionHelp() && !o.hidden()) {
                     String label = o.arity().max() == 0 ? o.longestName() : o.longestName() + "=" + o.paramLabel();
-                    synopsis.append(" [").append(label).append(']');
+                    synopsis.append(o.required() ? " " + label : " [" + label + "]");
                 } else if (arg instanceof PositionalParamSpec p && !p.hidden()) {
                     String label = p.paramLabel();
                     synopsis.append(' ').append(p.arity().min() == 0 ? "[" + label + "]" : label);

@@ -35,13 +35,27 @@ public final class PkiCommands {
     private PkiCommands() {
     }
 
-    /** The registered parties of the party registry, with a credential each: brokers on EC P-256, importers on RSA. */
+    /** The demo PKI's alias of the agencies' encryption key: bidders seal to its certificate, the opening job opens. */
+    public static final String AGENCY_ENCRYPTION = "agency-encryption";
+
+    /**
+     * A credential per registered party: the party registry (brokers on EC P-256, importers on RSA), the vendors
+     * (RSA; their alias is the vendor id), the contracting agencies (RSA signing keys, alias the agency id) and
+     * one encryption key for the agencies' sealed bids ({@link #AGENCY_ENCRYPTION}).
+     */
     public static List<DemoPki.Party> registryParties() {
         List<DemoPki.Party> parties = new ArrayList<>();
         for (var row : ReferenceFiles.load("parties").rows()) {
             parties.add(new DemoPki.Party(row.get("edi_id"), row.get("brn"),
                     "BROKER".equals(row.get("role")) ? DemoPki.KeyType.EC : DemoPki.KeyType.RSA));
         }
+        for (var row : ReferenceFiles.load("vendors").rows()) {
+            parties.add(new DemoPki.Party(row.get("vendor_id"), row.get("brn"), DemoPki.KeyType.RSA));
+        }
+        for (var row : ReferenceFiles.load("agencies").rows()) {
+            parties.add(new DemoPki.Party(row.get("agency_id"), row.get("brn"), DemoPki.KeyType.RSA));
+        }
+        parties.add(new DemoPki.Party(AGENCY_ENCRYPTION, "9000000010", DemoPki.KeyType.RSA, true));
         return parties;
     }
 

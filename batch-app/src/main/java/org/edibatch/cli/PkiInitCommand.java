@@ -32,7 +32,9 @@ public class PkiInitCommand implements Callable<Integer> {
         ArgumentFiles.folderToWrite(spec, "DIR", dir);
         DemoPki pki = DemoPki.create(dir, now != null ? now : Instant.now(), PkiCommands.registryParties());
         spec.commandLine().getOut().println("demo PKI written to " + pki.dir().toAbsolutePath() + " (PKCS#12 password "
-                + DemoPki.PASSWORD + "): trust anchors in " + pki.trustDir() + ", CRLs in " + pki.crlDir());
+                + DemoPki.PASSWORD + "): trust anchors in " + pki.trustDir() + ", CRLs in " + pki.crlDir()
+                + ", a key per registered party, vendor and agency in " + pki.partiesDir() + " (the agencies' "
+                + "encryption key: " + PkiCommands.AGENCY_ENCRYPTION + ".p12), certificates in " + pki.dir().resolve("certs"));
         OfficerPki officers = OfficerPki.create(dir, pki.now());
         spec.commandLine().getOut().println("officers' console PKI in " + officers.dir() + ": officer.p12, auditor.p12, "
                 + "server.p12; its trust anchor in " + officers.trustDir());

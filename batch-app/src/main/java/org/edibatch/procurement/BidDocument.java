@@ -18,6 +18,16 @@ public record BidDocument(String format, String bidRef, String tenderId, String 
         return pick1 >= 1 && pick1 <= 15 && pick2 >= 1 && pick2 <= 15 && pick1 != pick2;
     }
 
+    /** An XML Tender or an EDIFACT CONTEN, told apart by the first character that is not blank or a BOM. */
+    public static BidDocument parse(byte[] bytes) throws ProcurementFormatException {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b) && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB && (b & 0xFF) != 0xBF) {
+                return b == '<' ? parseXml(bytes) : BidEdifact.parse(bytes);
+            }
+        }
+        return BidEdifact.parse(bytes);
+    }
+
     public static BidDocument parseXml(byte[] xml) throws ProcurementFormatException {
         Element root = ProcurementXml.parse(xml, "bid.xsd", "Tender", ProcurementCode.B01);
         List<String> picks = ProcurementXml.texts(root, "PreliminaryPriceChoice");

@@ -73,6 +73,16 @@ public final class PriceSeal {
         }
     }
 
+    /** Whether {@code sealed} is an envelope that {@code agencyEncryption}'s key can open (checked without opening it). */
+    public static boolean addressedTo(byte[] sealed, X509Certificate agencyEncryption) {
+        try {
+            return new CMSAuthEnvelopedData(sealed).getRecipientInfos()
+                    .get(new JceKeyTransRecipientId(agencyEncryption)) != null;
+        } catch (CMSException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Agency side: the signed price document (CMS SignedData bytes) inside the envelope.
      *

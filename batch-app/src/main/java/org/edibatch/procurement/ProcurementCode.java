@@ -4,14 +4,19 @@ import org.edibatch.codes.CodeList;
 
 /**
  * Coded reasons sent back to bidders (receipts, award notices) and listed in the exception file. The codes are
- * stable: bidders automate on them. Intake checks run in the order listed here, and the first failure is the one
- * reported.
+ * stable: bidders automate on them. Bid intake checks run in the order listed here, and the first failure is the
+ * one reported; tender notices are checked T01 and T03 (reading), T30, T31, T33, T40, T32, T02, T04.
  */
 public enum ProcurementCode implements CodeList {
     T01("The tender notice could not be read or does not follow the schema."),
     T02("A tender with this id was loaded before."),
     T03("The opening time precedes the bid deadline."),
     T04("No lower-limit rate applies to this kind of contract and amount."),
+    T30("The tender notice is not signed."),
+    T31("The tender notice's signature did not verify."),
+    T33("The certificate that signed the tender notice is revoked, expired or not yet valid."),
+    T40("The contracting agency of the tender notice is not registered."),
+    T32("The tender notice was signed by someone other than its contracting agency."),
     B01("The bid could not be read or does not follow the implementation guide."),
     B30("The bid file is not signed."),
     B31("The bid's signature did not verify."),

@@ -93,6 +93,10 @@ public class ReferenceDataLoader {
                             : r.get("xml_answer"), date(r, "valid_from")};
                 });
                 break;
+            case "agencies":
+                replace("ref_agency", "INSERT INTO ref_agency VALUES (?,?,?,?)", t.rows(), r -> new Object[]{
+                        r.get("agency_id"), r.get("name"), r.get("brn"), date(r, "valid_from")});
+                break;
             default:
                 throw new IllegalArgumentException("unknown data set " + t.name());
         }

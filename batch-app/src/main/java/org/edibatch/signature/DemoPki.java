@@ -35,6 +35,7 @@ import org.edibatch.signature.internal.CertIssuer;
  * crl/issuing-ca-1.crl         PEM CRL of the issuing CA, revoking the "revoked" party
  * ca/*.pem                     intermediates and the untrusted root, for reference only (not trusted)
  * parties/ALIAS.p12            PKCS#12, password "changeit", key + chain (signer, issuing CA, root)
+ * certs/ALIAS.pem              the party's certificate alone (what others seal to or check against)
  * parties.csv                  alias,brn,keyType,file
  * </pre>
  * No CRL is written for issuing CA 2, so parties it issues end as REVOCATION_UNKNOWN.
@@ -53,7 +54,11 @@ public final class DemoPki {
     /** RSA is 2048 bits and EC is P-256; the other two exist for algorithm-policy tests. */
     public enum KeyType { RSA, EC, EC_P384, RSA_1024 }
 
-    public record Party(String alias, String brn, KeyType keyType) {
+    /** @param encryption a keyEncipherment certificate (what bidders seal to) instead of a signing one */
+    public record Party(String alias, String brn, KeyType keyType, boolean encryption) {
+        public Party(String alias, String brn, KeyType keyType) {
+            this(alias, brn, keyType, false);
+        }
     }
 
     private static final int SIGNING_USAGE = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
@@ -130,7 +135,7 @@ public final class DemoPki {
     }
 
     private void build(List<Party> requested) throws IOException, GeneralSecurityException {
-        for (String sub : List.of("trust", "crl", "ca", "parties")) {
+        for (String sub : List.of("trust", "crl", "ca", "parties", "certs")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Ca root = selfSigned("EDI Demo Root CA", now.minus(DAY.multipliedBy(365)), now.plus(DAY.multipliedBy(3650)));
@@ -145,7 +150,7 @@ public final class DemoPki {
         Instant from = now.minus(DAY.multipliedBy(30));
         Instant to = now.plus(DAY.multipliedBy(365));
         for (Party p : requested) {
-            issueParty(p, issuing1, from, to, SIGNING_USAGE);
+            issueParty(p, issuing1, from, to, p.encryption() ? KeyUsage.keyEncipherment : SIGNING_USAGE);
         }
         issueParty(new Party(EXPIRED, "9000000001", KeyType.RSA), issuing1,
                 now.minus(DAY.multipliedBy(300)), now.minus(DAY.multipliedBy(30)), SIGNING_USAGE);
@@ -182,6 +187,7 @@ public final class DemoPki {
         chain.addAll(ca.chain);
         Credential credential = new Credential(keys.getPrivate(), chain);
         writePkcs12(partiesDir().resolve(p.alias() + ".p12"), p.alias(), credential);
+        writePem(dir.resolve("certs").resolve(p.alias() + ".pem"), cert);
         parties.put(p.alias(), p);
         credentials.put(p.alias(), credential);
         return cert;

@@ -13,8 +13,8 @@ import org.edibatch.intake.UnreadableFileException;
 import org.edibatch.intake.WorkFolder;
 import org.edibatch.procurement.BidDocument;
 import org.edibatch.procurement.BidRepository;
+import org.edibatch.procurement.BidRules;
 import org.edibatch.procurement.BidStatus;
-import org.edibatch.procurement.BidEdifact;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ProcurementFormatException;
 import org.edibatch.procurement.TenderRepository;
@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -113,7 +114,7 @@ public class BidClaimTasklet implements Tasklet {
         byte[] bytes = Files.readAllBytes(sig.content());
         BidDocument bid;
         try {
-            bid = firstNonBlank(bytes) == '<' ? BidDocument.parseXml(bytes) : BidEdifact.parse(bytes);
+            bid = BidDocument.parse(bytes);
         } catch (ProcurementFormatException e) {
             long fileId = files.register(runId, new InboundFileRepository.Registration(name, sig.content(),
                     sig.signature(), sha, "UNKNOWN", null, FileState.REJECTED, e.code().name(),
@@ -145,44 +146,13 @@ public class BidClaimTasklet implements Tasklet {
 
     /** @return null when the bid is accepted, else the first failed check in the documented order */
     private Verdict judge(BidDocument bid, VerificationOutcome outcome, Instant receivedAt) {
-        if (outcome.subReason() == SubReason.MISSING_SIGNATURE) {
-            return new Verdict(ProcurementCode.B30, null);
-        }
-        if (!outcome.isPassed()) {
-            return new Verdict(ProcurementCode.B31, outcome.subReason().name());
-        }
-        Optional<BidRepository.Vendor> vendor = bids.vendor(bid.bidderId());
-        if (vendor.isEmpty()) {
-            return new Verdict(ProcurementCode.B40, bid.bidderId());
-        }
-        if (!SignerBinding.check(outcome, vendor.get().brn()).isPassed()) {
-            return new Verdict(ProcurementCode.B32, "signer BRN " + outcome.signerBrn());
-        }
-        if (vendor.get().debarredOn(LocalDate.ofInstant(receivedAt, clock.getZone()))) {
-            return new Verdict(ProcurementCode.B41, null);
-        }
-        Optional<TenderRepository.Tender> tender = tenders.find(bid.tenderId());
-        if (tender.isEmpty() || tender.get().status() != TenderStatus.OPEN) {
-            return new Verdict(ProcurementCode.B10, bid.tenderId());
-        }
-        if (receivedAt.isAfter(tender.get().deadline())) {
-            return new Verdict(ProcurementCode.B20, "deadline " + tender.get().deadline() + ", received " + receivedAt);
-        }
-        if (!bid.picksValid()) {
-            return new Verdict(ProcurementCode.B60, bid.pick1() + "," + bid.pick2());
-        }
-        if (bids.receivedCount(bid.tenderId(), bid.bidderId()) > 0) {
-            return new Verdict(ProcurementCode.B50, null);
-        }
-        return null;
-    }
-
-    private static int firstNonBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (!Character.isWhitespace(b) && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB && (b & 0xFF) != 0xBF) {
-                return b;
-            }
-        }
-        return -1;
+        Optional<BidRepository.Vendor> vendor = outcome.subReason() == SubReason.MISSING_SIGNATURE
+                || !outcome.isPassed() ? Optional.empty() : bids.vendor(bid.bidderId());
+        Optional<BidRules.Tender> tender = tenders.find(bid.tenderId())
+                .map(t -> new BidRules.Tender(t.status() == TenderStatus.OPEN, t.deadline()));
+        List<BidRules.Finding> found = BidRules.check(bid, outcome, vendor, tender, receivedAt,
+                LocalDate.ofInstant(receivedAt, clock.getZone()),
+                () -> bids.receivedCount(bid.tenderId(), bid.bidderId()) > 0, false);
+        return found.isEmpty() ? null : new Verdict(found.get(0).code(), found.get(0).detail());
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 /**
  * A demo PKI holding a key per sample vendor (BRNs of vendors.csv) and one unregistered vendor; the agency's
  * encryption credential is the demo PKI's keyEncipherment party, as a PKCS#12 the opening job is configured with.
+ * The agencies AG-PPS and AG-SEOUL (BRNs of agencies.csv) sign tender notices.
  */
 final class ProcurementFixture {
 
@@ -29,7 +30,9 @@ final class ProcurementFixture {
                 new DemoPki.Party("V005", "4108190123", DemoPki.KeyType.RSA),
                 new DemoPki.Party("V006", "5068123450", DemoPki.KeyType.RSA),
                 new DemoPki.Party("V009", "3018100009", DemoPki.KeyType.RSA),
-                new DemoPki.Party("V777", "9990000001", DemoPki.KeyType.RSA)));
+                new DemoPki.Party("V777", "9990000001", DemoPki.KeyType.RSA),
+                new DemoPki.Party("AG-PPS", "1048200001", DemoPki.KeyType.RSA),
+                new DemoPki.Party("AG-SEOUL", "1048300002", DemoPki.KeyType.EC)));
     }
 
     Path agencyP12() {
@@ -57,6 +60,14 @@ final class ProcurementFixture {
         byte[] bytes = ProcurementSamples.bidEdifact("CB0001", "KONEPS", "B-EDI-1", "202611280900", tender, vendor,
                 p1, p2, sealed);
         return write(inbox, file, bytes, pki.credential(vendor));
+    }
+
+    /** A tender notice naming the agency's encryption certificate, signed by {@code signer} (null: unsigned). */
+    byte[] notice(Path inbox, String file, String id, String issueDate, String agency, String kind, long baseAmount,
+                  int rangePct, String deadline, String opening, String seed, String signer) throws Exception {
+        byte[] bytes = ProcurementSamples.tender(id, issueDate, agency, kind, baseAmount, rangePct, deadline, opening,
+                seed, agencyCert().getEncoded());
+        return write(inbox, file, bytes, signer == null ? null : pki.credential(signer));
     }
 
     private static byte[] write(Path inbox, String file, byte[] bytes, Credential signer) throws Exception {

@@ -67,16 +67,29 @@ class ProcurementJobsTest {
         jdbc = app.jdbc();
         Path tenders = home.resolve("procurement/tenders-inbox");
         Files.createDirectories(tenders);
-        Files.write(tenders.resolve("t1.xml"), ProcurementSamples.tender(T1, "2026-11-20", "AG-PPS", "CONSTRUCTION",
-                500_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T1"));
-        Files.write(tenders.resolve("t2.xml"), ProcurementSamples.tender("T2026-0002", "2026-01-29", "AG-SEOUL",
-                "SERVICES", 200_000_000L, 3, "2026-11-28T09:00:00+09:00", "2026-11-28T10:00:00+09:00", null));
-        Files.write(tenders.resolve("t3.xml"), ProcurementSamples.tender("T2026-0003", "2026-11-20", "AG-PPS",
-                "CONSTRUCTION", 800_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T3"));
-        Files.write(tenders.resolve("t4.xml"), ProcurementSamples.tender("T2026-0004", "2026-11-20", "AG-PPS",
-                "CONSTRUCTION", 600_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null));
-        Files.write(tenders.resolve("t5-too-small.xml"), ProcurementSamples.tender("T2026-0005", "2026-11-20", "AG-PPS",
-                "CONSTRUCTION", 100_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", null));
+        f.notice(tenders, "t1.xml", T1, "2026-11-20", "AG-PPS", "CONSTRUCTION", 500_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T1", "AG-PPS");
+        f.notice(tenders, "t2.xml", "T2026-0002", "2026-01-29", "AG-SEOUL", "SERVICES", 200_000_000L, 3,
+                "2026-11-28T09:00:00+09:00", "2026-11-28T10:00:00+09:00", null, "AG-SEOUL");
+        f.notice(tenders, "t3.xml", "T2026-0003", "2026-11-20", "AG-PPS", "CONSTRUCTION", 800_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T3", "AG-PPS");
+        f.notice(tenders, "t4.xml", "T2026-0004", "2026-11-20", "AG-PPS", "CONSTRUCTION", 600_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null, "AG-PPS");
+        f.notice(tenders, "t5-too-small.xml", "T2026-0005", "2026-11-20", "AG-PPS", "CONSTRUCTION", 100_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", null, "AG-PPS");
+        // notices refused for their signature, each with terms that would otherwise load
+        f.notice(tenders, "u-unsigned.xml", "T2026-0011", "2026-11-20", "AG-PPS", "CONSTRUCTION", 600_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null, null);
+        f.notice(tenders, "u-tampered.xml", "T2026-0012", "2026-11-20", "AG-PPS", "CONSTRUCTION", 600_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null, "AG-PPS");
+        Files.writeString(tenders.resolve("u-tampered.xml"), Files.readString(tenders.resolve("u-tampered.xml"))
+                .replace(">600000000<", ">900000000<"));
+        f.notice(tenders, "u-other-agency.xml", "T2026-0013", "2026-11-20", "AG-PPS", "CONSTRUCTION", 600_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null, "AG-SEOUL");
+        f.notice(tenders, "u-revoked.xml", "T2026-0014", "2026-11-20", "AG-PPS", "CONSTRUCTION", 600_000_000L, 2,
+                "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null, org.edibatch.signature.DemoPki.REVOKED);
+        f.notice(tenders, "u-unregistered.xml", "T2026-0015", "2026-11-20", "AG-NOWHERE", "CONSTRUCTION", 600_000_000L,
+                2, "2026-11-28T10:00:00+09:00", "2026-11-29T10:00:00+09:00", null, "AG-PPS");
 
         Path bids = home.resolve("procurement/bids-inbox");
         v001Seal = f.seal(T1, "V001", 450_000_000L);
@@ -266,7 +279,21 @@ class ProcurementJobsTest {
     void tendersAreLoadedWithTheirDatedRateOrRefused() {
         assertThat(jdbc.queryForList("SELECT tender_id || ':' || lower_limit_rate FROM tender ORDER BY tender_id", String.class))
                 .containsExactly("T2026-0001:89.745", "T2026-0002:86.995", "T2026-0003:89.745", "T2026-0004:89.745");
-        assertThat(jdbc.queryForObject("SELECT code FROM exception_item WHERE category = 'TENDER'", String.class))
-                .isEqualTo("T04");
+        assertThat(jdbc.queryForList("SELECT file_name || ':' || code FROM exception_item WHERE category = 'TENDER' "
+                + "ORDER BY file_name", String.class)).containsExactly("t5-too-small.xml:T04", "u-other-agency.xml:T32",
+                "u-revoked.xml:T33", "u-tampered.xml:T31", "u-unregistered.xml:T40", "u-unsigned.xml:T30");
+    }
+
+    @Test
+    void aNoticeRefusedForItsSignatureIsQuarantinedWithItsReason() {
+        Map<String, Object> f = jdbc.queryForMap("SELECT state, reason_code, reason_text, sig_reason FROM inbound_file "
+                + "WHERE original_name = 'u-tampered.xml'");
+        assertThat(f.get("state")).isEqualTo("QUARANTINED");
+        assertThat(f.get("reason_code")).isEqualTo("T31");
+        assertThat((String) f.get("reason_text")).contains("DIGEST_MISMATCH");
+        assertThat(jdbc.queryForObject("SELECT reason_text FROM inbound_file WHERE original_name = 'u-other-agency.xml'",
+                String.class)).contains("expected BRN 1048200001");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tender WHERE tender_id BETWEEN 'T2026-0011' AND 'T2026-0015'",
+                Integer.class)).isZero();
     }
 }

@@ -1,4 +1,5 @@
 /**
- * Generators of tender notices and bids for tests and the demo.
+ * Sample tender notices, price documents and bids for tests and the benchmark, written by edi-schemas'
+ * ProcurementDocuments (the writer the application's tender and bid commands use).
  */
 package org.edibatch.samples.procurement;
