@@ -16,7 +16,10 @@ public enum CustomsErrorCode implements CodeList {
     TOTALS_MISMATCH("C140", "The declared total does not equal the sum of the item values"),
     CURRENCY_MISMATCH("C141", "An item is in a different currency than the declaration total"),
     DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender"),
-    AMOUNT_OUT_OF_RANGE("C160", "An assessed amount in won is larger than any declaration can be");
+    AMOUNT_OUT_OF_RANGE("C160", "An assessed amount in won is larger than any declaration can be"),
+    AMENDED_UNKNOWN("C170", "No accepted declaration with this number from this sender to replace or cancel"),
+    AMENDED_CANCELLED("C171", "The declaration was cancelled: it can be neither replaced nor cancelled again"),
+    AMENDED_OTHER_SENDER("C172", "The declaration was filed by another sender: only its sender may replace or cancel it");
 
     private final String code;
     private final String text;

@@ -212,7 +212,7 @@ public final class XmlDeclarationReader implements Closeable {
             return;
         }
         text.setLength(0);
-        boolean ours = XmlSchemas.DECLARATION_NS.equals(r.getNamespaceURI());
+        boolean ours = XmlSchemas.isDeclarationNamespace(r.getNamespaceURI());
         if (path.depth() == 2 && ours && current == null && isDeclaration(r.getLocalName())) {
             beginDeclaration();
         }
@@ -235,7 +235,7 @@ public final class XmlDeclarationReader implements Closeable {
         if (validator != null) {
             validator.endElement();
         }
-        boolean ours = XmlSchemas.DECLARATION_NS.equals(r.getNamespaceURI());
+        boolean ours = XmlSchemas.isDeclarationNamespace(r.getNamespaceURI());
         if (current != null && ours) {
             current.end(text.toString());
         } else if (path.depth() == 2 && ours && current == null) {

@@ -228,13 +228,26 @@ public class AnswerTasklet implements Tasklet {
 
     private static CusresBuilder.Answer answer(AnswerRepository.DeclarationRow r, List<CusresBuilder.Error> errors) {
         boolean accepted = r.accepted();
-        Channel channel = accepted ? Channel.valueOf(r.channel()) : null;
+        Channel channel = accepted && r.channel() != null ? Channel.valueOf(r.channel()) : null;
         String hits = r.ruleHits();
         java.sql.Date date = r.date();
         return new CusresBuilder.Answer(r.declarationNo(), date == null ? null : date.toLocalDate(), accepted,
                 r.acceptanceNo(), r.customsValue(), null, r.duty(), r.vat(), channel == null ? null : channel.code(),
                 channel == null ? null : CusresBuilder.channelText(channel.text(), r.score(), hits),
-                List.copyOf(errors));
+                List.copyOf(errors), amendment(r));
+    }
+
+    /** The amendment part of the answer, as the customs step's early answer takes it from the decision. */
+    private static CusresBuilder.Amendment amendment(AnswerRepository.DeclarationRow r) {
+        AnswerRepository.Version v = r.version();
+        if (v == null || "9".equals(v.function())) {
+            return null;
+        }
+        if (v.status() == null) {
+            return new CusresBuilder.Amendment(v.function(), false, null, null, null);
+        }
+        return new CusresBuilder.Amendment(v.function(), "CANCELLED".equals(v.status()), v.previousAcceptanceNo(),
+                v.previousCustomsValue(), v.previousDuty().add(v.previousVat()));
     }
 
     private AnswerFile writeXml(FileToAnswer f, XmlAnswers answers) throws IOException {
