@@ -19,6 +19,10 @@ public final class XmlSchemas {
     public static final String DECLARATION_XSD_2 = "/edi-schemas/xml/customs-declaration-2.xsd";
     public static final String RESPONSE_XSD = "/edi-schemas/xml/customs-response-1.xsd";
 
+    /** Version 2: version 1 and the answer to replacements and cancellations; v2 batches are answered in it. */
+    public static final String RESPONSE_NS_2 = "urn:edibatch:customs:response:2";
+    public static final String RESPONSE_XSD_2 = "/edi-schemas/xml/customs-response-2.xsd";
+
     private static volatile Schema declaration;
     private static volatile Schema response;
 
@@ -34,7 +38,7 @@ public final class XmlSchemas {
 
     public static Schema response() {
         if (response == null) {
-            response = load(RESPONSE_XSD);
+            response = load(RESPONSE_XSD, RESPONSE_XSD_2);
         }
         return response;
     }

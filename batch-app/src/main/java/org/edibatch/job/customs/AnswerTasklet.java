@@ -238,7 +238,7 @@ public class AnswerTasklet implements Tasklet {
     }
 
     /** The amendment part of the answer, as the customs step's early answer takes it from the decision. */
-    private static CusresBuilder.Amendment amendment(AnswerRepository.DeclarationRow r) {
+    static CusresBuilder.Amendment amendment(AnswerRepository.DeclarationRow r) {
         AnswerRepository.Version v = r.version();
         if (v == null || "9".equals(v.function())) {
             return null;
@@ -258,7 +258,7 @@ public class AnswerTasklet implements Tasklet {
                 f.status() == EnvelopeStatus.ACCEPTED,
                 e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
                 e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
-                f.sigDetail()), target, AnswerFiles.controlRef(f.sha(), AnswerKind.XMLRES.code()));
+                f.sigDetail(), "2".equals(f.syntaxVersion()) ? 2 : 1), target, AnswerFiles.controlRef(f.sha(), AnswerKind.XMLRES.code()));
         return new AnswerFile(f.id(), AnswerKind.XMLRES.code(), f.sender(), target.toString(), sha);
     }
 

@@ -220,12 +220,13 @@ class AmendmentsTest {
                 + "ON l.entry_id = e.id ORDER BY e.idempotency_key, l.line_no");
     }
 
-    /** The CUSRES interchange answering the file with this control reference. */
+    /** The CUSRES interchange answering the file with this control reference, checked against the guide. */
     private static String cusres(Path home, String controlRef) throws Exception {
         try (Stream<Path> files = Files.walk(home.resolve("outbox"))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();
                 if (name.startsWith("CUSRES") && name.contains(controlRef)) {
+                    org.edibatch.support.Answers.parseValid(p); // against the guide KCS-CUSRES-1
                     return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).replace("\n", "");
                 }
             }
