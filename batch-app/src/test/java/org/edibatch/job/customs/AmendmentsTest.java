@@ -158,6 +158,24 @@ class AmendmentsTest {
             String night1 = cusres(home, "AMD0001");
             assertThat(night1).contains("MOA+176:33983:KRW'MOA+5:33984:KRW'", "MOA+176:67967:KRW'MOA+5:33983:KRW'",
                     "MOA+176:101950:KRW'MOA+5:-101950:KRW'");
+
+            // The history of D: its versions in order, the refused replacement of night 2, and the answers sent.
+            StringWriter out = new StringWriter();
+            assertThat(EdiBatchCommandLine.execute(app.context(), new PrintWriter(out), new PrintWriter(new StringWriter()),
+                    "history", HANBIT, "HBD0000001")).isEqualTo(ExitCodes.OK);
+            List<String> lines = out.toString().lines().map(l -> l.replaceAll(" +", " ")).toList();
+            assertThat(lines.get(0)).isEqualTo("declaration HBD0000001 from HANBITTRD: 5 message(s)");
+            assertThat(lines.subList(2, 7)).extracting(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3))
+                    + " " + l.substring(l.lastIndexOf(' ') + 1))
+                    .containsExactly("1 original ACCEPTED YELLOW", "2 replacement ACCEPTED YELLOW", "3 replacement ACCEPTED YELLOW",
+                            "4 cancellation CANCELLED -", "- replacement REJECTED C171");
+            assertThat(lines.get(4)).contains(" 419550 54541 47409 101950 ");
+            assertThat(lines.get(7)).isEqualTo("answers sent:");
+            assertThat(lines.subList(8, lines.size())).anyMatch(l -> l.contains("CUSRES") && l.contains("AMD0001"))
+                    .anyMatch(l -> l.contains("CUSRES") && l.contains("AMD0002"));
+            assertThat(EdiBatchCommandLine.execute(app.context(), new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()), "history", HANBIT, "NOSUCHNUMBER"))
+                    .isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
         }
     }
 
