@@ -1,13 +1,10 @@
 package org.edibatch.intake;
 
-import org.edibatch.ack.AtomicFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -44,24 +41,6 @@ public final class AbandonedFiles {
         List<Path> quarantined = new ArrayList<>();
         List<InboundFileRepository.Final> moved = new ArrayList<>();
         for (InboundFileRepository.Unfinished f : files.unfinished(runId)) {
-            Files.createDirectories(quarantine);
-            Path content = Path.of(f.workPath());
-            WorkFolder.release(content);
-            String kept = WorkFolder.keptName(f.id(), f.name());
-            Path target = quarantine.resolve(kept);
-            if (f.signaturePath() != null) {
-                Path signature = Path.of(f.signaturePath());
-                // the .p7m is what was received and is kept; the extracted content was only a working copy
-                boolean attached = f.name().endsWith(FileSignatureCheck.ATTACHED);
-                Path signatureTarget = attached ? target : quarantine.resolve(kept + FileSignatureCheck.DETACHED);
-                if (!signature.equals(content)) {
-                    moveIfThere(signature, signatureTarget);
-                }
-                if (attached) {
-                    Files.deleteIfExists(content);
-                    content = signatureTarget;
-                }
-            }
             String reason = "file: " + InboundFiles.printable(f.name()) + "\nreason: ABANDONED\nrun " + runId
                     + " was abandoned by the operator (restart --abandon) before this file was finished; "
                     + files.decidedMessages(f.id()) + " of its message(s) had been decided, and what was posted for"
@@ -69,12 +48,7 @@ public final class AbandonedFiles {
                     + (f.reasonCode() == null ? "" : "\nrefused at intake: " + f.reasonCode() + " " + f.reasonText())
                     + "\nNo answer was sent for it. Resent as a new interchange, declarations already accepted are"
                     + " refused as duplicates and never posted twice.\n";
-            AtomicFiles.write(quarantine.resolve(kept + ".reason.txt"),
-                    out -> out.write(reason.getBytes(StandardCharsets.UTF_8)));
-            if (!content.equals(target)) {
-                moveIfThere(content, target);
-            }
-            Files.deleteIfExists(WorkFolder.nameFileOf(Path.of(f.workPath())));
+            Path target = WorkFolder.moveOut(f, quarantine, reason);
             moved.add(new InboundFileRepository.Final(f.id(), FileState.QUARANTINED, target.toString()));
             quarantined.add(target);
         }
@@ -122,13 +96,5 @@ public final class AbandonedFiles {
             }
         }
         return new Outcome(returned, quarantined);
-    }
-
-    private static void moveIfThere(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (NoSuchFileException e) {
-            // moved by an earlier attempt at the same abandon
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.edibatch.intake;
 
+import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.CrashPoints;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -247,5 +249,52 @@ public final class WorkFolder {
             throw FileDigest.named(tmp, e);
         }
         Files.move(tmp, u.nameFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Moves a registered file out of the work folder into {@code folder} as {@link #keptName}, with its
+     * signature beside it ({@code .p7s}; a {@code .p7m} replaces its extracted content, since it is what was
+     * received) and, when {@code reason} is given, a {@code .reason.txt}; then deletes its name file. Each move is
+     * skipped when already done, so a rerun after a crash halfway finishes the job.
+     *
+     * @return where the file now is
+     */
+    public static Path moveOut(InboundFileRepository.Unfinished f, Path folder, String reason) throws IOException {
+        Files.createDirectories(folder);
+        Path content = Path.of(f.workPath());
+        release(content);
+        String kept = keptName(f.id(), f.name());
+        Path target = folder.resolve(kept);
+        if (f.signaturePath() != null) {
+            Path signature = Path.of(f.signaturePath());
+            boolean attached = f.name().endsWith(FileSignatureCheck.ATTACHED);
+            Path signatureTarget = attached ? target : folder.resolve(kept + FileSignatureCheck.DETACHED);
+            if (!signature.equals(content)) {
+                moveIfThere(signature, signatureTarget);
+            }
+            if (attached) {
+                Files.deleteIfExists(content);
+                content = signatureTarget;
+            }
+        }
+        if (reason != null) {
+            AtomicFiles.write(folder.resolve(kept + ".reason.txt"),
+                    out -> out.write(reason.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (!content.equals(target)) {
+            moveIfThere(content, target);
+        }
+        Files.deleteIfExists(nameFileOf(Path.of(f.workPath())));
+        return target;
+    }
+
+    /** A link is moved as the link it is, never followed; a file already moved by an earlier attempt is skipped. */
+    private static void moveIfThere(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            // moved by an earlier attempt
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.edibatch.report;
 
+import org.edibatch.run.RunRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -89,6 +90,7 @@ public class HtmlRunReport {
 
     private final JdbcTemplate jdbc;
     private final ReportRepository repository;
+    private final RunRepository runs;
     private final int rowsPerCategory;
 
     public HtmlRunReport(JdbcTemplate jdbc) {
@@ -98,6 +100,7 @@ public class HtmlRunReport {
     HtmlRunReport(JdbcTemplate jdbc, int rowsPerCategory) {
         this.jdbc = jdbc;
         this.repository = new ReportRepository(jdbc);
+        this.runs = new RunRepository(jdbc);
         this.rowsPerCategory = rowsPerCategory;
     }
 
@@ -114,12 +117,14 @@ public class HtmlRunReport {
             long shown = byCategory.values().stream().mapToLong(n -> Math.min(n, rowsPerCategory)).sum();
             List<String> present = byCategory.entrySet().stream().filter(e -> e.getValue() > 0)
                     .map(Map.Entry::getKey).toList();
-            ReportRepository.RunCounts counts = repository.runCounts(runId);
+            // the closing line's counts (read = accepted + rejected + refused), so the page and the log agree
+            RunRepository.CustomsCounts counts = runs.customsCounts(runId);
+            ReportRepository.DeclarationCounts declarations = repository.declarationCounts(runId);
             RunReport.LedgerSummary postings = ledger != null ? ledger : repository.ledgerSummary(runId);
             // a large run's page lists the first items of each category only (the CSV holds them all)
             try (Stream<ReportRepository.ExceptionItem> items = shown == total ? repository.items(runId)
                     : repository.firstItems(runId, present, rowsPerCategory)) {
-                ReportPage page = page(runId, generatedAt, counts, byCategory, total, shown, postings,
+                ReportPage page = page(runId, generatedAt, counts, declarations, byCategory, total, shown, postings,
                         items.map(HtmlRunReport::item).iterator());
                 ReportTemplates.render("report/exceptions", Map.of("page", page), w);
             }
@@ -134,19 +139,21 @@ public class HtmlRunReport {
         return byCategory;
     }
 
-    private ReportPage page(long runId, ZonedDateTime generatedAt, ReportRepository.RunCounts counts,
-                            Map<String, Long> byCategory, long total, long shown, RunReport.LedgerSummary ledger,
+    private ReportPage page(long runId, ZonedDateTime generatedAt, RunRepository.CustomsCounts counts,
+                            ReportRepository.DeclarationCounts declarations, Map<String, Long> byCategory, long total, long shown, RunReport.LedgerSummary ledger,
                             Iterator<ReportPage.Item> items) {
         long selected = byCategory.getOrDefault("SELECTIVITY", 0L);
         Map<String, ReportPage.Metric> metrics = new LinkedHashMap<>();
         for (ReportPage.Metric m : List.of(
-                count("files-received", counts.filesReceived()),
-                count("files-accepted", counts.filesAccepted()),
-                count("files-quarantined", counts.filesQuarantined()),
+                count("files-received", counts.files()),
+                count("files-accepted", counts.files() - counts.refusedFiles()),
+                count("files-quarantined", counts.refusedFiles()),
                 count("messages", counts.messages()),
-                count("messages-rejected", counts.messagesRejected()),
-                count("declarations-accepted", counts.declarationsAccepted()),
-                count("declarations-rejected", counts.declarationsRejected()),
+                count("messages-accepted", counts.accepted()),
+                count("messages-rejected", counts.rejected()),
+                count("messages-refused", counts.refused()),
+                count("declarations-accepted", declarations.accepted()),
+                count("declarations-rejected", declarations.rejected()),
                 count("exceptions-total", total),
                 count("exceptions-rejections", total - selected),
                 count("exceptions-selected", selected))) {

@@ -29,8 +29,8 @@ public class ReportRepository {
     /** Items in the order their files and messages were read. */
     private static final String ITEM_ORDER = "file_id, msg_index, seq";
 
-    public record RunCounts(long filesReceived, long filesAccepted, long filesQuarantined, long messages,
-                            long messagesRejected, long declarationsAccepted, long declarationsRejected) {
+    /** The run's declarations by decision (the messages' counts are {@code RunRepository.customsCounts}). */
+    public record DeclarationCounts(long accepted, long rejected) {
     }
 
     /** One rejected or flagged item; every text as the sender sent it, absent values null. */
@@ -44,9 +44,6 @@ public class ReportRepository {
             rs.getString("declaration_no"), rs.getString("code"), rs.getString("text"), rs.getString("channel"),
             rs.getObject("score", Integer.class), rs.getString("rule_hits"));
 
-    private static final RowMapper<RunCounts> COUNTS = (rs, n) -> new RunCounts(rs.getLong("files_received"),
-            rs.getLong("files_accepted"), rs.getLong("files_quarantined"), rs.getLong("messages"),
-            rs.getLong("messages_rejected"), rs.getLong("declarations_accepted"), rs.getLong("declarations_rejected"));
 
     private static final RowMapper<RunReport.LedgerSummary> LEDGER = (rs, n) -> new RunReport.LedgerSummary(
             rs.getLong("entries"), rs.getBigDecimal("debits"), rs.getBigDecimal("credits"), rs.getBigDecimal("duty"),
@@ -63,22 +60,11 @@ public class ReportRepository {
         this.streaming = new NamedParameterJdbcTemplate(cursor);
     }
 
-    public RunCounts runCounts(long runId) {
-        return jdbc.queryForObject("SELECT "
-                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run) AS files_received, "
-                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
-                + "AND state NOT IN ('REJECTED','QUARANTINED')) AS files_accepted, "
-                + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
-                + "AND state IN ('REJECTED','QUARANTINED')) AS files_quarantined, "
-                + "(SELECT COUNT(*) FROM message_result m JOIN inbound_file f ON f.id = m.file_id "
-                + "WHERE f.run_id = :run) AS messages, "
-                + "(SELECT COUNT(*) FROM message_result m JOIN inbound_file f ON f.id = m.file_id "
-                + "WHERE f.run_id = :run AND m.status = 'REJECTED') AS messages_rejected, "
-                + "(SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
-                + "WHERE f.run_id = :run AND d.status = 'ACCEPTED') AS declarations_accepted, "
-                + "(SELECT COUNT(*) FROM declaration d JOIN inbound_file f ON f.id = d.file_id "
-                + "WHERE f.run_id = :run AND d.status = 'REJECTED') AS declarations_rejected",
-                Map.of("run", runId), COUNTS);
+    public DeclarationCounts declarationCounts(long runId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FILTER (WHERE d.status = 'ACCEPTED') AS accepted, "
+                + "COUNT(*) FILTER (WHERE d.status = 'REJECTED') AS rejected "
+                + "FROM declaration d JOIN inbound_file f ON f.id = d.file_id WHERE f.run_id = :run",
+                Map.of("run", runId), (rs, n) -> new DeclarationCounts(rs.getLong("accepted"), rs.getLong("rejected")));
     }
 
     /** Exception items per category, only the categories the run has. */

@@ -4,6 +4,7 @@ import org.edibatch.EdiBatchApplication;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.run.RunLockKey;
 import org.edibatch.samples.SampleSet;
+import org.edibatch.support.Cli;
 import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,7 @@ class CommandLineExitCodeTest {
             cmd.add("--spring.datasource.url=" + dbUrl);
         }
         Path log = Files.createTempFile(Path.of("target"), "edibatch-cli", ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("EDIBATCH_INTAKE_SETTLE", "0s"); // files written just before: no wait for them
-        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = Cli.processOf(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
         return new Result(p.exitValue(), Files.readString(log));
     }

@@ -1,5 +1,6 @@
 package org.edibatch.report;
 
+import org.edibatch.run.RunRepository;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
@@ -159,10 +160,12 @@ class HtmlRunReportTest {
         expected.put("files-received", count("SELECT COUNT(*) FROM inbound_file WHERE run_id = ?"));
         expected.put("files-accepted", count("SELECT COUNT(*) FROM inbound_file WHERE run_id = ? AND state = 'ARCHIVED'"));
         expected.put("files-quarantined", count("SELECT COUNT(*) FROM inbound_file WHERE run_id = ? AND state = 'QUARANTINED'"));
-        expected.put("messages", count("SELECT COUNT(*) FROM message_result m JOIN inbound_file f ON f.id = m.file_id "
-                + "WHERE f.run_id = ?"));
-        expected.put("messages-rejected", count("SELECT COUNT(*) FROM message_result m JOIN inbound_file f "
-                + "ON f.id = m.file_id WHERE f.run_id = ? AND m.status = 'REJECTED'"));
+        // the closing line's counts: every message read is accepted, rejected or refused with its interchange
+        RunRepository.CustomsCounts closing = new RunRepository(app.jdbc()).customsCounts(runId);
+        expected.put("messages", Long.toString(closing.messages()));
+        expected.put("messages-accepted", Long.toString(closing.accepted()));
+        expected.put("messages-rejected", Long.toString(closing.rejected()));
+        expected.put("messages-refused", Long.toString(closing.refused()));
         expected.put("declarations-accepted", count("SELECT COUNT(*) FROM declaration d JOIN inbound_file f "
                 + "ON f.id = d.file_id WHERE f.run_id = ? AND d.status = 'ACCEPTED'"));
         expected.put("declarations-rejected", count("SELECT COUNT(*) FROM declaration d JOIN inbound_file f "
@@ -177,6 +180,8 @@ class HtmlRunReportTest {
         assertThat(Long.parseLong(shown.get("files-accepted")) + Long.parseLong(shown.get("files-quarantined")))
                 .isEqualTo(samples.size());
         assertThat(Long.parseLong(shown.get("files-quarantined"))).isPositive();
+        assertThat(closing.refused()).as("the sample set has interchanges refused whole").isPositive();
+        assertThat(closing.messages()).isEqualTo(closing.accepted() + closing.rejected() + closing.refused());
         assertThat(Long.parseLong(shown.get("declarations-accepted"))).isPositive();
 
         BigDecimal[] ledger = app.jdbc().queryForObject("SELECT COALESCE(SUM(l.debit),0), COALESCE(SUM(l.credit),0), "

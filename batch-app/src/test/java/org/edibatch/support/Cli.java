@@ -32,7 +32,12 @@ public final class Cli {
      * (edibatch.intake.settle) would only slow the tests down; a test that wants the wait passes the property.
      */
     public static ProcessBuilder process(String... args) {
-        ProcessBuilder pb = new ProcessBuilder(command(args));
+        return processOf(command(args));
+    }
+
+    /** A process running {@code cmd} as {@link #process} does: without the intake's settle wait. */
+    public static ProcessBuilder processOf(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("EDIBATCH_INTAKE_SETTLE", "0s");
         return pb;
     }
@@ -50,9 +55,7 @@ public final class Cli {
     }
 
     public static Result runWithHeap(String heap, String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(commandWithHeap(heap, args));
-        pb.environment().put("EDIBATCH_INTAKE_SETTLE", "0s");
-        Process p = pb.redirectErrorStream(true).start();
+        Process p = processOf(commandWithHeap(heap, args)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("finished in time").isTrue();
         return new Result(p.exitValue(), out);

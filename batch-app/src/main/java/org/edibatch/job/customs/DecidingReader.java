@@ -1,5 +1,9 @@
 package org.edibatch.job.customs;
 
+import org.edibatch.customs.ContentError;
+import org.edibatch.customs.CustomsErrorCode;
+import org.edibatch.customs.Declaration;
+import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.edifact.SyntaxErrorCode;
@@ -56,13 +60,13 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
                 throw new IllegalStateException("the processor dropped message " + item.index() + " of file " + item.fileId());
             }
         } catch (RuntimeException e) {
-            if (item.message() == null) {
-                throw e; // an XML declaration has no syntax answer to refuse it with: still a fault of the run
-            }
             // One message's fault is that message's: it is refused with a coded reason and the night goes on.
             // Faults of the service itself (database, disk) surface in the writer and still fail the run.
             log.warn("message {} of file {} ({}) refused: deciding it failed", item.index(), item.fileId(),
                     item.fileName(), e);
+            if (item.message() == null) {
+                return new ProcessedMessage(item, refused(item.xml().declaration(), e));
+            }
             return new ProcessedMessage(refused(withoutSegments(item), e), null);
         }
         return new ProcessedMessage(withoutSegments(decided.item()), decided.outcome());
@@ -79,6 +83,15 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
                 new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
                         errors, m.uncheckedSegments()),
                 item.xml(), item.envelope(), item.typeIdentifier());
+    }
+
+    /**
+     * An XML declaration has no syntax answer: it is rejected with C190 in its XML answer instead, with the best-effort
+     * declaration the reader mapped (its number and date are what the answer needs).
+     */
+    static DeclarationOutcome refused(Declaration declaration, RuntimeException e) {
+        return DeclarationOutcome.rejected(declaration, List.of(new ContentError(CustomsErrorCode.UNDECIDED, "ID",
+                "the declaration could not be decided (" + e.getClass().getSimpleName() + "); it is refused")));
     }
 
     private static MessageItem withoutSegments(MessageItem item) {

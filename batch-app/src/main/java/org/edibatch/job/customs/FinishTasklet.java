@@ -1,6 +1,5 @@
 package org.edibatch.job.customs;
 
-import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileState;
@@ -17,11 +16,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -61,35 +57,9 @@ public class FinishTasklet implements Tasklet {
         for (InboundFileRepository.Unfinished f : files) {
             boolean rejected = f.state() == FileState.REJECTED;
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
-            Files.createDirectories(folder);
-            Path work = Path.of(f.workPath());
-            WorkFolder.release(work);
-            String kept = WorkFolder.keptName(f.id(), f.name());
-            Path target = folder.resolve(kept);
-            if (f.signaturePath() != null) {
-                Path signature = Path.of(f.signaturePath());
-                // the .p7m is what was received and is kept; the extracted content was only a working copy
-                boolean attached = f.name().endsWith(".p7m");
-                Path signatureTarget = attached ? target : folder.resolve(kept + ".p7s");
-                if (!signature.equals(work) && Files.exists(signature, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.move(signature, signatureTarget, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-                if (attached) {
-                    Files.deleteIfExists(work);
-                    work = signature;
-                }
-            }
-            if (rejected) {
-                String reason = "file: " + InboundFiles.printable(f.name()) + "\nreason: " + f.reasonCode() + "\n"
-                        + f.reasonText() + "\n";
-                AtomicFiles.write(folder.resolve(kept + ".reason.txt"),
-                        out -> out.write(reason.getBytes(StandardCharsets.UTF_8)));
-            }
-            // a link is moved as the link it is, never followed: the exists check must not follow it either
-            if (Files.exists(work, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.deleteIfExists(WorkFolder.nameFileOf(Path.of(f.workPath())));
+            String reason = rejected ? "file: " + InboundFiles.printable(f.name()) + "\nreason: " + f.reasonCode()
+                    + "\n" + f.reasonText() + "\n" : null;
+            Path target = WorkFolder.moveOut(f, folder, reason);
             CrashPoints.reach("finish.file-moved");
             moved.add(new InboundFileRepository.Final(f.id(), rejected ? FileState.QUARANTINED : FileState.ARCHIVED,
                     target.toString()));
