@@ -33,7 +33,18 @@ public class FilePartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<InboundFileRepository.FileSize> files = inboundFiles.claimedBySize(runId);
+        List<List<Long>> members = split(inboundFiles.claimedBySize(runId), gridSize);
+        Map<String, ExecutionContext> partitions = new HashMap<>();
+        for (int g = 0; g < members.size(); g++) {
+            ExecutionContext ctx = new ExecutionContext();
+            ctx.putString(FILE_IDS, encode(members.get(g)));
+            partitions.put("partition" + g, ctx);
+        }
+        return partitions;
+    }
+
+    /** The file ids of each of {@code gridSize} partitions, each sorted (claim order). */
+    static List<List<Long>> split(List<InboundFileRepository.FileSize> files, int gridSize) {
         // A sender's files together; a file without a known sender (no messages) is a group of its own.
         Map<String, SenderFiles> bySender = new java.util.LinkedHashMap<>();
         for (InboundFileRepository.FileSize f : files) {
@@ -64,15 +75,10 @@ public class FilePartitioner implements Partitioner {
             load[target] += s.load[0];
             members.get(target).addAll(s.ids());
         }
-        Map<String, ExecutionContext> partitions = new HashMap<>();
-        for (int g = 0; g < groups; g++) {
-            List<Long> ids = members.get(g);
+        for (List<Long> ids : members) {
             ids.sort(null); // within a partition, files in claim order
-            ExecutionContext ctx = new ExecutionContext();
-            ctx.putString(FILE_IDS, encode(ids));
-            partitions.put("partition" + g, ctx);
         }
-        return partitions;
+        return members;
     }
 
     /** The files of one sender, and their messages. */
