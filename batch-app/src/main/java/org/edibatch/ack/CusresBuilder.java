@@ -20,11 +20,37 @@ public final class CusresBuilder {
     public record Error(String code, String pointer, String text) {
     }
 
-    /** The answer to one declaration; the assessment fields are null for a rejection. */
+    /**
+     * The answer to one declaration; the assessment fields are null for a rejection.
+     *
+     * @param amendment what a replacement's or cancellation's answer adds, null for an original
+     */
     public record Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
                          BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
-                         String channelCode, String channelText, List<Error> errors) {
+                         String channelCode, String channelText, List<Error> errors, Amendment amendment) {
+
+        public Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
+                      BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
+                      String channelCode, String channelText, List<Error> errors) {
+            this(declarationNo, declarationDate, accepted, acceptanceNo, customsValue, dutyRatePercentOrNull, duty,
+                    vat, channelCode, channelText, errors, null);
+        }
     }
+
+    /**
+     * The answer to a replacement or cancellation: the function answered (1225 code 5 or 1) and, when it was
+     * approved, the version it replaced; the previous fields are null when it was refused.
+     *
+     * @param previousTax the duty and VAT of the version replaced
+     */
+    public record Amendment(String functionCode, boolean cancelled, String previousAcceptanceNo,
+                            BigDecimal previousCustomsValue, BigDecimal previousTax) {
+    }
+
+    /** 7365 processing indicator: response after correction, correction approved. */
+    static final String CORRECTION_APPROVED = "15";
+    /** 7365 processing indicator: response after correction, correction not approved. */
+    static final String CORRECTION_NOT_APPROVED = "16";
 
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -34,10 +60,26 @@ public final class CusresBuilder {
     public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, Answer a) throws IOException {
         w.startMessage(messageRef, "CUSRES", "D", "96B", "UN");
         String number = ContrlBuilder.fit(a.accepted() ? a.acceptanceNo() : a.declarationNo(), 35);
-        w.segment("BGM", c("962"), number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
+        Amendment m = a.amendment();
+        boolean cancelled = m != null && m.cancelled() && a.accepted();
+        if (m == null) {
+            w.segment("BGM", c("962"), number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
+        } else {
+            // An amendment's answer names the function answered (1225) and says accepted or rejected in 4343.
+            w.segment("BGM", c("962"), number.isEmpty() ? "UNKNOWN" : number, m.functionCode(),
+                    a.accepted() ? "AP" : "RE");
+        }
         w.segment("DTM", c("137", CCYYMMDD.format(answerDate), "102"));
-        if (a.accepted()) {
+        if (a.accepted() && !cancelled) {
             w.segment("GIS", c(a.channelCode(), "CHN", "KCS"));
+        }
+        if (m != null) {
+            w.segment("GIS", c(a.accepted() ? CORRECTION_APPROVED : CORRECTION_NOT_APPROVED));
+        }
+        if (cancelled) {
+            w.segment("FTX", "AAO", null, null, text("declaration cancelled, assessment of acceptance "
+                    + m.previousAcceptanceNo() + " reversed"));
+        } else if (a.accepted()) {
             w.segment("FTX", "AAO", null, null, text(a.channelText()));
             w.segment("TAX", "7", c("CUD"));
             w.segment("MOA", c("124", a.duty().toPlainString(), "KRW"));
@@ -54,8 +96,17 @@ public final class CusresBuilder {
         if (a.declarationDate() != null) {
             w.segment("DTM", c("137", CCYYMMDD.format(a.declarationDate()), "102"));
         }
-        if (a.accepted()) {
+        if (a.accepted() && !cancelled) {
             w.segment("MOA", c("40", a.customsValue().toPlainString(), "KRW"));
+        }
+        if (m != null && a.accepted()) {
+            // The version replaced (ACW: reference to the previous message) and the difference: MOA 5025 code 5
+            // (adjustment amount), negative when it is to be refunded.
+            BigDecimal now = cancelled ? BigDecimal.ZERO : a.duty().add(a.vat());
+            w.segment("RFF", c("ACW", ContrlBuilder.fit(m.previousAcceptanceNo(), 35)));
+            w.segment("MOA", c("40", m.previousCustomsValue().toPlainString(), "KRW"));
+            w.segment("MOA", c("176", m.previousTax().toPlainString(), "KRW"));
+            w.segment("MOA", c("5", now.subtract(m.previousTax()).toPlainString(), "KRW"));
         }
         w.endMessage();
     }

@@ -60,7 +60,7 @@ public final class AnswerRepository {
                                SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
                                String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded,
                                Syntax answerSyntax, boolean positiveContrl, boolean anyRejected,
-                               boolean edifactForXml) {
+                               boolean edifactForXml, String syntaxVersion) {
     }
 
     private static final RowMapper<FileToAnswer> FILE_TO_ANSWER = (rs, n) -> new FileToAnswer(rs.getLong(1),
@@ -70,7 +70,7 @@ public final class AnswerRepository {
             rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
             rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray()),
             Syntax.forAnswer(rs.getString(19), rs.getString(20), rs.getString(21)), rs.getBoolean(22),
-            rs.getBoolean(23), rs.getBoolean(24));
+            rs.getBoolean(23), rs.getBoolean(24), rs.getString(20));
 
     /** The run's files that have an envelope row, in id order. */
     public List<FileToAnswer> filesOfRun(long runId) {
@@ -111,7 +111,7 @@ public final class AnswerRepository {
                                  String acceptanceNo, BigDecimal exchangeRate, BigDecimal customsValue,
                                  BigDecimal duty, BigDecimal vat, String channel, Integer score, String ruleHits,
                                  String errorCode, String errorPointer, int errorLine, int errorColumn,
-                                 String errorText) {
+                                 String errorText, Version version) {
 
         public boolean accepted() {
             return DeclarationOutcome.Status.ACCEPTED.name().equals(status);
@@ -122,27 +122,48 @@ public final class AnswerRepository {
         }
     }
 
+    /**
+     * The message function of a declaration and, for an accepted replacement or cancellation, the version it made
+     * and the one it replaced ({@code declaration_version}); {@code status} is null for an original or a refusal.
+     */
+    public record Version(String function, String status, String previousAcceptanceNo,
+                          BigDecimal previousCustomsValue, BigDecimal previousDuty, BigDecimal previousVat) {
+    }
+
+    private static Version version(ResultSet rs, int column) throws SQLException {
+        String function = rs.getString(column);
+        return new Version(function == null ? "9" : function, rs.getString(column + 1), rs.getString(column + 2),
+                rs.getBigDecimal(column + 3), rs.getBigDecimal(column + 4), rs.getBigDecimal(column + 5));
+    }
+
     /** The file's declarations in order, each with its content errors in order, for an EDIFACT answer. */
     public void forEachDeclaration(long fileId, RowSink<DeclarationRow> sink) {
         StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.declaration_no, d.declaration_date, d.status, d.acceptance_no, "
-                + "d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, d.rule_hits, e.code, e.pointer, e.text "
+                + "d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, d.rule_hits, e.code, e.pointer, e.text, "
+                + "d.message_function, v.status, v.previous_acceptance_no, v.previous_customs_value, v.previous_duty, "
+                + "v.previous_vat "
                 + "FROM declaration d LEFT JOIN declaration_error e ON e.file_id = d.file_id AND e.msg_index = d.msg_index "
+                + "LEFT JOIN declaration_version v ON v.file_id = d.file_id AND v.msg_index = d.msg_index "
                 + "WHERE d.file_id = ? ORDER BY d.msg_index, e.seq", rs -> sink.accept(new DeclarationRow(rs.getInt(1),
                 null, rs.getString(2), rs.getDate(3), rs.getString(4), rs.getString(5), null, rs.getBigDecimal(6),
                 rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), score(rs, 10), rs.getString(11),
-                rs.getString(12), rs.getString(13), 0, 0, rs.getString(14))), fileId);
+                rs.getString(12), rs.getString(13), 0, 0, rs.getString(14), version(rs, 15))), fileId);
     }
 
     /** The file's declarations in order, each with its content errors in order, for an XML answer. */
     public void forEachXmlDeclaration(long fileId, RowSink<DeclarationRow> sink) {
         StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.kind, d.declaration_no, d.declaration_date, d.status, "
                 + "d.acceptance_no, d.exchange_rate, d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, "
-                + "d.rule_hits, e.code, e.pointer, e.line, e.col, e.text FROM declaration d LEFT JOIN declaration_error e "
-                + "ON e.file_id = d.file_id AND e.msg_index = d.msg_index WHERE d.file_id = ? ORDER BY d.msg_index, e.seq",
+                + "d.rule_hits, e.code, e.pointer, e.line, e.col, e.text, d.message_function, v.status, "
+                + "v.previous_acceptance_no, v.previous_customs_value, v.previous_duty, v.previous_vat "
+                + "FROM declaration d LEFT JOIN declaration_error e "
+                + "ON e.file_id = d.file_id AND e.msg_index = d.msg_index "
+                + "LEFT JOIN declaration_version v ON v.file_id = d.file_id AND v.msg_index = d.msg_index "
+                + "WHERE d.file_id = ? ORDER BY d.msg_index, e.seq",
                 rs -> sink.accept(new DeclarationRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDate(4),
                         rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
                         rs.getBigDecimal(10), rs.getString(11), score(rs, 12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getInt(16), rs.getInt(17), rs.getString(18))), fileId);
+                        rs.getString(15), rs.getInt(16), rs.getInt(17), rs.getString(18), version(rs, 19))), fileId);
     }
 
     /** How many declarations the customs step recorded for the file. */

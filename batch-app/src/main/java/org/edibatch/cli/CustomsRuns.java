@@ -156,6 +156,7 @@ public class CustomsRuns {
         return "run " + runId + " completed: " + c.files() + " file(s) claimed, " + c.refusedFiles()
                 + " refused whole; " + c.messages() + " message(s) read = " + c.accepted() + " accepted + "
                 + c.rejected() + " rejected + " + c.refused() + " refused; " + c.exceptionLines()
-                + " line(s) in the exception file (" + c.selectivityLines() + " selected for review)";
+                + " line(s) in the exception file (" + c.selectivityLines() + " selected for review)"
+                + (c.amendmentLines() == 0 ? "" : "; " + c.amendmentLines() + " declaration(s) replaced or cancelled");
     }
 }

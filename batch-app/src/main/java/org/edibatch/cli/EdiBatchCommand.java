@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 /** The top of the command line: the commands, and the options and exit codes every command shares. */
 @Command(name = "edibatch",
         description = "EDI batch processor: customs declarations (UN/EDIFACT CUSDEC, XML) and sealed bids.",
-        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ReportCommand.class,
-                VerifyLedgerCommand.class, ServeCommand.class, PkiCommand.class, SignCommand.class,
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, HistoryCommand.class,
+                ReportCommand.class, VerifyLedgerCommand.class, ServeCommand.class, PkiCommand.class, SignCommand.class,
                 SignSamplesCommand.class, TenderCommand.class, BidCommand.class, HelpCommand.class},
         footer = {"",
                 "Options (any Spring property, as --name=value, on every command), e.g.:",

@@ -17,6 +17,9 @@ public enum CustomsErrorCode implements CodeList {
     CURRENCY_MISMATCH("C141", "An item is in a different currency than the declaration total"),
     DUPLICATE_DECLARATION("C150", "This declaration number was already accepted from this sender"),
     AMOUNT_OUT_OF_RANGE("C160", "An assessed amount in won is larger than any declaration can be"),
+    AMENDED_UNKNOWN("C170", "No accepted declaration with this number from this sender to replace or cancel"),
+    AMENDED_CANCELLED("C171", "The declaration was cancelled: it can be neither replaced nor cancelled again"),
+    AMENDED_OTHER_SENDER("C172", "The declaration was filed by another sender: only its sender may replace or cancel it"),
     UNDECIDED("C190", "The declaration could not be decided because of a fault of the service; send it again");
 
     private final String code;

@@ -44,6 +44,16 @@ public final class CustomsRules {
         return decide(d, mappingErrors, true);
     }
 
+    /** The version's acceptance number (see {@link #acceptanceNo(Declaration, int, MessageDigest)}). */
+    String acceptanceNo(Declaration d, int version) {
+        return acceptanceNo(d, version, sha);
+    }
+
+    /** Decides an export or an import: an amendment is decided again at its original's date with it. */
+    DeclarationOutcome decide(Declaration d, boolean export) {
+        return decide(d, List.of(), export);
+    }
+
     private DeclarationOutcome decide(Declaration d, List<ContentError> mappingErrors, boolean export) {
         List<ContentError> errors = new ArrayList<>(mappingErrors);
         errors.addAll(checks.check(d));
@@ -70,7 +80,16 @@ public final class CustomsRules {
 
     /** @param sha a digest this thread may use (reset by {@code digest}) */
     static String acceptanceNo(Declaration d, MessageDigest sha) {
-        byte[] h = sha.digest((d.sender() + "|" + d.declarationNo()).getBytes(StandardCharsets.UTF_8));
+        return acceptanceNo(d, 1, sha);
+    }
+
+    /**
+     * The acceptance number of a declaration's version: version 1 keeps the number originals always had, a later
+     * version gets its own, derived from the version as well.
+     */
+    static String acceptanceNo(Declaration d, int version, MessageDigest sha) {
+        String identity = d.sender() + "|" + d.declarationNo() + (version == 1 ? "" : "|v" + version);
+        byte[] h = sha.digest(identity.getBytes(StandardCharsets.UTF_8));
         long v = 0;
         for (int i = 0; i < 6; i++) {
             v = (v << 8) | (h[i] & 0xFF);

@@ -27,6 +27,7 @@ public final class DeclarationMapper {
     public Result map(String sender, EdifactMessage message) {
         List<ContentError> errors = new ArrayList<>();
         String declarationNo = "";
+        MessageFunction function = MessageFunction.ORIGINAL;
         LocalDate date = null;
         String importerCode = null;
         String importerName = null;
@@ -41,6 +42,7 @@ public final class DeclarationMapper {
             switch (s.tag()) {
                 case "BGM":
                     declarationNo = s.value(2);
+                    function = MessageFunction.ofCode(s.value(3));
                     break;
                 case "DTM":
                     if ("137".equals(s.value(1, 1))) {
@@ -102,7 +104,7 @@ public final class DeclarationMapper {
             items.add(item.build());
         }
         Declaration d = new Declaration(sender, declarationNo, date, importerCode, importerName, declarantCode,
-                currency, total, List.copyOf(items));
+                currency, total, List.copyOf(items), function);
         errors.addAll(missingFields(d, !errors.isEmpty(), false));
         return new Result(d, errors);
     }

@@ -37,7 +37,7 @@ public final class DeclarationRepository {
                 + "segment_position, segment_tag, element_position, component_position, text");
         private final CopyRows declarations = new CopyRows("declaration", "file_id, msg_index, sender, declaration_no, "
                 + "declaration_date, importer_code, currency, status, acceptance_no, exchange_rate, customs_value_krw, "
-                + "duty_krw, vat_krw, channel, score, rule_hits, kind");
+                + "duty_krw, vat_krw, channel, score, rule_hits, kind, message_function");
         private final CopyRows declarationErrors = new CopyRows("declaration_error", "file_id, msg_index, seq, code, "
                 + "pointer, text, line, col");
 
@@ -67,7 +67,7 @@ public final class DeclarationRepository {
             } else {
                 declarations.col(s.score());
             }
-            declarations.col(s == null ? null : s.hitsText()).col(kind).end();
+            declarations.col(s == null ? null : s.hitsText()).col(kind).col(d.function().code()).end();
         }
 
         public void declarationError(long fileId, int index, int seq, ContentError e) {
@@ -130,5 +130,109 @@ public final class DeclarationRepository {
     }
 
     private record MessageKey(long fileId, int index) {
+    }
+
+    /** A declaration number of a sender. */
+    public record NumberKey(String sender, String declarationNo) {
+    }
+
+    /**
+     * The current state of each given number that was accepted from its sender: the highest version in
+     * {@code declaration_version}, else the original (version 1) its claim points to. One statement.
+     */
+    public Map<NumberKey, Amendments.State> states(java.util.Collection<NumberKey> keys) {
+        Map<NumberKey, Amendments.State> states = new HashMap<>();
+        if (keys.isEmpty()) {
+            return states;
+        }
+        String[] senders = keys.stream().map(NumberKey::sender).toArray(String[]::new);
+        String[] numbers = keys.stream().map(NumberKey::declarationNo).toArray(String[]::new);
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.s, k.n, d.declaration_date, d.importer_code, "
+                    + "d.acceptance_no, d.customs_value_krw, d.duty_krw, d.vat_krw, v.version, v.status, "
+                    + "v.importer_code, v.acceptance_no, v.customs_value_krw, v.duty_krw, v.vat_krw "
+                    + "FROM unnest(?::text[], ?::text[]) AS k(s, n) "
+                    + "JOIN declaration_number c ON c.sender = k.s AND c.declaration_no = k.n "
+                    + "JOIN declaration d ON d.file_id = c.file_id AND d.msg_index = c.msg_index "
+                    + "LEFT JOIN LATERAL (SELECT * FROM declaration_version x WHERE x.sender = k.s "
+                    + "AND x.declaration_no = k.n ORDER BY x.version DESC LIMIT 1) v ON TRUE")) {
+                ps.setArray(1, c.createArrayOf("text", senders));
+                ps.setArray(2, c.createArrayOf("text", numbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        NumberKey key = new NumberKey(rs.getString(1), rs.getString(2));
+                        java.time.LocalDate date = rs.getDate(3).toLocalDate();
+                        int version = rs.getInt(9);
+                        Amendments.State state = rs.wasNull()
+                                ? new Amendments.State(1, false, date, rs.getString(4), rs.getString(5),
+                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))
+                                : new Amendments.State(version, "CANCELLED".equals(rs.getString(10)), date,
+                                rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
+                                rs.getBigDecimal(15));
+                        states.put(key, state);
+                    }
+                }
+            }
+            return null;
+        });
+        return states;
+    }
+
+    /**
+     * Which of the given numbers another sender had accepted in an earlier run than {@code runId}: earlier runs
+     * only, so that the answer to an amendment never depends on how far another partition of the same run got.
+     */
+    public java.util.Set<NumberKey> claimedByOtherSenders(java.util.Collection<NumberKey> keys, long runId) {
+        java.util.Set<NumberKey> found = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        String[] senders = keys.stream().map(NumberKey::sender).toArray(String[]::new);
+        String[] numbers = keys.stream().map(NumberKey::declarationNo).toArray(String[]::new);
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT k.s, k.n FROM unnest(?::text[], ?::text[]) "
+                    + "AS k(s, n) JOIN declaration_number c ON c.declaration_no = k.n AND c.sender <> k.s "
+                    + "JOIN inbound_file f ON f.id = c.file_id WHERE f.run_id < ?")) {
+                ps.setArray(1, c.createArrayOf("text", senders));
+                ps.setArray(2, c.createArrayOf("text", numbers));
+                ps.setLong(3, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new NumberKey(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return null;
+        });
+        return found;
+    }
+
+    /** A version to record: an accepted replacement or cancellation and the keys of the entries it posted. */
+    public record Version(long fileId, int index, long runId, DeclarationOutcome outcome, String entryKey,
+                          String reversalKey) {
+    }
+
+    /** Records versions in the chunk's transaction; the primary key refuses a version applied twice. */
+    public void recordVersions(java.util.List<Version> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        java.util.List<Object[]> rows = new java.util.ArrayList<>(versions.size());
+        for (Version v : versions) {
+            DeclarationOutcome o = v.outcome();
+            Declaration d = o.declaration();
+            Assessment a = o.assessment();
+            Amendments.Applied applied = o.amendment();
+            Amendments.State p = applied.previous();
+            rows.add(new Object[]{d.sender(), d.declarationNo(), applied.version(), d.function().code(), v.fileId(),
+                    v.index(), v.runId(), applied.cancelled() ? "CANCELLED" : "ACCEPTED", java.sql.Date.valueOf(d.date()),
+                    d.importerCode(), o.acceptanceNo(), a.customsValue(), a.duty(), a.vat(),
+                    o.selection() == null ? null : o.selection().channel().name(), p.acceptanceNo(),
+                    p.customsValue(), p.duty(), p.vat(), v.entryKey(), v.reversalKey()});
+        }
+        jdbc.batchUpdate("INSERT INTO declaration_version (sender, declaration_no, version, message_function, file_id, "
+                + "msg_index, run_id, status, declaration_date, importer_code, acceptance_no, customs_value_krw, duty_krw, "
+                + "vat_krw, channel, previous_acceptance_no, previous_customs_value, previous_duty, previous_vat, "
+                + "entry_key, reversal_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 }

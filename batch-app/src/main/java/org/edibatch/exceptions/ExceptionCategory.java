@@ -18,6 +18,8 @@ public enum ExceptionCategory {
     CONTENT,
     /** An accepted declaration selected for document review or inspection. */
     SELECTIVITY,
+    /** An accepted replacement or cancellation of a declaration, with its amounts before and after. */
+    AMENDMENT,
     /** A tender notice refused at loading. */
     TENDER,
     /** A bid refused at intake. */
@@ -63,6 +65,11 @@ public enum ExceptionCategory {
     /** {@link #SELECTIVITY}: the exception code of the channel. */
     public static String selectivityCode(Channel channel) {
         return "CS:" + channel.name();
+    }
+
+    /** {@link #AMENDMENT}: the exception code of a replacement or a cancellation (its BGM 1225 code). */
+    public static String amendmentCode(boolean cancelled) {
+        return cancelled ? "1225:1" : "1225:5";
     }
 
     /** {@link #SELECTIVITY}: what the channel means. */

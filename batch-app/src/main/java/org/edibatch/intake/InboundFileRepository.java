@@ -93,16 +93,16 @@ public final class InboundFileRepository {
                 CLAIMED_FILE, runId);
     }
 
-    /** A claimed file and its message count (0 when unknown). */
-    public record FileSize(long id, long messages) {
+    /** A claimed file, its sender (the interchange's or batch's, null when unknown) and message count (0 when unknown). */
+    public record FileSize(long id, String sender, long messages) {
     }
 
     /** The run's claimed files, largest first, then by id. */
     public List<FileSize> claimedBySize(long runId) {
-        return jdbc.query("SELECT f.id, COALESCE(i.message_count, 0) FROM inbound_file f "
+        return jdbc.query("SELECT f.id, i.sender, COALESCE(i.message_count, 0) FROM inbound_file f "
                         + "LEFT JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? AND f.state = 'CLAIMED' "
                         + "ORDER BY COALESCE(i.message_count, 0) DESC, f.id",
-                (rs, n) -> new FileSize(rs.getLong(1), rs.getLong(2)), runId);
+                (rs, n) -> new FileSize(rs.getLong(1), rs.getString(2), rs.getLong(3)), runId);
     }
 
     /** How far the customs step of a run is: claimed files, their messages, and messages already processed. */

@@ -134,7 +134,8 @@ final class XmlIntake {
             XmlError first = errors.isEmpty() ? null : errors.get(0);
             String recipient = header == null || header.recipientId() == null ? "" : header.recipientId();
             files.envelope(id, new InboundFiles.Envelope(answerTo, null, recipient,
-                    null, header == null || header.batchId() == null ? "UNKNOWN" : header.batchId(), "XML", "1",
+                    null, header == null || header.batchId() == null ? "UNKNOWN" : header.batchId(), "XML",
+                    header == null ? "1" : Integer.toString(header.version()),
                     scan.declarations(), state == FileState.CLAIMED, first == null ? null : first.code(),
                     first == null ? null : first.pointer(), first == null ? null : first.line(),
                     first == null ? null : first.column(), first == null ? null : first.text()));

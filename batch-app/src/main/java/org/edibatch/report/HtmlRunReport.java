@@ -38,7 +38,7 @@ public class HtmlRunReport {
 
     /** In chart and filter order: how far an interchange got before it was stopped. */
     static final List<String> CATEGORIES = List.of("FILE", "SIGNATURE", "SYNTAX", "CONTENT", "SELECTIVITY",
-            "TENDER", "BID", "OPENING");
+            "AMENDMENT", "TENDER", "BID", "OPENING");
 
     private static final Map<String, String> CATEGORY_MEANING = Map.of(
             "FILE", "Whole file or interchange rejected at intake",
@@ -46,13 +46,14 @@ public class HtmlRunReport {
             "SYNTAX", "Message rejected on EDIFACT syntax (answered by CONTRL)",
             "CONTENT", "Declaration rejected on content (answered by CUSRES)",
             "SELECTIVITY", "Declaration accepted but selected for document review or inspection",
+            "AMENDMENT", "Declaration replaced or cancelled (amounts before and after)",
             "TENDER", "Tender notice refused at loading",
             "BID", "Bid refused at intake (answered by a coded receipt)",
             "OPENING", "Bid unopenable or ineligible at the opening (listed in the award notice)");
 
     private static final Map<String, String> CATEGORY_COLOUR = Map.of(
             "FILE", "#9b2c2c", "SIGNATURE", "#702459", "SYNTAX", "#c05621", "CONTENT", "#6b46c1",
-            "SELECTIVITY", "#2b6cb0", "TENDER", "#2c7a7b", "BID", "#276749", "OPENING", "#744210");
+            "SELECTIVITY", "#2b6cb0", "AMENDMENT", "#4a5568", "TENDER", "#2c7a7b", "BID", "#276749", "OPENING", "#744210");
 
     private static final List<ReportPage.Column> COLUMNS = List.of(
             new ReportPage.Column("category", "Category", "text"),

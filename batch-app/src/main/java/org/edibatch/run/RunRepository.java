@@ -27,11 +27,20 @@ public class RunRepository {
      * message anyone could count: it is counted among the refused files only.
      */
     public record CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected,
-                                long refused, long exceptionLines, long selectivityLines) {
+                                long refused, long exceptionLines, long selectivityLines, long amendmentLines) {
 
-        /** Whether anything was refused or rejected: the night must say so (exit 2). */
+        public CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected, long refused,
+                             long exceptionLines, long selectivityLines) {
+            this(files, refusedFiles, messages, accepted, rejected, refused, exceptionLines, selectivityLines, 0);
+        }
+
+        /**
+         * Whether anything was refused or rejected: the night must say so (exit 2). Selections and accepted
+         * amendments are lines of the report, not refusals.
+         */
         public boolean anyRefusal() {
-            return refusedFiles > 0 || rejected > 0 || refused > 0 || exceptionLines > selectivityLines;
+            return refusedFiles > 0 || rejected > 0 || refused > 0
+                    || exceptionLines > selectivityLines + amendmentLines;
         }
     }
 
@@ -90,7 +99,8 @@ public class RunRepository {
                 + "AND state IN ('REJECTED','QUARANTINED')) AS refused_files, "
                 + "m.messages + x.refused AS messages, m.accepted, m.rejected, x.refused, "
                 + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run) AS lines, "
-                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'SELECTIVITY') AS selected "
+                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'SELECTIVITY') AS selected, "
+                + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'AMENDMENT') AS amended "
                 + "FROM (SELECT COUNT(*) AS messages, "
                 + "COUNT(*) FILTER (WHERE r.status = 'ACCEPTED' AND (d.status IS NULL OR d.status = 'ACCEPTED')) "
                 + "AS accepted, "
@@ -103,7 +113,7 @@ public class RunRepository {
                 + "AND f.state IN ('REJECTED','QUARANTINED')) x",
                 Map.of("run", run), (rs, n) -> new CustomsCounts(rs.getLong("files"), rs.getLong("refused_files"),
                         rs.getLong("messages"), rs.getLong("accepted"), rs.getLong("rejected"),
-                        rs.getLong("refused"), rs.getLong("lines"), rs.getLong("selected")));
+                        rs.getLong("refused"), rs.getLong("lines"), rs.getLong("selected"), rs.getLong("amended")));
     }
 
     public ProcurementCounts procurementCounts(long run) {

@@ -24,10 +24,17 @@ public final class XmlAnswerWriter {
      * @param referencedBatchId the batch's BatchID; null when unknown
      */
     public record Header(String ourId, String recipientId, String responseId, OffsetDateTime issued,
-                         String referencedBatchId) {
+                         String referencedBatchId, int version) {
+
+        public Header(String ourId, String recipientId, String responseId, OffsetDateTime issued,
+                      String referencedBatchId) {
+            this(ourId, recipientId, responseId, issued, referencedBatchId, 1);
+        }
     }
 
-    private static final String NS = XmlSchemas.RESPONSE_NS;
+    /** The namespace of the answer: version 2 for a batch of version 2, else version 1. */
+    private String ns = XmlSchemas.RESPONSE_NS;
+    private boolean version2;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final XMLStreamWriter w;
@@ -62,11 +69,25 @@ public final class XmlAnswerWriter {
             leaf("SequenceNumeric", Integer.toString(r.sequence()));
             leaf("DeclarationTypeCode", r.kind());
             leaf("DeclarationID", r.declarationNo() == null || r.declarationNo().isEmpty() ? "UNKNOWN" : r.declarationNo());
+            XmlResponse.Amendment m = version2 ? r.amendment() : null;
+            if (m != null) {
+                // the function answered (UN/EDIFACT 1225) and 7365: 15 correction approved, 16 not approved
+                leaf("FunctionCode", m.functionCode());
+                leaf("ProcessingIndicatorCode", r.accepted() ? "15" : "16");
+            }
             if (r.declarationDate() != null) {
                 leaf("DeclarationIssueDate", r.declarationDate().toString());
             }
-            if (r.accepted()) {
-                accepted(r.acceptance());
+            if (m != null && m.cancelled() && r.accepted()) {
+                open("Cancelled");
+                leaf("AcceptanceID", r.acceptance().acceptanceNo());
+                if (r.acceptance().acceptanceDate() != null) {
+                    leaf("AcceptanceDate", r.acceptance().acceptanceDate().toString());
+                }
+                previous(m, BigDecimal.ZERO);
+                close();
+            } else if (r.accepted()) {
+                accepted(r.acceptance(), m);
             } else {
                 open("Rejected");
                 for (XmlError e : r.errors()) {
@@ -91,9 +112,11 @@ public final class XmlAnswerWriter {
     private void begin(Header h, String status, Integer count, List<XmlError> errors) throws XMLStreamException {
         w.writeStartDocument("UTF-8", "1.0");
         w.writeCharacters("\n");
-        w.setDefaultNamespace(NS);
-        w.writeStartElement(NS, "CustomsResponseBatch");
-        w.writeDefaultNamespace(NS);
+        version2 = h.version() == 2;
+        ns = version2 ? XmlSchemas.RESPONSE_NS_2 : XmlSchemas.RESPONSE_NS;
+        w.setDefaultNamespace(ns);
+        w.writeStartElement(ns, "CustomsResponseBatch");
+        w.writeDefaultNamespace(ns);
         depth = 1;
         leaf("SenderID", h.ourId());
         if (h.recipientId() != null && !h.recipientId().isEmpty()) {
@@ -115,7 +138,17 @@ public final class XmlAnswerWriter {
         close();
     }
 
-    private void accepted(XmlResponse.Acceptance a) throws XMLStreamException {
+    /** The version replaced, and the difference: positive to pay, negative to be refunded. */
+    private void previous(XmlResponse.Amendment m, BigDecimal taxNow) throws XMLStreamException {
+        open("PreviousVersion");
+        leaf("AcceptanceID", m.previousAcceptanceNo());
+        krw("CustomsValueAmount", m.previousCustomsValue());
+        krw("TotalTaxAmount", m.previousTax());
+        close();
+        krw("DifferenceAmount", taxNow.subtract(m.previousTax()));
+    }
+
+    private void accepted(XmlResponse.Acceptance a, XmlResponse.Amendment m) throws XMLStreamException {
         open("Accepted");
         leaf("AcceptanceID", a.acceptanceNo());
         if (a.acceptanceDate() != null) {
@@ -141,6 +174,9 @@ public final class XmlAnswerWriter {
             leaf("RuleHit", hit);
         }
         close();
+        if (m != null) {
+            previous(m, a.duty().add(a.vat()));
+        }
         close();
     }
 
@@ -162,7 +198,7 @@ public final class XmlAnswerWriter {
 
     private void krw(String name, BigDecimal amount) throws XMLStreamException {
         indent();
-        w.writeStartElement(NS, name);
+        w.writeStartElement(ns, name);
         w.writeAttribute("currencyID", "KRW");
         w.writeCharacters(amount.toPlainString());
         w.writeEndElement();
@@ -170,14 +206,14 @@ public final class XmlAnswerWriter {
 
     private void leaf(String name, String value) throws XMLStreamException {
         indent();
-        w.writeStartElement(NS, name);
+        w.writeStartElement(ns, name);
         w.writeCharacters(value);
         w.writeEndElement();
     }
 
     private void open(String name) throws XMLStreamException {
         indent();
-        w.writeStartElement(NS, name);
+        w.writeStartElement(ns, name);
         depth++;
     }
 

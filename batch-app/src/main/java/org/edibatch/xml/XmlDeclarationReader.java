@@ -42,6 +42,8 @@ public final class XmlDeclarationReader implements Closeable {
     private final String[] headerValues = new String[4];
 
     private XmlBatchHeader header;
+    /** The version of the declaration format the root element's namespace names. */
+    private int version = 1;
     private boolean refused;
     private boolean ended;
     private long elements;
@@ -212,7 +214,10 @@ public final class XmlDeclarationReader implements Closeable {
             return;
         }
         text.setLength(0);
-        boolean ours = XmlSchemas.DECLARATION_NS.equals(r.getNamespaceURI());
+        boolean ours = XmlSchemas.isDeclarationNamespace(r.getNamespaceURI());
+        if (path.depth() == 1 && XmlSchemas.DECLARATION_NS_2.equals(r.getNamespaceURI())) {
+            version = 2;
+        }
         if (path.depth() == 2 && ours && current == null && isDeclaration(r.getLocalName())) {
             beginDeclaration();
         }
@@ -235,7 +240,7 @@ public final class XmlDeclarationReader implements Closeable {
         if (validator != null) {
             validator.endElement();
         }
-        boolean ours = XmlSchemas.DECLARATION_NS.equals(r.getNamespaceURI());
+        boolean ours = XmlSchemas.isDeclarationNamespace(r.getNamespaceURI());
         if (current != null && ours) {
             current.end(text.toString());
         } else if (path.depth() == 2 && ours && current == null) {
@@ -287,7 +292,7 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void completeHeader() {
-        header = new XmlBatchHeader(headerValues[0], headerValues[1], headerValues[2], headerValues[3]);
+        header = new XmlBatchHeader(headerValues[0], headerValues[1], headerValues[2], headerValues[3], version);
         if (!batchErrors.isEmpty()) {
             refused = true;
         }

@@ -18,7 +18,27 @@ import java.util.List;
  * @param errors     empty for an acceptance
  */
 public record XmlResponse(int sequence, String kind, String declarationNo, LocalDate declarationDate,
-                          Acceptance acceptance, List<XmlError> errors) {
+                          Acceptance acceptance, List<XmlError> errors, Amendment amendment) {
+
+    public XmlResponse(int sequence, String kind, String declarationNo, LocalDate declarationDate,
+                       Acceptance acceptance, List<XmlError> errors) {
+        this(sequence, kind, declarationNo, declarationDate, acceptance, errors, null);
+    }
+
+    /**
+     * The answer to a replacement or cancellation (format version 2): the function answered and, when approved,
+     * the version replaced; null for an original. A cancellation's acceptance carries no channel.
+     *
+     * @param previousTax the duty and VAT of the version replaced
+     */
+    public record Amendment(String functionCode, boolean cancelled, String previousAcceptanceNo,
+                            BigDecimal previousCustomsValue, BigDecimal previousTax) {
+    }
+
+    /** This response with the answer to an amendment. */
+    public XmlResponse with(Amendment a) {
+        return new XmlResponse(sequence, kind, declarationNo, declarationDate, acceptance, errors, a);
+    }
 
     /** All amounts in KRW. */
     public record Acceptance(String acceptanceNo, LocalDate acceptanceDate, BigDecimal exchangeRate,

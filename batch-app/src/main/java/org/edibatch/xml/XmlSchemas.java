@@ -14,7 +14,14 @@ public final class XmlSchemas {
     public static final String DECLARATION_NS = "urn:edibatch:customs:declaration:1";
     public static final String RESPONSE_NS = "urn:edibatch:customs:response:1";
     public static final String DECLARATION_XSD = "/edi-schemas/xml/customs-declaration-1.xsd";
+    /** Version 2: version 1 and the message function (original, replacement, cancellation). */
+    public static final String DECLARATION_NS_2 = "urn:edibatch:customs:declaration:2";
+    public static final String DECLARATION_XSD_2 = "/edi-schemas/xml/customs-declaration-2.xsd";
     public static final String RESPONSE_XSD = "/edi-schemas/xml/customs-response-1.xsd";
+
+    /** Version 2: version 1 and the answer to replacements and cancellations; v2 batches are answered in it. */
+    public static final String RESPONSE_NS_2 = "urn:edibatch:customs:response:2";
+    public static final String RESPONSE_XSD_2 = "/edi-schemas/xml/customs-response-2.xsd";
 
     private static volatile Schema declaration;
     private static volatile Schema response;
@@ -24,31 +31,41 @@ public final class XmlSchemas {
 
     public static Schema declaration() {
         if (declaration == null) {
-            declaration = load(DECLARATION_XSD);
+            declaration = load(DECLARATION_XSD, DECLARATION_XSD_2);
         }
         return declaration;
     }
 
     public static Schema response() {
         if (response == null) {
-            response = load(RESPONSE_XSD);
+            response = load(RESPONSE_XSD, RESPONSE_XSD_2);
         }
         return response;
     }
 
-    private static Schema load(String resource) {
-        URL url = XmlSchemas.class.getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException(resource + " not on the class path (edi-schemas jar)");
-        }
+    /** Both declaration versions: a file is validated against the one its namespace names. */
+    public static boolean isDeclarationNamespace(String namespace) {
+        return DECLARATION_NS.equals(namespace) || DECLARATION_NS_2.equals(namespace);
+    }
+
+    /** One schema of the given documents (each its own target namespace). */
+    private static Schema load(String... resources) {
+        StreamSource[] sources = new StreamSource[resources.length];
         try {
+            for (int i = 0; i < resources.length; i++) {
+                URL url = XmlSchemas.class.getResource(resources[i]);
+                if (url == null) {
+                    throw new IllegalStateException(resources[i] + " not on the class path (edi-schemas jar)");
+                }
+                sources[i] = new StreamSource(url.openStream(), url.toExternalForm());
+            }
             SchemaFactory f = SchemaFactory.newDefaultInstance();
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return f.newSchema(new StreamSource(url.openStream(), url.toExternalForm()));
+            return f.newSchema(sources);
         } catch (SAXException | java.io.IOException e) {
-            throw new IllegalStateException("cannot compile " + resource, e);
+            throw new IllegalStateException("cannot compile " + String.join(", ", resources), e);
         }
     }
 }

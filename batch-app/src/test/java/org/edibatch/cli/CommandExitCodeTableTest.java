@@ -108,6 +108,10 @@ class CommandExitCodeTableTest {
                     new Row("report", ExitCodes.OK, "reports of run 1 written to"),
                     new Row("report 1", ExitCodes.OK, "reports of run 1 written to"),
                     new Row("status", ExitCodes.OK, "COMPLETED"),
+                    new Row("history HANBITTRD HB2611259104", ExitCodes.OK,
+                            "declaration HB2611259104 from HANBITTRD: 5 message(s)"),
+                    new Row("history HANBITTRD NOSUCHNUMBER", ExitCodes.DONE_WITH_REJECTIONS,
+                            "no declaration NOSUCHNUMBER from HANBITTRD"),
                     new Row("run customs", ExitCodes.OK, "0 file(s) claimed"),
                     new Row("run nightly", ExitCodes.OK, "procurement: no agency keystore configured"));
 

@@ -59,6 +59,7 @@ class CommandLineUsageTest {
                 .containsPattern("(?m)^  run bid-opening \\[TENDER]  +open every due tender")
                 .containsPattern("(?m)^  restart \\[--abandon]  +resume the last failed")
                 .containsPattern("(?m)^  status  +the last runs")
+                .containsPattern("(?m)^  history SENDER NUMBER  +a declaration's versions")
                 .containsPattern("(?m)^  report \\[RUN]  +rewrite the reports")
                 .containsPattern("(?m)^  verify-ledger  +recompute every journal entry")
                 .containsPattern("(?m)^  serve  +the officers' console on HTTPS with client certificates")

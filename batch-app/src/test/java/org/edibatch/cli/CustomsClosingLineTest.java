@@ -34,4 +34,13 @@ class CustomsClosingLineTest {
         assertThat(new CustomsCounts(1, 0, 1, 0, 1, 0, 0, 0).anyRefusal()).as("message rejected").isTrue();
         assertThat(new CustomsCounts(1, 0, 1, 1, 0, 0, 1, 0).anyRefusal()).as("refusal line").isTrue();
     }
+
+    @Test
+    void acceptedAmendmentsAreCountedButAreNoRefusal() {
+        CustomsCounts c = new CustomsCounts(1, 0, 3, 3, 0, 0, 3, 1, 2);
+        assertThat(c.anyRefusal()).isFalse();
+        assertThat(CustomsRuns.closingLine(9, c)).endsWith("3 line(s) in the exception file (1 selected for review); "
+                + "2 declaration(s) replaced or cancelled");
+        assertThat(new CustomsCounts(1, 0, 3, 3, 0, 0, 3, 1, 1).anyRefusal()).as("one line more").isTrue();
+    }
 }

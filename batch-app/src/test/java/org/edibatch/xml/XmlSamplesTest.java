@@ -2,6 +2,7 @@ package org.edibatch.xml;
 
 import org.edibatch.customs.CustomsRules;
 import org.edibatch.customs.DeclarationOutcome;
+import org.edibatch.customs.MessageFunction;
 import org.edibatch.samples.xml.XmlSampleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,7 +115,17 @@ class XmlSamplesTest {
     }
 
     @Test
+    void theVersionTwoSampleCarriesItsMessageFunctions() {
+        XmlTestSupport.Batch b = XmlTestSupport.read(SAMPLES.get("amend-xml-v2-003.xml"));
+        assertThat(b.refused()).isFalse();
+        assertThat(b.items()).allSatisfy(i -> assertThat(decide(i).accepted()).isTrue());
+        assertThat(b.items()).extracting(i -> i.declaration().function())
+                .containsExactly(MessageFunction.ORIGINAL, MessageFunction.REPLACEMENT, MessageFunction.ORIGINAL,
+                        MessageFunction.CANCELLATION);
+    }
+
+    @Test
     void everySampleIsCoveredByATest() {
-        assertThat(SAMPLES.keySet()).hasSize(23);
+        assertThat(SAMPLES.keySet()).hasSize(24);
     }
 }

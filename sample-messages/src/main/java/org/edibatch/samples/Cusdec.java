@@ -13,6 +13,7 @@ public final class Cusdec {
     }
 
     private String declarationNo = "DEC0001";
+    private String function = "9";
     private String date = "20261125";
     private String importerCode = "HANBIT001234";
     private String importerName = "HANBIT TRADING CO";
@@ -25,6 +26,22 @@ public final class Cusdec {
         Cusdec c = new Cusdec();
         c.declarationNo = declarationNo;
         return c;
+    }
+
+    /** The message function (BGM 1225): 9 original (the default), 5 replacement, 1 cancellation. */
+    public Cusdec function(String code) {
+        this.function = code;
+        return this;
+    }
+
+    /** A replacement of the declaration of this number. */
+    public Cusdec replacement() {
+        return function("5");
+    }
+
+    /** A cancellation of the declaration of this number. */
+    public Cusdec cancellation() {
+        return function("1");
     }
 
     public Cusdec date(String ccyymmdd) {
@@ -62,7 +79,7 @@ public final class Cusdec {
     /** The segments between UNH and UNT, each without its terminator, with standard separators. */
     public List<String> body() {
         List<String> s = new ArrayList<>();
-        s.add("BGM+929+" + declarationNo + "+9");
+        s.add("BGM+929+" + declarationNo + "+" + function);
         s.add("DTM+137:" + date + ":102");
         s.add("NAD+IM+" + importerCode + "::KCS++" + importerName);
         if (declarantCode != null) {

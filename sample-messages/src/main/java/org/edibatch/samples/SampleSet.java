@@ -134,7 +134,57 @@ public final class SampleSet {
                         .item("9503003900", "CN", "10", "PCE", "80.00").body()));
         f.put("bad-content-duplicate-declaration.edi", Interchange.from("HANBITTRD", "C150")
                 .message(filler("CX1500001")).message(filler("CX1500002")).message(filler("CX1500001")).bytes());
+        amendments(f);
         return f;
+    }
+
+    /**
+     * Replacements and cancellations (BGM 1225 5 and 1) of Hanbit Trading, in files claimed in name order, so
+     * each amends what an earlier file (or message) filed. USD at 1,398.50 KRW, VAT 10 %, won rounded down:
+     * <ul>
+     * <li>9101: 4 laptops, 4,000.00 USD (value 5,594,000, no duty, VAT 559,400), replaced with the HS code of
+     * T-shirts (13 %: duty 727,220, VAT 632,122, owed 1,359,342: 799,942 more to pay);</li>
+     * <li>9102: T-shirts 5,000.00 USD (value 6,992,500, duty 909,025, VAT 790,152, owed 1,699,177), replaced
+     * with a value of 4,000.00 USD (owed 1,359,342: 339,835 to refund);</li>
+     * <li>9103: a laptop, 1,000.00 USD (VAT 139,850), cancelled;</li>
+     * <li>9104: a chain in one file: 100.00 USD of T-shirts (owed 33,983), replaced by 200.00 (67,967), by
+     * 300.00 (101,950), cancelled (0);</li>
+     * <li>the refusals: a number never filed (C170), a cancelled one replaced or cancelled again (C171), an
+     * original of a number taken (C150), another sender's number (C170 within one night: the other sender's
+     * claims are looked up in earlier runs only, C172 then).</li>
+     * </ul>
+     */
+    static void amendments(Map<String, byte[]> f) {
+        f.put("amend-1-originals.edi", Interchange.from("HANBITTRD", "AM0001")
+                .message(Cusdec.declaration("HB2611259101").item("8471300000", "CN", "4", "PCE", "4000.00"))
+                .message(Cusdec.declaration("HB2611259102").item("6109100000", "VN", "1000", "PCE", "5000.00"))
+                .message(Cusdec.declaration("HB2611259103").item("8471300000", "CN", "1", "PCE", "1000.00"))
+                .bytes());
+        f.put("amend-2-changes.edi", Interchange.from("HANBITTRD", "AM0002")
+                .message(Cusdec.declaration("HB2611259101").replacement()
+                        .item("6109100000", "CN", "400", "PCE", "4000.00"))
+                .message(Cusdec.declaration("HB2611259102").replacement()
+                        .item("6109100000", "VN", "1000", "PCE", "4000.00"))
+                .message(Cusdec.declaration("HB2611259103").cancellation()
+                        .item("8471300000", "CN", "1", "PCE", "1000.00"))
+                .bytes());
+        f.put("amend-3-chain.edi", Interchange.from("HANBITTRD", "AM0003")
+                .message(chain("9", "100.00")).message(chain("5", "200.00")).message(chain("5", "300.00"))
+                .message(chain("1", "300.00")).bytes());
+        f.put("amend-4-refusals.edi", Interchange.from("HANBITTRD", "AM0004")
+                .message(Cusdec.declaration("HB2611259199").replacement().item("8471300000", "CN", "1", "PCE", "1000.00"))
+                .message(Cusdec.declaration("HB2611259103").cancellation().item("8471300000", "CN", "1", "PCE", "1000.00"))
+                .message(chain("5", "400.00"))
+                .message(Cusdec.declaration("HB2611259101").item("8471300000", "CN", "4", "PCE", "4000.00"))
+                .bytes());
+        f.put("amend-5-other-sender.edi", Interchange.from("SEOULELEC", "AM0005")
+                .message(Cusdec.declaration("HB2611259101").replacement().importer("SEOULEL05678", "SEOUL ELECTRONICS")
+                        .item("8471300000", "CN", "4", "PCE", "4000.00"))
+                .bytes());
+    }
+
+    private static Cusdec chain(String function, String usd) {
+        return Cusdec.declaration("HB2611259104").function(function).item("6109100000", "VN", "100", "PCE", usd);
     }
 
     private static List<String> body(String declarationNo, java.util.function.UnaryOperator<String> damage) {

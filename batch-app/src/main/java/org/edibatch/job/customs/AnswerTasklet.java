@@ -228,13 +228,26 @@ public class AnswerTasklet implements Tasklet {
 
     private static CusresBuilder.Answer answer(AnswerRepository.DeclarationRow r, List<CusresBuilder.Error> errors) {
         boolean accepted = r.accepted();
-        Channel channel = accepted ? Channel.valueOf(r.channel()) : null;
+        Channel channel = accepted && r.channel() != null ? Channel.valueOf(r.channel()) : null;
         String hits = r.ruleHits();
         java.sql.Date date = r.date();
         return new CusresBuilder.Answer(r.declarationNo(), date == null ? null : date.toLocalDate(), accepted,
                 r.acceptanceNo(), r.customsValue(), null, r.duty(), r.vat(), channel == null ? null : channel.code(),
                 channel == null ? null : CusresBuilder.channelText(channel.text(), r.score(), hits),
-                List.copyOf(errors));
+                List.copyOf(errors), amendment(r));
+    }
+
+    /** The amendment part of the answer, as the customs step's early answer takes it from the decision. */
+    static CusresBuilder.Amendment amendment(AnswerRepository.DeclarationRow r) {
+        AnswerRepository.Version v = r.version();
+        if (v == null || "9".equals(v.function())) {
+            return null;
+        }
+        if (v.status() == null) {
+            return new CusresBuilder.Amendment(v.function(), false, null, null, null);
+        }
+        return new CusresBuilder.Amendment(v.function(), "CANCELLED".equals(v.status()), v.previousAcceptanceNo(),
+                v.previousCustomsValue(), v.previousDuty().add(v.previousVat()));
     }
 
     private AnswerFile writeXml(FileToAnswer f, XmlAnswers answers) throws IOException {
@@ -245,7 +258,7 @@ public class AnswerTasklet implements Tasklet {
                 f.status() == EnvelopeStatus.ACCEPTED,
                 e == null ? null : e.code(), e == null ? null : e.segmentTag(), e == null ? 0 : e.elementPosition(),
                 e == null ? 0 : e.componentPosition(), f.errorText(), signatureRefused ? f.sigReason() : null,
-                f.sigDetail()), target, AnswerFiles.controlRef(f.sha(), AnswerKind.XMLRES.code()));
+                f.sigDetail(), "2".equals(f.syntaxVersion()) ? 2 : 1), target, AnswerFiles.controlRef(f.sha(), AnswerKind.XMLRES.code()));
         return new AnswerFile(f.id(), AnswerKind.XMLRES.code(), f.sender(), target.toString(), sha);
     }
 

@@ -105,7 +105,7 @@ public class CustomsJobConfig {
             return new CustomsWorkerStep.Parts(
                     new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules),
                             faultDrill),
-                    new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox));
+                    new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox, rules));
         }, customsProgress.chunks());
     }
 

@@ -1,6 +1,8 @@
 package org.edibatch.job.customs;
 
 import org.edibatch.answer.AnswerRepository;
+import org.edibatch.customs.Amendments;
+import org.edibatch.customs.CustomsRules;
 import org.edibatch.customs.Channel;
 import org.edibatch.customs.ContentError;
 import org.edibatch.customs.Declaration;
@@ -19,7 +21,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
@@ -37,9 +43,11 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
     private final FaultDrill faultDrill;
     private final EarlyAnswers answers;
     private final AnswerOutbox outbox;
+    private final Amendments amendments;
 
     CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
-                  FaultDrill faultDrill, EarlyAnswers answers, AnswerOutbox outbox) {
+                  FaultDrill faultDrill, EarlyAnswers answers, AnswerOutbox outbox, CustomsRules rules) {
+        this.amendments = new Amendments(rules);
         this.declarations = new DeclarationRepository(jdbc);
         this.answerFiles = new AnswerRepository(jdbc);
         this.exceptionItems = new ExceptionItemRepository(jdbc);
@@ -60,6 +68,9 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         List<ProcessedMessage> decided = new ArrayList<>(items.size());
 
         boolean[] claimed = claimNumbers(items);
+        NumberStates states = numberStates(items);
+        List<DeclarationRepository.Version> versions = new ArrayList<>();
+        List<MessageItem> versionItems = new ArrayList<>();
         for (int position = 0; position < items.size(); position++) {
             ProcessedMessage pm = items.get(position);
             MessageItem item = pm.item();
@@ -82,8 +93,12 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
                 continue;
             }
             DeclarationOutcome outcome = pm.outcome();
-            if (outcome.accepted() && !claimed[position]) {
+            if (outcome.accepted() && outcome.function().amends()) {
+                outcome = states.amend(outcome, item);
+            } else if (outcome.accepted() && !claimed[position]) {
                 outcome = outcome.asDuplicate();
+            } else if (outcome.accepted()) {
+                states.accepted(outcome);
             }
             decided.add(outcome == pm.outcome() ? pm : new ProcessedMessage(item, outcome));
             Declaration d = outcome.declaration();
@@ -96,8 +111,13 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             }
             if (outcome.accepted()) {
                 toPost.add(outcome);
+                if (outcome.amendment() != null) {
+                    versionItems.add(item);
+                    exception(exceptions, item, seq++, ExceptionCategory.AMENDMENT, d.declarationNo(),
+                            ExceptionCategory.amendmentCode(outcome.cancelled()), amendmentText(outcome));
+                }
                 Selection s = outcome.selection();
-                if (s.channel() != Channel.GREEN) {
+                if (s != null && s.channel() != Channel.GREEN) {
                     exceptions.addSelected(runId, item.fileId(), item.index(), seq++, ExceptionCategory.SELECTIVITY,
                             item.sender(), item.fileName(), item.reference(), d.declarationNo(),
                             ExceptionCategory.selectivityCode(s.channel()), ExceptionCategory.selectivity(s.channel()),
@@ -107,17 +127,114 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         }
         rows.write();
         List<JournalEntry> entries = new ArrayList<>();
+        int amended = 0;
         for (DeclarationOutcome o : toPost) {
-            String party = reference.partyByCustomsCode(o.declaration().importerCode())
-                    .map(ReferenceData.Party::partyId).orElse(null);
-            CustomsPostings.forAcceptedImport(o, party).ifPresent(entries::add);
+            String party = party(o.declaration().importerCode());
+            if (o.amendment() == null) {
+                CustomsPostings.forAcceptedImport(o, party).ifPresent(entries::add);
+                continue;
+            }
+            List<JournalEntry> posted = CustomsPostings.forAmendment(o, party,
+                    party(o.amendment().previous().importerCode()));
+            String entryKey = null;
+            String reversalKey = null;
+            for (JournalEntry e : posted) {
+                if (e.idempotencyKey().endsWith(":reversal")) {
+                    reversalKey = e.idempotencyKey();
+                } else {
+                    entryKey = e.idempotencyKey();
+                }
+            }
+            entries.addAll(posted);
+            MessageItem item = versionItems.get(amended++);
+            versions.add(new DeclarationRepository.Version(item.fileId(), item.index(), runId, o, entryKey, reversalKey));
         }
+        declarations.recordVersions(versions);
         ledger.postAll(entries, runId);
         exceptions.write();
         AnswerFiles.record(answerFiles, outbox.takeWritten()); // answers written since the last chunk
         answers.stage(decided);
         faultDrill.afterChunkWritten();
         org.edibatch.config.CrashPoints.reach("customs.chunk-written");
+    }
+
+    private String party(String importerCode) {
+        return reference.partyByCustomsCode(importerCode).map(ReferenceData.Party::partyId).orElse(null);
+    }
+
+    /** The exception line of an accepted amendment: the version, and the assessment before and after it. */
+    private static String amendmentText(DeclarationOutcome o) {
+        Amendments.State before = o.amendment().previous();
+        java.math.BigDecimal after = o.assessment().totalTax();
+        java.math.BigDecimal difference = after.subtract(before.totalTax());
+        return (o.cancelled() ? "cancelled" : "replaced") + " version " + before.version() + " by version "
+                + o.amendment().version() + ": customs value " + before.customsValue().toPlainString() + " -> "
+                + o.assessment().customsValue().toPlainString() + " KRW, duty " + before.duty().toPlainString()
+                + " -> " + o.assessment().duty().toPlainString() + ", VAT " + before.vat().toPlainString() + " -> "
+                + o.assessment().vat().toPlainString() + ", " + (difference.signum() < 0 ? "to refund "
+                + difference.negate().toPlainString() : "to pay " + difference.toPlainString()) + " KRW";
+    }
+
+    /**
+     * The numbers the chunk's amendments touch: their state before the chunk (one query, none when the chunk has
+     * no amendment), overlaid with what the chunk's own earlier messages did to them, in message order.
+     */
+    private NumberStates numberStates(List<? extends ProcessedMessage> items) {
+        Set<DeclarationRepository.NumberKey> keys = new LinkedHashSet<>();
+        for (ProcessedMessage pm : items) {
+            DeclarationOutcome o = pm.outcome();
+            if (o != null && o.accepted() && o.function().amends()) {
+                keys.add(key(o));
+            }
+        }
+        if (keys.isEmpty()) {
+            return new NumberStates(keys, Map.of(), Set.of());
+        }
+        Map<DeclarationRepository.NumberKey, Amendments.State> found = declarations.states(keys);
+        Set<DeclarationRepository.NumberKey> unknown = new LinkedHashSet<>(keys);
+        unknown.removeAll(found.keySet());
+        return new NumberStates(keys, found, declarations.claimedByOtherSenders(unknown, runId));
+    }
+
+    private static DeclarationRepository.NumberKey key(DeclarationOutcome o) {
+        return new DeclarationRepository.NumberKey(o.declaration().sender(), o.declaration().declarationNo());
+    }
+
+    /** The states of the numbers a chunk's amendments touch, kept up to date as the chunk's messages apply. */
+    private final class NumberStates {
+        private final Set<DeclarationRepository.NumberKey> amended;
+        private final Map<DeclarationRepository.NumberKey, Amendments.State> states;
+        private final Set<DeclarationRepository.NumberKey> otherSenders;
+        private final Map<DeclarationRepository.NumberKey, Amendments.State> overlay = new HashMap<>();
+
+        NumberStates(Set<DeclarationRepository.NumberKey> amended,
+                     Map<DeclarationRepository.NumberKey, Amendments.State> states,
+                     Set<DeclarationRepository.NumberKey> otherSenders) {
+            this.amended = amended;
+            this.states = states;
+            this.otherSenders = otherSenders;
+        }
+
+        /** An original accepted in this chunk: an amendment later in the chunk amends it. */
+        void accepted(DeclarationOutcome original) {
+            if (!amended.isEmpty()) {
+                DeclarationRepository.NumberKey key = key(original);
+                if (amended.contains(key)) {
+                    overlay.put(key, Amendments.after(original));
+                }
+            }
+        }
+
+        DeclarationOutcome amend(DeclarationOutcome proposed, MessageItem item) {
+            DeclarationRepository.NumberKey key = key(proposed);
+            Amendments.State current = overlay.containsKey(key) ? overlay.get(key) : states.get(key);
+            DeclarationOutcome decided = amendments.decide(proposed, current, otherSenders.contains(key),
+                    org.edibatch.xml.XmlDeclarationItem.EXPORT.equals(item.kind()));
+            if (decided.accepted()) {
+                overlay.put(key, Amendments.after(decided));
+            }
+            return decided;
+        }
     }
 
     /**
@@ -132,7 +249,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         List<Integer> accepted = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             DeclarationOutcome o = items.get(i).outcome();
-            if (o != null && o.accepted()) {
+            if (o != null && o.accepted() && !o.function().amends()) { // an amendment claims no number
                 accepted.add(i);
             }
         }

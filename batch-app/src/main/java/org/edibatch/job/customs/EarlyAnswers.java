@@ -195,7 +195,7 @@ final class EarlyAnswers {
     /** What the answer step reads back from the declaration's row, taken from the decision itself. */
     static CusresBuilder.Answer answer(DeclarationOutcome o) {
         Assessment a = o.assessment();
-        Channel channel = o.accepted() ? o.selection().channel() : null;
+        Channel channel = o.accepted() && o.selection() != null ? o.selection().channel() : null;
         String hits = o.selection() == null ? null : o.selection().hitsText();
         List<CusresBuilder.Error> errors = new ArrayList<>(o.errors().size());
         for (ContentError e : o.errors()) {
@@ -205,6 +205,20 @@ final class EarlyAnswers {
                 o.acceptanceNo(), a == null ? null : a.customsValue(), null, a == null ? null : a.duty(),
                 a == null ? null : a.vat(), channel == null ? null : channel.code(),
                 channel == null ? null : CusresBuilder.channelText(channel.text(), o.selection().score(), hits),
-                List.copyOf(errors));
+                List.copyOf(errors), amendment(o));
+    }
+
+    /** The amendment part of the answer, as the answer step reads it from the declaration's version row. */
+    private static CusresBuilder.Amendment amendment(DeclarationOutcome o) {
+        if (!o.function().amends()) {
+            return null;
+        }
+        var applied = o.amendment();
+        if (applied == null) {
+            return new CusresBuilder.Amendment(o.function().code(), false, null, null, null);
+        }
+        var p = applied.previous();
+        return new CusresBuilder.Amendment(o.function().code(), applied.cancelled(), p.acceptanceNo(),
+                p.customsValue(), p.totalTax());
     }
 }

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits the files a run claimed into groups of about equal message count, one per worker thread. A file
- * stays whole in one partition, so its messages keep their order and a partition's restart position is a
- * (file, message) pair as in the single-threaded step. The split is deterministic (largest files first,
- * each to the least loaded group, ties to the lower group).
+ * Splits the files a run claimed into groups of about equal message count, one per worker thread. All files of
+ * one sender go to one partition: declaration numbers are the sender's, so every message touching a number
+ * (original, replacements, cancellation) is then applied by one thread in (file id, message position) order,
+ * and a night on one thread, on two, or restarted has the same outcome. A file stays whole in one partition, so
+ * a partition's restart position is a (file, message) pair as in the single-threaded step. The split is
+ * deterministic (largest sender first, each to the least loaded group, ties to the lower group); one very large
+ * sender is one partition's work, which limits the parallelism of a night it dominates.
  */
 public class FilePartitioner implements Partitioner {
 
@@ -30,32 +33,59 @@ public class FilePartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<InboundFileRepository.FileSize> files = inboundFiles.claimedBySize(runId);
+        List<List<Long>> members = split(inboundFiles.claimedBySize(runId), gridSize);
+        Map<String, ExecutionContext> partitions = new HashMap<>();
+        for (int g = 0; g < members.size(); g++) {
+            ExecutionContext ctx = new ExecutionContext();
+            ctx.putString(FILE_IDS, encode(members.get(g)));
+            partitions.put("partition" + g, ctx);
+        }
+        return partitions;
+    }
+
+    /** The file ids of each of {@code gridSize} partitions, each sorted (claim order). */
+    static List<List<Long>> split(List<InboundFileRepository.FileSize> files, int gridSize) {
+        // A sender's files together; a file without a known sender (no messages) is a group of its own.
+        Map<String, SenderFiles> bySender = new java.util.LinkedHashMap<>();
+        for (InboundFileRepository.FileSize f : files) {
+            String key = f.sender() == null ? "#" + f.id() : "=" + f.sender();
+            SenderFiles s = bySender.computeIfAbsent(key, k -> new SenderFiles(new ArrayList<>()));
+            s.ids().add(f.id());
+            s.load[0] += Math.max(1, f.messages());
+        }
+        List<SenderFiles> senders = new ArrayList<>(bySender.values());
+        for (SenderFiles s : senders) {
+            s.ids().sort(null);
+        }
+        senders.sort(java.util.Comparator.comparingLong((SenderFiles s) -> -s.load[0])
+                .thenComparingLong(s -> s.ids().get(0)));
         int groups = Math.max(1, gridSize);
         long[] load = new long[groups];
         List<List<Long>> members = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             members.add(new ArrayList<>());
         }
-        for (InboundFileRepository.FileSize f : files) {
+        for (SenderFiles s : senders) {
             int target = 0;
             for (int g = 1; g < groups; g++) {
                 if (load[g] < load[target]) {
                     target = g;
                 }
             }
-            load[target] += Math.max(1, f.messages());
-            members.get(target).add(f.id());
+            load[target] += s.load[0];
+            members.get(target).addAll(s.ids());
         }
-        Map<String, ExecutionContext> partitions = new HashMap<>();
-        for (int g = 0; g < groups; g++) {
-            List<Long> ids = members.get(g);
+        for (List<Long> ids : members) {
             ids.sort(null); // within a partition, files in claim order
-            ExecutionContext ctx = new ExecutionContext();
-            ctx.putString(FILE_IDS, encode(ids));
-            partitions.put("partition" + g, ctx);
         }
-        return partitions;
+        return members;
+    }
+
+    /** The files of one sender, and their messages. */
+    private record SenderFiles(List<Long> ids, long[] load) {
+        SenderFiles(List<Long> ids) {
+            this(ids, new long[1]);
+        }
     }
 
     /**

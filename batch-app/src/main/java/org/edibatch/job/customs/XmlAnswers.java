@@ -29,7 +29,7 @@ final class XmlAnswers {
 
     /** The batch being answered; {@code errorCode} etc. describe why it was refused, if it was. */
     record Batch(long fileId, String sender, String batchRef, boolean accepted, String errorCode, String errorPointer,
-                 int errorLine, int errorColumn, String errorText, String sigReason, String sigDetail) {
+                 int errorLine, int errorColumn, String errorText, String sigReason, String sigDetail, int version) {
     }
 
     private final AnswerRepository repository;
@@ -47,7 +47,7 @@ final class XmlAnswers {
     /** @return the SHA-256 of the answer written */
     String write(Batch b, Path target, String responseId) throws IOException {
         XmlAnswerWriter.Header header = new XmlAnswerWriter.Header(ourId, b.sender(), responseId,
-                OffsetDateTime.now(clock), b.batchRef());
+                OffsetDateTime.now(clock), b.batchRef(), b.version());
         if (b.sigReason() != null) {
             SubReason reason = SubReason.valueOf(b.sigReason());
             XmlError e = new XmlError(AperakBuilder.code(reason), "/", 0, 0, reason.name() + ": " + reason.text()
@@ -95,8 +95,14 @@ final class XmlAnswers {
         int seq = r.index() + 1;
         String kind = r.kind();
         LocalDate date = r.date() == null ? null : r.date().toLocalDate();
+        XmlResponse.Amendment amendment = amendment(r);
         if (!r.accepted()) {
-            return XmlResponse.rejected(seq, kind, r.declarationNo(), date, List.copyOf(errors));
+            return XmlResponse.rejected(seq, kind, r.declarationNo(), date, List.copyOf(errors)).with(amendment);
+        }
+        if (amendment != null && amendment.cancelled()) {
+            return new XmlResponse(seq, kind, r.declarationNo(), date, new XmlResponse.Acceptance(r.acceptanceNo(),
+                    today, null, r.customsValue(), r.duty(), r.vat(), null, null, null, null, List.of()), List.of(),
+                    amendment);
         }
         org.edibatch.customs.Channel channel = org.edibatch.customs.Channel.valueOf(r.channel());
         String hits = r.ruleHits();
@@ -105,6 +111,13 @@ final class XmlAnswers {
                 r.exchangeRate(), r.customsValue(), r.duty(), r.vat(),
                 export ? BigDecimal.ZERO : vatRatePercent, channel.code(), channel.text(),
                 r.score(), hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))),
-                List.of());
+                List.of(), amendment);
+    }
+
+    /** The same facts as the EDIFACT answer's (see {@code CusresBuilder.Amendment}). */
+    private static XmlResponse.Amendment amendment(AnswerRepository.DeclarationRow r) {
+        var m = AnswerTasklet.amendment(r);
+        return m == null ? null : new XmlResponse.Amendment(m.functionCode(), m.cancelled(), m.previousAcceptanceNo(),
+                m.previousCustomsValue(), m.previousTax());
     }
 }

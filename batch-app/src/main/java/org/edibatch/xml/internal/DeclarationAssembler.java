@@ -28,6 +28,7 @@ public final class DeclarationAssembler {
     private final boolean export;
     private final List<String> open = new ArrayList<>();
     private String declarationNo = "";
+    private org.edibatch.customs.MessageFunction function = org.edibatch.customs.MessageFunction.ORIGINAL;
     private String dateText;
     private String traderCode;
     private String traderName;
@@ -85,6 +86,7 @@ public final class DeclarationAssembler {
     private void header(String name, String text) {
         switch (name) {
             case "ID" -> declarationNo = collapse(text);
+            case "FunctionCode" -> function = org.edibatch.customs.MessageFunction.ofCode(text.trim());
             case "IssueDate" -> dateText = text.trim();
             case "DeclarationCurrencyCode" -> currencyCode = text.trim();
             case "TotalInvoiceAmount" -> {
@@ -119,7 +121,7 @@ public final class DeclarationAssembler {
         // CUSDEC states the currency only with the total (MOA+39); without a total the twin has none either
         String currency = totalPresent ? currencyCode : null;
         Declaration d = new Declaration(sender, declarationNo, date, traderCode, traderName, declarantCode,
-                currency, total, List.copyOf(items));
+                currency, total, List.copyOf(items), function);
         errors.addAll(DeclarationMapper.missingFields(d, !errors.isEmpty(), export));
         return new Mapped(d, errors);
     }

@@ -9,6 +9,8 @@ import java.util.function.UnaryOperator;
 public final class XmlBatch {
 
     public static final String NS = "urn:edibatch:customs:declaration:1";
+    /** Version 2: declarations may carry a FunctionCode (original, replacement, cancellation). */
+    public static final String NS_2 = "urn:edibatch:customs:declaration:2";
 
     private final String sender;
     private final String batchId;
@@ -17,6 +19,7 @@ public final class XmlBatch {
     private String prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     private final List<String> declarations = new ArrayList<>();
     private UnaryOperator<String> rewrite = UnaryOperator.identity();
+    private String ns = NS;
 
     private XmlBatch(String sender, String batchId) {
         this.sender = sender;
@@ -25,6 +28,12 @@ public final class XmlBatch {
 
     public static XmlBatch from(String sender, String batchId) {
         return new XmlBatch(sender, batchId);
+    }
+
+    /** Writes the batch in the format's version 2 (needed for a declaration with a function code). */
+    public XmlBatch version2() {
+        this.ns = NS_2;
+        return this;
     }
 
     public XmlBatch recipient(String recipient) {
@@ -50,8 +59,12 @@ public final class XmlBatch {
     }
 
     public static String header(String sender, String recipient, String batchId, String issued) {
+        return header(NS, sender, recipient, batchId, issued);
+    }
+
+    static String header(String ns, String sender, String recipient, String batchId, String issued) {
         StringBuilder b = new StringBuilder();
-        b.append("<DeclarationBatch xmlns=\"").append(NS).append("\">\n");
+        b.append("<DeclarationBatch xmlns=\"").append(ns).append("\">\n");
         if (sender != null) {
             b.append("  <SenderID>").append(Xml.escape(sender)).append("</SenderID>\n");
         }
@@ -67,7 +80,7 @@ public final class XmlBatch {
 
     public String text() {
         StringBuilder b = new StringBuilder(prolog);
-        b.append(header(sender, recipient, batchId, issued));
+        b.append(header(ns, sender, recipient, batchId, issued));
         declarations.forEach(b::append);
         b.append(footer());
         return rewrite.apply(b.toString());

@@ -31,6 +31,8 @@ public final class XmlDeclaration {
         this.declarationNo = declarationNo;
     }
 
+    private String function;
+
     public static XmlDeclaration importDeclaration(String declarationNo) {
         return new XmlDeclaration(false, declarationNo);
     }
@@ -40,6 +42,12 @@ public final class XmlDeclaration {
     }
 
     /** ISO date (yyyy-MM-dd) as sent; null leaves IssueDate out. */
+    /** The message function (FunctionCode, format version 2): 9 original, 5 replacement, 1 cancellation. */
+    public XmlDeclaration function(String code) {
+        this.function = code;
+        return this;
+    }
+
     public XmlDeclaration date(String isoDate) {
         this.date = isoDate;
         return this;
@@ -90,6 +98,9 @@ public final class XmlDeclaration {
         StringBuilder b = new StringBuilder();
         b.append("  <").append(tag).append(">\n");
         b.append("    <ID>").append(Xml.escape(declarationNo)).append("</ID>\n");
+        if (function != null) {
+            b.append("    <FunctionCode>").append(function).append("</FunctionCode>\n");
+        }
         if (date != null) {
             b.append("    <IssueDate>").append(date).append("</IssueDate>\n");
         }

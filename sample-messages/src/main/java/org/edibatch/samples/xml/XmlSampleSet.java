@@ -86,6 +86,11 @@ public final class XmlSampleSet {
                 .declaration(filler("XX60000001").damage(t -> t.replace("<Name>HANBIT TRADING CO</Name>", "<Name>&lol9;</Name>"))).bytes();
     }
 
+    private static XmlDeclaration shirts(String number, String function, String usd) {
+        return XmlDeclaration.importDeclaration(number).function(function).date("2026-11-25")
+                .trader("HANBIT001234", "HANBIT TRADING CO").item("6109100000", "CN", "100", "PCE", usd);
+    }
+
     public static Map<String, byte[]> generate() {
         Map<String, byte[]> f = new LinkedHashMap<>();
 
@@ -96,6 +101,16 @@ public final class XmlSampleSet {
                         .item("8471300000", "KR", "50", "PCE", "42000.00")
                         .item("8517130000", "KR", "200", "PCE", "88000.00"))
                 .declaration(filler("HX2611250001")).bytes());
+        // Format version 2 (FunctionCode): T-shirts 1,000.00 USD (value 1,398,500; duty 181,805; VAT 158,030) replaced
+        // by 500.00 USD (value 699,250; duty 90,902; VAT 79,015: 169,918 to refund); a laptop (VAT 139,850) cancelled.
+        f.put("amend-xml-v2-003.xml", XmlBatch.from("HANBITTRD", "XAM0001").version2()
+                .declaration(shirts("HX2611259201", "9", "1000.00"))
+                .declaration(shirts("HX2611259201", "5", "500.00"))
+                .declaration(XmlDeclaration.importDeclaration("HX2611259202").function("9").date("2026-11-25")
+                        .trader("HANBIT001234", "HANBIT TRADING CO").item("8471300000", "CN", "1", "PCE", "1000.00"))
+                .declaration(XmlDeclaration.importDeclaration("HX2611259202").function("1").date("2026-11-25")
+                        .trader("HANBIT001234", "HANBIT TRADING CO").item("8471300000", "CN", "1", "PCE", "1000.00"))
+                .bytes());
 
         // ---- bad content: one per code, declarations 1 and 3 are good ----------------------------------
         f.put("bad-xml-content-c100-missing-importer.xml", threeWith("XC100",

@@ -1,0 +1,100 @@
+package org.edibatch.customs;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The rules of replacements and cancellations: given a number's current state, what an amendment that passed the
+ * customs checks becomes. Plain Java: the customs writer gives it the state (from the database, overlaid with the
+ * chunk's own earlier changes) and applies the outcome in message order. An instance serves one thread.
+ */
+public final class Amendments {
+
+    /**
+     * A declaration number's current version, as its last accepted message left it.
+     *
+     * @param originalDate the original's declaration date: every version is assessed at its rates
+     */
+    public record State(int version, boolean cancelled, LocalDate originalDate, String importerCode,
+                        String acceptanceNo, BigDecimal customsValue, BigDecimal duty, BigDecimal vat) {
+
+        public BigDecimal totalTax() {
+            return duty.add(vat);
+        }
+    }
+
+    /**
+     * What an accepted amendment made: its version and the state it replaced.
+     *
+     * @param cancelled the amendment was a cancellation
+     */
+    public record Applied(int version, boolean cancelled, State previous) {
+    }
+
+    private static final Assessment NOTHING = new Assessment(null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            List.of());
+
+    private final CustomsRules rules;
+
+    public Amendments(CustomsRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * Decides an amendment against its number's state. Originals and rejected messages come back as they are.
+     *
+     * @param current     the number's state for the declaration's sender, null when none was accepted
+     * @param otherSender the number was accepted from another sender in an earlier run (never the same run's, so
+     *                    the answer does not depend on which partition got there first)
+     * @param export      the declaration is an export (assessed without duty and VAT)
+     */
+    public DeclarationOutcome decide(DeclarationOutcome proposed, State current, boolean otherSender, boolean export) {
+        Declaration d = proposed.declaration();
+        if (!proposed.accepted() || !d.function().amends()) {
+            return proposed;
+        }
+        if (current == null) {
+            return refused(d, otherSender ? CustomsErrorCode.AMENDED_OTHER_SENDER : CustomsErrorCode.AMENDED_UNKNOWN,
+                    "declaration " + d.declarationNo() + (otherSender ? " was filed by another sender"
+                            : " has no accepted version from " + d.sender()));
+        }
+        if (current.cancelled()) {
+            return refused(d, CustomsErrorCode.AMENDED_CANCELLED, "declaration " + d.declarationNo()
+                    + " was cancelled in version " + current.version());
+        }
+        // Release (the payment issue) and an officer's final decision (the console issue) will close a declaration
+        // to amendment: their state and refusal codes belong here, before a version is made.
+        int version = current.version() + 1;
+        Declaration dated = d.date() != null && d.date().equals(current.originalDate()) ? d
+                : d.withDate(current.originalDate());
+        if (d.function() == MessageFunction.CANCELLATION) {
+            return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, dated, List.of(), NOTHING, null,
+                    rules.acceptanceNo(dated, version), new Applied(version, true, current));
+        }
+        // A replacement is assessed at the rates of its original's date, and selected again.
+        DeclarationOutcome decided = dated == d ? proposed : rules.decide(dated, export);
+        if (!decided.accepted()) {
+            return decided;
+        }
+        return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, dated, List.of(), decided.assessment(),
+                decided.selection(), rules.acceptanceNo(dated, version), new Applied(version, false, current));
+    }
+
+    /** The state an accepted original or amendment leaves its number in. */
+    public static State after(DeclarationOutcome accepted) {
+        Declaration d = accepted.declaration();
+        Assessment a = accepted.assessment();
+        Applied applied = accepted.amendment();
+        if (applied == null) {
+            return new State(1, false, d.date(), d.importerCode(), accepted.acceptanceNo(), a.customsValue(),
+                    a.duty(), a.vat());
+        }
+        return new State(applied.version(), applied.cancelled(), applied.previous().originalDate(), d.importerCode(),
+                accepted.acceptanceNo(), a.customsValue(), a.duty(), a.vat());
+    }
+
+    private static DeclarationOutcome refused(Declaration d, CustomsErrorCode code, String detail) {
+        return DeclarationOutcome.rejected(d, List.of(new ContentError(code, "BGM", detail)));
+    }
+}
