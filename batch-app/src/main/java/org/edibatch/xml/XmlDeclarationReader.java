@@ -61,6 +61,8 @@ public final class XmlDeclarationReader implements Closeable {
             reader = SecureStax.inputFactory(resolver).createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), message(e));
+        } catch (RuntimeException e) {
+            refuse(XmlErrorCode.NOT_WELL_FORMED, null, parserFailure(e));
         }
         this.r = reader;
         this.validator = validate && reader != null ? new ValidatingBridge(XmlSchemas.declaration(), reader,
@@ -185,7 +187,14 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void step() throws XMLStreamException, SAXException {
-        int event = r.next();
+        int event;
+        try {
+            event = r.next();
+        } catch (RuntimeException e) {
+            // The JDK's parser itself fails on some malformed input (a NUL in a DOCTYPE's internal subset throws
+            // MissingResourceException "InvalidCharInDTD"): the input is not well-formed, the run is not at fault.
+            throw new XMLStreamException(parserFailure(e), r.getLocation(), e);
+        }
         in.eventSeen();
         switch (event) {
             case XMLStreamConstants.START_ELEMENT -> startElement();
@@ -330,6 +339,11 @@ public final class XmlDeclarationReader implements Closeable {
 
     private Location location(XMLStreamException e) {
         return e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
+    }
+
+    private static String parserFailure(RuntimeException e) {
+        return "the XML parser cannot read this input (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
     }
 
     private static String message(XMLStreamException e) {
