@@ -105,6 +105,8 @@ class EdifactReadersFuzzTest {
     static void readAsTheCustomsStep(byte[] bytes, Claim claim) throws Exception {
         DeclarationMapper mapper = new DeclarationMapper();
         int read = 0;
+        int accepted = 0;
+        int rejected = 0;
         boolean unreadable = false;
         try (InterchangeReader reader = InterchangeReader.inbound(new ByteArrayInputStream(bytes), true)) {
             String sender = reader.header().sender();
@@ -125,6 +127,11 @@ class EdifactReadersFuzzTest {
                 for (SyntaxError e : m.errors()) {
                     assertThat(CODES_0085).as("0085 code of %s", e).contains(e.code());
                 }
+                if (m.hasErrors()) {
+                    rejected++;
+                } else {
+                    accepted++;
+                }
                 if (!m.hasErrors() && "CUSDEC".equals(m.type())) {
                     DeclarationMapper.Result r = mapper.map(sender, m);
                     assertThat(r.declaration()).isNotNull();
@@ -135,6 +142,7 @@ class EdifactReadersFuzzTest {
             }
             assertThat(reader.interchangeErrors()).as("envelope errors the claim did not find").isEmpty();
         }
+        assertThat(accepted + rejected).as("messages read = accepted + rejected").isEqualTo(read);
         if (!unreadable) {
             assertThat(read).as("messages read by the customs step vs counted by the claim").isEqualTo(claim.messages());
         } else {

@@ -51,6 +51,8 @@ class XmlReaderFuzzTest {
             assertThat(e.code()).isEqualTo(XmlErrorCode.SCHEMA_INVALID.code());
         }
         int read = 0;
+        int accepted = 0;
+        int rejected = 0;
         try (XmlDeclarationReader reader = XmlDeclarationReader.open(new ByteArrayInputStream(bytes), XmlLimits.defaults())) {
             XmlDeclarationItem item;
             while ((item = reader.next()) != null) {
@@ -65,9 +67,15 @@ class XmlReaderFuzzTest {
                 for (ContentError e : item.mappingErrors()) {
                     assertThat(e.code().code()).matches("C\\d{3}");
                 }
+                if (item.schemaValid() && item.mappingErrors().isEmpty()) {
+                    accepted++;
+                } else {
+                    rejected++;
+                }
             }
             assertThat(reader.refused()).as("the customs read refused what the claim's scan accepted").isFalse();
         }
+        assertThat(accepted + rejected).as("declarations read = accepted + rejected").isEqualTo(read);
         assertThat(read).as("declarations: customs read vs claim's scan").isEqualTo(scan.declarations());
     }
 }
