@@ -32,6 +32,16 @@ import java.util.List;
  */
 public final class XmlDeclarationReader implements Closeable {
 
+    /**
+     * Schema errors kept per declaration (and outside any), as {@code InterchangeReader.MAX_ERRORS_PER_MESSAGE}: a
+     * declaration repeating a bad element thousands of times would otherwise cost the memory, the answer and the
+     * database rows of thousands of errors. Past the bound the last one kept says how many more there were.
+     */
+    public static final int MAX_ERRORS_PER_DECLARATION = 100;
+
+    /** The longest error text kept: the validator quotes the sender's value, which may be 65,536 characters. */
+    public static final int MAX_ERROR_TEXT = 300;
+
     private final XmlLimits limits;
     private final LimitedInputStream in;
     private final XMLStreamReader r;
@@ -51,6 +61,8 @@ public final class XmlDeclarationReader implements Closeable {
     private String currentKind;
     private int currentElements;
     private List<XmlError> currentErrors;
+    private int currentErrorsDropped;
+    private int batchErrorsDropped;
     private boolean currentComplete;
 
     private XmlDeclarationReader(InputStream source, XmlLimits limits, boolean validate, XMLResolver resolver) {
@@ -130,7 +142,7 @@ public final class XmlDeclarationReader implements Closeable {
 
     /** Errors that belong to no declaration: the refusal, or schema errors after the first declaration. */
     public List<XmlError> batchErrors() {
-        return List.copyOf(batchErrors);
+        return List.copyOf(bounded(batchErrors, batchErrorsDropped));
     }
 
     /** Declarations handed out or skipped so far. */
@@ -153,7 +165,7 @@ public final class XmlDeclarationReader implements Closeable {
         }
         DeclarationAssembler.Mapped mapped = current.build(header.senderId());
         XmlDeclarationItem item = new XmlDeclarationItem(declarationsSeen - 1, currentKind, mapped.declaration(),
-                List.copyOf(mapped.errors()), List.copyOf(currentErrors));
+                List.copyOf(mapped.errors()), List.copyOf(bounded(currentErrors, currentErrorsDropped)));
         current = null;
         return item;
     }
@@ -292,6 +304,7 @@ public final class XmlDeclarationReader implements Closeable {
         current = new DeclarationAssembler(XmlDeclarationItem.EXPORT.equals(currentKind));
         currentElements = 0;
         currentErrors = new ArrayList<>();
+        currentErrorsDropped = 0;
         currentComplete = false;
     }
 
@@ -313,14 +326,35 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void schemaError(String message, int line, int column) {
+        String text = message == null || message.length() <= MAX_ERROR_TEXT ? message
+                : message.substring(0, MAX_ERROR_TEXT - 3) + "...";
         XmlError e = new XmlError(XmlErrorCode.SCHEMA_INVALID.code(), path.toString(), Math.max(line, 0),
-                Math.max(column, 0), message);
+                Math.max(column, 0), text);
         List<XmlError> into = current != null ? currentErrors : batchErrors;
         // the validator often reports one fault twice (bad value, then bad content of its element)
         XmlError last = into.isEmpty() ? null : into.get(into.size() - 1);
         if (last == null || last.line() != e.line() || last.column() != e.column() || !last.pointer().equals(e.pointer())) {
-            into.add(e);
+            if (into.size() < MAX_ERRORS_PER_DECLARATION) {
+                into.add(e);
+            } else if (current != null) {
+                currentErrorsDropped++;
+            } else {
+                batchErrorsDropped++;
+            }
         }
+    }
+
+    /** {@code errors} as answered: past the bound, the last one kept replaced by the count of those left out. */
+    private static List<XmlError> bounded(List<XmlError> errors, int dropped) {
+        if (dropped == 0) {
+            return errors;
+        }
+        List<XmlError> kept = new ArrayList<>(errors.subList(0, errors.size() - 1));
+        XmlError last = errors.get(errors.size() - 1);
+        kept.add(new XmlError(XmlErrorCode.SCHEMA_INVALID.code(), last.pointer(), last.line(), last.column(),
+                (dropped + 1) + " more schema errors from here on, not listed (the first " + kept.size()
+                        + " are)"));
+        return kept;
     }
 
     private void refuse(XmlErrorCode code, Location at, String text) {

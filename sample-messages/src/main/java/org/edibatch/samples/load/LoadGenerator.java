@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -393,8 +394,15 @@ public final class LoadGenerator {
         }
         String text = x.text();
         if (d.function != Function.ORIGINAL) {
-            int id = text.indexOf("</ID>\n") + "</ID>\n".length();
-            text = text.substring(0, id) + "    <FunctionCode>" + d.function.code + "</FunctionCode>\n" + text.substring(id);
+            String element = "<FunctionCode>" + d.function.code + "</FunctionCode>";
+            int written = text.indexOf("<FunctionCode>");
+            if (written >= 0) {
+                // a sample writer that writes the element itself (9): its value replaced
+                text = text.substring(0, written) + element + text.substring(text.indexOf("</FunctionCode>", written) + 15);
+            } else {
+                int id = text.indexOf("</ID>\n") + "</ID>\n".length();
+                text = text.substring(0, id) + "    " + element + "\n" + text.substring(id);
+            }
         }
         return text;
     }
@@ -544,7 +552,7 @@ public final class LoadGenerator {
                 percent++;
             }
             BigDecimal value = old.multiply(BigDecimal.valueOf(percent)).movePointLeft(2)
-                    .setScale(old.scale(), java.math.RoundingMode.HALF_UP);
+                    .setScale(old.scale(), RoundingMode.HALF_UP);
             if (value.compareTo(old) == 0 || value.signum() <= 0) {
                 value = old.add(BigDecimal.ONE);
             }
