@@ -6,6 +6,7 @@
 #   SINGLE_BYTES=1073741824 scripts/bench-customs.sh   one interchange of about that many bytes instead
 #
 # Environment: BAD_PERCENT (2), LARGE_FILES (0), XML_PERCENT (0: share of the files that are signed XML batches),
+# LOADGEN_ARGS (more LoadGenerator options for the set, e.g. "--replace-percent 10 --cancel-percent 2"),
 # SEED (20261128), THREADS (2, for the ceilings),
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench.* folder),
 # SKIP_BUILD=1, MVN_ARGS (e.g. -o), KEEP_FILES=1 (keep the generated and processed files), KEEP_DB=1,
@@ -71,9 +72,10 @@ elif [[ -n "${SINGLE_BYTES:-}" ]]; then
   echo "== generate one interchange of about $SINGLE_BYTES bytes, ${BAD_PERCENT}% bad, sign"
   scripts/loadgen.sh "$WORK/load" --single-interchange-bytes "$SINGLE_BYTES" --bad-percent "$BAD_PERCENT" --seed "$SEED"
 else
-  echo "== generate $N declarations, $K per interchange, ${BAD_PERCENT}% bad, $LARGE_FILES large file(s), ${XML_PERCENT}% XML files, sign"
+  echo "== generate $N declarations, $K per interchange, ${BAD_PERCENT}% bad, $LARGE_FILES large file(s), ${XML_PERCENT}% XML files${LOADGEN_ARGS:+, $LOADGEN_ARGS}, sign"
+  # shellcheck disable=SC2086
   scripts/loadgen.sh "$WORK/load" --declarations "$N" --per-interchange "$K" --bad-percent "$BAD_PERCENT" \
-    --large-files "$LARGE_FILES" --xml-percent "$XML_PERCENT" --seed "$SEED"
+    --large-files "$LARGE_FILES" --xml-percent "$XML_PERCENT" --seed "$SEED" ${LOADGEN_ARGS:-}
 fi
 cat "$WORK/load/loadgen.properties" | tr '\n' ' '; echo
 

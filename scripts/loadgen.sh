@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $# -lt 1 || "$1" == --* ]]; then
   echo "usage: $0 OUT [--declarations N] [--per-interchange K] [--senders A,B] [--bad-percent P] [--large-files F]" >&2
-  echo "          [--seed S] [--xml-percent X] | [--single-interchange-bytes B]" >&2
+  echo "          [--seed S] [--xml-percent X] [--replace-percent R] [--cancel-percent C] | [--single-interchange-bytes B]" >&2
   exit 64
 fi
 OUT=$1

@@ -107,6 +107,11 @@ public final class EnvelopeScanner {
                 return false;
             }
         }
+        // A space as release character, or one character in two roles, is read by StAEDI otherwise than
+        // literally (a space there means "no release character"): the thorough pass decides such an interchange.
+        if (c[3] == ' ' || c[0] == c[1] || c[0] == c[3] || c[0] == c[5] || c[1] == c[3] || c[1] == c[5] || c[3] == c[5]) {
+            return false;
+        }
         component = (byte) c[0];
         element = (byte) c[1];
         release = (byte) c[3];

@@ -522,7 +522,16 @@ public final class InterchangeReader implements Closeable {
         pendingConstituentErrors.clear();
         switch (segmentTag) {
             case "UNB":
-                header = buildHeader();
+                if (header == null) {
+                    header = buildHeader();
+                } else if (!inMessage) {
+                    // The header stays the first UNB's: a sender cannot rename itself in the middle of a file.
+                    interchangeError(new SyntaxError(SyntaxErrorCode.NOT_SUPPORTED_IN_POSITION.code(), 0, "UNB", 0, 0,
+                            "a second UNB before the UNZ: a file holds one interchange"));
+                } else if (keepSegments) {
+                    // inside a message a UNB is a segment its guide does not have (StAEDI's error already says so)
+                    segments.add(new Segment(segmentTag, messagePosition(l), elements));
+                }
                 return null;
             case "UNH":
                 onUnh();

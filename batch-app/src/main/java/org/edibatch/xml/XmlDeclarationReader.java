@@ -32,6 +32,16 @@ import java.util.List;
  */
 public final class XmlDeclarationReader implements Closeable {
 
+    /**
+     * Schema errors kept per declaration (and outside any), as {@code InterchangeReader.MAX_ERRORS_PER_MESSAGE}: a
+     * declaration repeating a bad element thousands of times would otherwise cost the memory, the answer and the
+     * database rows of thousands of errors. Past the bound the last one kept says how many more there were.
+     */
+    public static final int MAX_ERRORS_PER_DECLARATION = 100;
+
+    /** The longest error text kept: the validator quotes the sender's value, which may be 65,536 characters. */
+    public static final int MAX_ERROR_TEXT = 300;
+
     private final XmlLimits limits;
     private final LimitedInputStream in;
     private final XMLStreamReader r;
@@ -53,6 +63,8 @@ public final class XmlDeclarationReader implements Closeable {
     private String currentKind;
     private int currentElements;
     private List<XmlError> currentErrors;
+    private int currentErrorsDropped;
+    private int batchErrorsDropped;
     private boolean currentComplete;
 
     private XmlDeclarationReader(InputStream source, XmlLimits limits, boolean validate, XMLResolver resolver) {
@@ -63,6 +75,8 @@ public final class XmlDeclarationReader implements Closeable {
             reader = SecureStax.inputFactory(resolver).createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), message(e));
+        } catch (RuntimeException e) {
+            refuse(XmlErrorCode.NOT_WELL_FORMED, null, parserFailure(e));
         }
         this.r = reader;
         this.validator = validate && reader != null ? new ValidatingBridge(XmlSchemas.declaration(), reader,
@@ -130,7 +144,7 @@ public final class XmlDeclarationReader implements Closeable {
 
     /** Errors that belong to no declaration: the refusal, or schema errors after the first declaration. */
     public List<XmlError> batchErrors() {
-        return List.copyOf(batchErrors);
+        return List.copyOf(bounded(batchErrors, batchErrorsDropped));
     }
 
     /** Declarations handed out or skipped so far. */
@@ -153,7 +167,7 @@ public final class XmlDeclarationReader implements Closeable {
         }
         DeclarationAssembler.Mapped mapped = current.build(header.senderId());
         XmlDeclarationItem item = new XmlDeclarationItem(declarationsSeen - 1, currentKind, mapped.declaration(),
-                List.copyOf(mapped.errors()), List.copyOf(currentErrors));
+                List.copyOf(mapped.errors()), List.copyOf(bounded(currentErrors, currentErrorsDropped)));
         current = null;
         return item;
     }
@@ -187,7 +201,14 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void step() throws XMLStreamException, SAXException {
-        int event = r.next();
+        int event;
+        try {
+            event = r.next();
+        } catch (RuntimeException e) {
+            // The JDK's parser itself fails on some malformed input (a NUL in a DOCTYPE's internal subset throws
+            // MissingResourceException "InvalidCharInDTD"): the input is not well-formed, the run is not at fault.
+            throw new XMLStreamException(parserFailure(e), r.getLocation(), e);
+        }
         in.eventSeen();
         switch (event) {
             case XMLStreamConstants.START_ELEMENT -> startElement();
@@ -288,6 +309,7 @@ public final class XmlDeclarationReader implements Closeable {
         current = new DeclarationAssembler(XmlDeclarationItem.EXPORT.equals(currentKind));
         currentElements = 0;
         currentErrors = new ArrayList<>();
+        currentErrorsDropped = 0;
         currentComplete = false;
     }
 
@@ -309,14 +331,35 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void schemaError(String message, int line, int column) {
+        String text = message == null || message.length() <= MAX_ERROR_TEXT ? message
+                : message.substring(0, MAX_ERROR_TEXT - 3) + "...";
         XmlError e = new XmlError(XmlErrorCode.SCHEMA_INVALID.code(), path.toString(), Math.max(line, 0),
-                Math.max(column, 0), message);
+                Math.max(column, 0), text);
         List<XmlError> into = current != null ? currentErrors : batchErrors;
         // the validator often reports one fault twice (bad value, then bad content of its element)
         XmlError last = into.isEmpty() ? null : into.get(into.size() - 1);
         if (last == null || last.line() != e.line() || last.column() != e.column() || !last.pointer().equals(e.pointer())) {
-            into.add(e);
+            if (into.size() < MAX_ERRORS_PER_DECLARATION) {
+                into.add(e);
+            } else if (current != null) {
+                currentErrorsDropped++;
+            } else {
+                batchErrorsDropped++;
+            }
         }
+    }
+
+    /** {@code errors} as answered: past the bound, the last one kept replaced by the count of those left out. */
+    private static List<XmlError> bounded(List<XmlError> errors, int dropped) {
+        if (dropped == 0) {
+            return errors;
+        }
+        List<XmlError> kept = new ArrayList<>(errors.subList(0, errors.size() - 1));
+        XmlError last = errors.get(errors.size() - 1);
+        kept.add(new XmlError(XmlErrorCode.SCHEMA_INVALID.code(), last.pointer(), last.line(), last.column(),
+                (dropped + 1) + " more schema errors from here on, not listed (the first " + kept.size()
+                        + " are)"));
+        return kept;
     }
 
     private void refuse(XmlErrorCode code, Location at, String text) {
@@ -335,6 +378,11 @@ public final class XmlDeclarationReader implements Closeable {
 
     private Location location(XMLStreamException e) {
         return e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
+    }
+
+    private static String parserFailure(RuntimeException e) {
+        return "the XML parser cannot read this input (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
     }
 
     private static String message(XMLStreamException e) {

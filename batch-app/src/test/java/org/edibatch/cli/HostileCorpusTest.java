@@ -43,7 +43,7 @@ class HostileCorpusTest {
         List<String> hostile = new ArrayList<>();
         for (HostileCorpus.HostileFile f : HostileCorpus.generate(seed)) {
             Path file = Files.write(inbox.resolve(f.name()), f.bytes());
-            signer.sign(file, inbox.resolve(f.name() + ".p7s"), pki.credential(f.sender()), true);
+            signer.sign(file, inbox.resolve(f.name() + ".p7s"), pki.credential(f.signer()), true);
             hostile.add(f.name());
         }
         for (int i = 1; i <= 2; i++) {

@@ -259,10 +259,32 @@ class HostileInputTest {
         millionSegments(Kind.MILLION_UNS, "15", "35");
     }
 
+    @Test
+    void aSyntaxWeDoNotSupportRefusesTheInterchangeWithCodeTwo() throws Exception {
+        refusedWhole(Kind.UNSUPPORTED_SYNTAX, "0085:2");
+    }
+
+    @Test
+    void aMessageTypeWeDoNotProcessIsRefusedWithCodeFourteenAndTheOthersDecided() throws Exception {
+        Night n = oneMessageRefused(Kind.UNSUPPORTED_MESSAGE_TYPE, "14");
+        assertThat(app.jdbc().queryForList("SELECT e.category || ' ' || e.code FROM exception_item e JOIN inbound_file f "
+                + "ON f.id = e.file_id WHERE f.run_id = ? AND f.original_name LIKE 'hostile-%'", String.class, n.run()))
+                .containsExactly("SYNTAX 0085:14");
+    }
+
+    @Test
+    void aFileFromAnUnknownSenderIsRefusedWithCodeTwentyThree() throws Exception {
+        HostileCorpus.HostileFile f = HostileCorpus.of(Kind.UNKNOWN_SENDER, SEED);
+        assertThat(f.sender()).startsWith("NOBODY").isNotEqualTo(f.signer());
+        refusedWhole(Kind.UNKNOWN_SENDER, "0085:23");
+        assertThat(app.jdbc().queryForList("SELECT e.category || ' ' || e.code FROM exception_item e JOIN inbound_file f "
+                + "ON f.id = e.file_id WHERE f.original_name = ?", String.class, f.name())).containsExactly("FILE 0085:23");
+    }
+
     /** An unexpected fault while one file's messages are decided refuses them (0085 code 18); the night goes on. */
     @Test
     void aMessageWhoseDecisionFailsIsRefusedAndTheNightGoesOn() throws Exception {
-        HostileCorpus.HostileFile poison = new HostileCorpus.HostileFile(null, "poison.edi", "HANBITTRD",
+        HostileCorpus.HostileFile poison = new HostileCorpus.HostileFile(null, "poison.edi", "HANBITTRD", "HANBITTRD",
                 goodFile("PZ" + SEED % 1000));
         app.bean(FaultDrill.class).poisonFile(poison.name());
         String good = "good-" + (goodFiles + 1) + ".edi";

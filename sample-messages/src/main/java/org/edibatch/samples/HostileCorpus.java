@@ -19,8 +19,11 @@ public final class HostileCorpus {
     /** Repeated segments in the "million" classes: one message of about 10 MB. */
     public static final int MILLION = 1_000_000;
 
-    /** A file of the corpus; {@code sender} is the UNB sender, who signs it. */
-    public record HostileFile(Kind kind, String name, String sender, byte[] bytes) {
+    /**
+     * A file of the corpus; {@code sender} is the UNB sender, {@code signer} the registered party who signs it (the
+     * sender itself, but for {@link Kind#UNKNOWN_SENDER}, whose UNB names a party nobody registered).
+     */
+    public record HostileFile(Kind kind, String name, String sender, String signer, byte[] bytes) {
     }
 
     /** The classes of hostile input, each with the mutation that makes one. */
@@ -131,6 +134,33 @@ public final class HostileCorpus {
             String mutate(Random r, Interchange base, List<Cusdec> messages) {
                 return repeatAfter(base.text(), r, messages, "UNS+D'\n", "UNS+D'\n", MILLION);
             }
+        },
+        // The classes below came after the corpus's first seeds: appended, so the files of the classes above
+        // (whose random draws and references depend on their position) stay the same for a seed.
+        /** A syntax identifier and version outside UNOA..UNOY 3 and 4 (e.g. UNOA:1, IATA:1): 0085 code 2. */
+        UNSUPPORTED_SYNTAX(false) {
+            @Override
+            String mutate(Random r, Interchange base, List<Cusdec> messages) {
+                String[] syntax = {"UNOA:1", "UNOB:2", "UNOC:2", "UNOC:1", "IATA:1", "IATB:1"};
+                return base.text().replaceFirst("^UNB\\+UNOC:3\\+", "UNB+" + syntax[r.nextInt(syntax.length)] + "+");
+            }
+        },
+        /** One message of a type this service does not process (an INVOIC, a CUSRES, an APERAK): 0085 code 14. */
+        UNSUPPORTED_MESSAGE_TYPE(false) {
+            @Override
+            String mutate(Random r, Interchange base, List<Cusdec> messages) {
+                String[] types = {"INVOIC:D:96A:UN", "CUSRES:D:96B:UN", "APERAK:D:96B:UN", "CUSDEC:D:96A:UN"};
+                int m = 1 + r.nextInt(messages.size());
+                return base.text().replace("UNH+" + m + "+CUSDEC:D:96B:UN'", "UNH+" + m + "+" + types[r.nextInt(types.length)] + "'");
+            }
+        },
+        /** A UNB sender nobody registered, signed by a registered party: 0085 code 23, not a signature refusal. */
+        UNKNOWN_SENDER(false) {
+            @Override
+            String mutate(Random r, Interchange base, List<Cusdec> messages) {
+                return base.text().replaceFirst("^UNB\\+UNOC:3\\+" + base.sender() + "\\+",
+                        "UNB+UNOC:3+NOBODY" + letters(r, 4) + "+");
+            }
         };
 
         private final boolean large;
@@ -178,8 +208,12 @@ public final class HostileCorpus {
             base.message(c);
         }
         String text = kind.mutate(r, base, messages);
+        if (text.equals(base.text())) {
+            throw new IllegalStateException(kind + ": the mutation changed nothing");
+        }
         String name = "hostile-" + kind.name().toLowerCase().replace('_', '-') + "-" + ref + ".edi";
-        return new HostileFile(kind, name, base.sender(), text.getBytes(StandardCharsets.ISO_8859_1));
+        String sender = text.substring(text.indexOf('+', 4) + 1, text.indexOf('+', text.indexOf('+', 4) + 1));
+        return new HostileFile(kind, name, sender, base.sender(), text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String declarationNo(Interchange base, int n) {
