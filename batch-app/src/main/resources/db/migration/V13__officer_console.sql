@@ -71,12 +71,21 @@ CREATE INDEX review_queue_declaration ON review_queue (sender, declaration_no);
 -- few yellow and red declarations in one INSERT.
 CREATE FUNCTION review_queue_added() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
+    -- An accepted replacement or cancellation (V10) takes the earlier versions of its number out of the queue.
+    DELETE FROM review_queue q USING new_rows m
+     WHERE m.status = 'ACCEPTED' AND m.message_function IN ('5', '1')
+       AND q.sender = m.sender AND q.declaration_no = m.declaration_no;
     INSERT INTO review_queue (file_id, msg_index, received_at, sender, declaration_no, importer_code, channel)
     SELECT n.file_id, n.msg_index, f.received_at, n.sender, n.declaration_no, n.importer_code, n.channel
       FROM new_rows n JOIN inbound_file f ON f.id = n.file_id
      WHERE n.status = 'ACCEPTED' AND n.channel IN ('YELLOW', 'RED')
        AND NOT EXISTS (SELECT 1 FROM officer_decision o
-                        WHERE o.sender = n.sender AND o.declaration_no = n.declaration_no);
+                        WHERE o.sender = n.sender AND o.declaration_no = n.declaration_no)
+       -- a version replaced or cancelled later in the same statement (one chunk) never enters the queue
+       AND NOT EXISTS (SELECT 1 FROM new_rows m
+                        WHERE m.status = 'ACCEPTED' AND m.message_function IN ('5', '1')
+                          AND m.sender = n.sender AND m.declaration_no = n.declaration_no
+                          AND (m.file_id, m.msg_index) > (n.file_id, n.msg_index));
     RETURN NULL;
 END $$;
 CREATE TRIGGER review_queue_added AFTER INSERT ON declaration REFERENCING NEW TABLE AS new_rows
@@ -94,7 +103,11 @@ CREATE TRIGGER review_queue_decided AFTER INSERT ON officer_decision
 INSERT INTO review_queue (file_id, msg_index, received_at, sender, declaration_no, importer_code, channel)
 SELECT d.file_id, d.msg_index, f.received_at, d.sender, d.declaration_no, d.importer_code, d.channel
   FROM declaration d JOIN inbound_file f ON f.id = d.file_id
- WHERE d.status = 'ACCEPTED' AND d.channel IN ('YELLOW', 'RED');
+ WHERE d.status = 'ACCEPTED' AND d.channel IN ('YELLOW', 'RED')
+   AND NOT EXISTS (SELECT 1 FROM declaration m
+                    WHERE m.status = 'ACCEPTED' AND m.message_function IN ('5', '1')
+                      AND m.sender = d.sender AND m.declaration_no = d.declaration_no
+                      AND (m.file_id, m.msg_index) > (d.file_id, d.msg_index));
 
 -- The triggers write the queue as the owner; names resolve in this schema only (V4's rule).
 DO $$

@@ -82,6 +82,9 @@ class ConsoleServeTest {
                 + "JOIN inbound_file f ON f.id = d.file_id WHERE d.status = 'ACCEPTED' "
                 + "AND d.channel IN ('YELLOW','RED') AND NOT EXISTS (SELECT 1 FROM officer_decision o "
                 + "WHERE o.sender = d.sender AND o.declaration_no = d.declaration_no) "
+                + "AND NOT EXISTS (SELECT 1 FROM declaration m WHERE m.status = 'ACCEPTED' "
+                + "AND m.message_function IN ('5','1') AND m.sender = d.sender AND m.declaration_no = d.declaration_no "
+                + "AND (m.file_id, m.msg_index) > (d.file_id, d.msg_index)) "
                 + "ORDER BY f.received_at, f.id, d.msg_index", String.class);
         assertThat(expected).as("the sample run sends declarations to review").hasSizeGreaterThan(3);
         ConsoleClient auditor = as(OfficerPki.AUDITOR);
@@ -100,6 +103,22 @@ class ConsoleServeTest {
         }
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo((expected.size() + 2) / 3);
+    }
+
+    /** A replaced or cancelled version leaves the queue: only a number's latest accepted version is reviewed. */
+    @Test
+    void theQueueHoldsOnlyTheLatestVersionOfEachDeclaration() {
+        assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM declaration WHERE status = 'ACCEPTED' "
+                + "AND message_function IN ('5','1')", Long.class)).as("the sample set amends declarations").isPositive();
+        assertThat(app.jdbc().queryForList("SELECT q.sender || ':' || q.declaration_no FROM review_queue q "
+                + "GROUP BY q.sender, q.declaration_no HAVING COUNT(*) > 1", String.class)).isEmpty();
+        assertThat(app.jdbc().queryForList("SELECT q.declaration_no FROM review_queue q JOIN declaration m "
+                + "ON m.sender = q.sender AND m.declaration_no = q.declaration_no AND m.status = 'ACCEPTED' "
+                + "AND m.message_function IN ('5','1') AND (m.file_id, m.msg_index) > (q.file_id, q.msg_index)",
+                String.class)).isEmpty();
+        assertThat(app.jdbc().queryForList("SELECT q.declaration_no FROM review_queue q JOIN declaration m "
+                + "ON m.sender = q.sender AND m.declaration_no = q.declaration_no AND m.status = 'ACCEPTED' "
+                + "AND m.message_function = '1'", String.class)).as("a cancelled declaration is not reviewed").isEmpty();
     }
 
     @Test
