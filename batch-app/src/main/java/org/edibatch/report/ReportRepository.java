@@ -5,8 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -102,6 +104,20 @@ public class ReportRepository {
      * Reads the journal's running totals and the run's seals: a few rows per run, however long the journal has
      * grown.
      */
+    /** What a run posted to one account of the chart. */
+    public record AccountTotals(String code, String name, BigDecimal debits, BigDecimal credits) {
+    }
+
+    /** The run's totals per account it moved, in account order (from the running totals, not the journal). */
+    public List<AccountTotals> accountTotals(long runId) {
+        return jdbc.query("SELECT a.code, a.name, SUM(r.debit) AS debit, SUM(r.credit) AS credit "
+                        + "FROM ledger_run_account r JOIN ledger_account a ON a.code = r.account_code "
+                        + "WHERE r.run_id = :run GROUP BY a.code, a.name "
+                        + "HAVING SUM(r.debit) <> 0 OR SUM(r.credit) <> 0 ORDER BY a.code",
+                Map.of("run", runId), (rs, n) -> new AccountTotals(rs.getString("code"), rs.getString("name"),
+                        rs.getBigDecimal("debit"), rs.getBigDecimal("credit")));
+    }
+
     public RunReport.LedgerSummary ledgerSummary(long runId) {
         return jdbc.queryForObject("SELECT "
                         + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = :run) AS entries, "

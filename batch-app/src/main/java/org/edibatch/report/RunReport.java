@@ -1,7 +1,6 @@
 package org.edibatch.report;
 
 import org.edibatch.ack.AtomicFiles;
-import org.edibatch.ledger.CustomsPostings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -99,12 +98,19 @@ public class RunReport {
 
     /** With a summary already computed (the run's reports read it once for all of them). */
     public void writeLedgerSummary(Path target, long runId, LedgerSummary s) throws IOException {
+        StringBuilder accounts = new StringBuilder();
+        // every account the run moved, whichever ledger (customs or procurement) and whatever the direction: a
+        // night with amendments debits revenue as well as crediting it
+        for (ReportRepository.AccountTotals a : repository.accountTotals(runId)) {
+            accounts.append("  ").append(a.code()).append(' ').append(a.name()).append(": debits ")
+                    .append(a.debits().toPlainString()).append(", credits ").append(a.credits().toPlainString())
+                    .append(" KRW\n");
+        }
         String text = "run " + runId + "\n"
                 + "journal entries posted: " + s.entries() + "\n"
                 + "debits:  " + s.debits().toPlainString() + " KRW\n"
                 + "credits: " + s.credits().toPlainString() + " KRW\n"
-                + "  customs duty revenue (" + CustomsPostings.DUTY_REVENUE + "): " + s.duty().toPlainString() + " KRW\n"
-                + "  import VAT revenue (" + CustomsPostings.VAT_REVENUE + "):   " + s.vat().toPlainString() + " KRW\n"
+                + accounts
                 + "ledger since inception: debits " + s.allTimeDebits().toPlainString() + ", credits "
                 + s.allTimeCredits().toPlainString() + "\n"
                 + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n"

@@ -97,12 +97,14 @@ class CustomsPipelineTest {
     void theLedgerSummaryStatesWhatTheJournalHolds() throws Exception {
         long run = first.getJobInstance().getInstanceId();
         Map<String, Object> scan = app.jdbc().queryForMap("SELECT COUNT(DISTINCT e.id) AS entries, SUM(l.debit) AS debits, "
+                + "COALESCE(SUM(l.debit) FILTER (WHERE l.account_code = '4200'), 0) AS vat_debits, "
                 + "SUM(l.credit) FILTER (WHERE l.account_code = '4200') AS vat FROM journal_entry e "
                 + "JOIN journal_line l ON l.entry_id = e.id WHERE e.run_id = ?", run);
         String summary = Files.readString(home.resolve("reports/run-" + run + "/ledger-summary.txt"));
         assertThat(summary).contains("journal entries posted: " + scan.get("entries") + "\n")
                 .contains("debits:  " + ((BigDecimal) scan.get("debits")).toPlainString() + " KRW\n")
-                .contains("import VAT revenue (4200):   " + ((BigDecimal) scan.get("vat")).toPlainString() + " KRW\n")
+                .contains("  4200 Import VAT revenue: debits " + ((BigDecimal) scan.get("vat_debits")).setScale(2).toPlainString()
+                        + ", credits " + ((BigDecimal) scan.get("vat")).setScale(2).toPlainString() + " KRW\n")
                 .contains("balanced: yes");
     }
 
