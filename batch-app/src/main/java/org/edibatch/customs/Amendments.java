@@ -17,7 +17,14 @@ public final class Amendments {
      * @param originalDate the original's declaration date: every version is assessed at its rates
      */
     public record State(int version, boolean cancelled, LocalDate originalDate, String importerCode,
-                        String acceptanceNo, BigDecimal customsValue, BigDecimal duty, BigDecimal vat) {
+                        String acceptanceNo, BigDecimal customsValue, BigDecimal duty, BigDecimal vat,
+                        boolean decidedByOfficer) {
+
+        /** A state no officer has decided on. */
+        public State(int version, boolean cancelled, LocalDate originalDate, String importerCode,
+                     String acceptanceNo, BigDecimal customsValue, BigDecimal duty, BigDecimal vat) {
+            this(version, cancelled, originalDate, importerCode, acceptanceNo, customsValue, duty, vat, false);
+        }
 
         public BigDecimal totalTax() {
             return duty.add(vat);
@@ -63,8 +70,13 @@ public final class Amendments {
             return refused(d, CustomsErrorCode.AMENDED_CANCELLED, "declaration " + d.declarationNo()
                     + " was cancelled in version " + current.version());
         }
-        // Release (the payment issue) and an officer's final decision (the console issue) will close a declaration
-        // to amendment: their state and refusal codes belong here, before a version is made.
+        // An officer's decision (release, reassessment or refusal, recorded in the console) is final for the
+        // sender: only the officer's own reassessment changes it from then on. Release after payment (the payment
+        // issue) will close a declaration here too.
+        if (current.decidedByOfficer()) {
+            return refused(d, CustomsErrorCode.AMENDED_AFTER_DECISION, "declaration " + d.declarationNo()
+                    + " was decided by an officer");
+        }
         int version = current.version() + 1;
         Declaration dated = d.date() != null && d.date().equals(current.originalDate()) ? d
                 : d.withDate(current.originalDate());

@@ -150,7 +150,8 @@ public final class DeclarationRepository {
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT k.s, k.n, d.declaration_date, d.importer_code, "
                     + "d.acceptance_no, d.customs_value_krw, d.duty_krw, d.vat_krw, v.version, v.status, "
-                    + "v.importer_code, v.acceptance_no, v.customs_value_krw, v.duty_krw, v.vat_krw "
+                    + "v.importer_code, v.acceptance_no, v.customs_value_krw, v.duty_krw, v.vat_krw, "
+                    + "EXISTS (SELECT 1 FROM officer_decision o WHERE o.sender = k.s AND o.declaration_no = k.n) "
                     + "FROM unnest(?::text[], ?::text[]) AS k(s, n) "
                     + "JOIN declaration_number c ON c.sender = k.s AND c.declaration_no = k.n "
                     + "JOIN declaration d ON d.file_id = c.file_id AND d.msg_index = c.msg_index "
@@ -163,12 +164,14 @@ public final class DeclarationRepository {
                         NumberKey key = new NumberKey(rs.getString(1), rs.getString(2));
                         java.time.LocalDate date = rs.getDate(3).toLocalDate();
                         int version = rs.getInt(9);
-                        Amendments.State state = rs.wasNull()
+                        boolean none = rs.wasNull();
+                        boolean decided = rs.getBoolean(16);
+                        Amendments.State state = none
                                 ? new Amendments.State(1, false, date, rs.getString(4), rs.getString(5),
-                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))
+                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), decided)
                                 : new Amendments.State(version, "CANCELLED".equals(rs.getString(10)), date,
                                 rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
-                                rs.getBigDecimal(15));
+                                rs.getBigDecimal(15), decided);
                         states.put(key, state);
                     }
                 }

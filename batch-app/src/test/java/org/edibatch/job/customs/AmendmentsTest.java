@@ -207,6 +207,36 @@ class AmendmentsTest {
         assertThat(oneNight).hasSize(6 * 3); // six entries (three versions, three reversals) of three lines
     }
 
+    /** Once an officer has decided on a declaration in the console, its sender can no longer amend it (C173). */
+    @Test
+    void anOfficersDecisionClosesTheDeclarationToItsSender(@TempDir Path home) throws Exception {
+        try (TestApp app = TestApp.start(home)) {
+            Files.createDirectories(app.inbox());
+            Files.write(app.inbox().resolve("first.edi"), Interchange.from(HANBIT, "OFD0001")
+                    .message(chain("HBF0000001", "9", "100.00")).message(chain("HBF0000002", "9", "100.00")).bytes());
+            assertThat(night(app)).isEqualTo(ExitCodes.OK);
+            List<Map<String, Object>> before = ledger(app);
+            // the console's insert (DecisionRepository), here as the owner would see it done
+            app.jdbc().update("INSERT INTO officer_decision (sender, declaration_no, file_id, msg_index, kind, reason, "
+                    + "officer_subject, officer_serial, decided_at) SELECT sender, declaration_no, file_id, msg_index, "
+                    + "'RELEASE', 'documents checked', 'CN=officer', '1', now() FROM declaration "
+                    + "WHERE declaration_no = 'HBF0000001'");
+            Files.write(app.inbox().resolve("second.edi"), Interchange.from(HANBIT, "OFD0002")
+                    .message(chain("HBF0000001", "5", "300.00")).message(chain("HBF0000002", "1", "100.00")).bytes());
+            assertThat(night(app)).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+            assertThat(app.jdbc().queryForList("SELECT declaration_no || ' ' || code FROM exception_item "
+                    + "WHERE category = 'CONTENT' ORDER BY declaration_no", String.class))
+                    .containsExactly("HBF0000001 C173");
+            assertThat(cusres(home, "OFD0002")).contains("ERC+C173");
+            // the decided declaration's ledger is untouched; the other one was cancelled (reversal posted)
+            List<Map<String, Object>> after = ledger(app);
+            assertThat(after).containsAll(before);
+            assertThat(after.stream().map(r -> (String) r.get("idempotency_key")).distinct())
+                    .containsExactlyInAnyOrder("CUSDEC:HANBITTRD:HBF0000001", "CUSDEC:HANBITTRD:HBF0000002",
+                            "CUSDEC:HANBITTRD:HBF0000002:v1:reversal");
+        }
+    }
+
     private static String exceptions(TestApp app) {
         return app.jdbc().queryForList("SELECT category || ' ' || code || ' ' || text FROM exception_item", String.class)
                 .toString();
