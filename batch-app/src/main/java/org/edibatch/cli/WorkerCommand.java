@@ -1,8 +1,10 @@
 package org.edibatch.cli;
 
+import org.edibatch.config.ConfigurationRefused;
 import org.edibatch.job.customs.remote.PartitionWorker;
 import org.edibatch.job.customs.remote.RemoteWorkers;
 import org.edibatch.run.ExitCodes;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,10 @@ public class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workers.remote(spring, true);
+        if (!RemoteWorkers.from(spring.bean(Environment.class)).remote()) {
+            throw new ConfigurationRefused("worker: edibatch.workers=local: a worker takes partitions only in remote "
+                    + "mode");
+        }
         spring.bean(PartitionWorker.class).runUntilStopped(spec.commandLine().getOut());
         return ExitCodes.OK;
     }

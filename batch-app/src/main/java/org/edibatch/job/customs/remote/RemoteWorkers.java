@@ -41,14 +41,9 @@ public record RemoteWorkers(boolean remote, Duration timeout, Duration pollInter
                     + ": must be local or remote");
         }
         boolean remote = mode.equals("remote");
-        if (remote && env.getProperty("spring.datasource.url", "").isBlank()) {
-            throw new ConfigurationRefused("edibatch: invalid configuration: " + MODE + "=remote needs a shared "
-                    + "PostgreSQL (spring.datasource.url): the embedded database of one machine cannot be reached by "
-                    + "workers on others");
-        }
         int partitions = integer(env, MODE + ".partitions", 8);
         int port = integer(env, "spring.rabbitmq.port", 5672);
-        return new RemoteWorkers(remote, duration(env, MODE + ".timeout", "2h"),
+        RemoteWorkers settings = new RemoteWorkers(remote, duration(env, MODE + ".timeout", "2h"),
                 duration(env, MODE + ".poll-interval", "1s"), partitions,
                 env.getProperty(MODE + ".queue", "edibatch.customs.partitions"),
                 new Broker(env.getProperty("spring.rabbitmq.host", "127.0.0.1"), port,
@@ -56,6 +51,12 @@ public record RemoteWorkers(boolean remote, Duration timeout, Duration pollInter
                         env.getProperty("spring.rabbitmq.password", "guest"),
                         env.getProperty("spring.rabbitmq.virtual-host", "/")),
                 duration(env, MODE + ".shutdown-wait", "10m"));
+        if (remote && env.getProperty("spring.datasource.url", "").isBlank()) {
+            throw new ConfigurationRefused("edibatch: invalid configuration: " + MODE + "=remote needs a shared "
+                    + "PostgreSQL (spring.datasource.url): the embedded database of one machine cannot be reached by "
+                    + "workers on others");
+        }
+        return settings;
     }
 
     private static Duration duration(Environment env, String name, String fallback) {
