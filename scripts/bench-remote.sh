@@ -6,7 +6,7 @@
 #
 # Environment: PARTITIONS (8), BAD_PERCENT (2), SEED (20261128), PG_HOST (127.0.0.1), PG_PORT (5432),
 # PG_USER (postgres), BENCH_WORK (a new /tmp/edibatch-bench-remote.* folder), SKIP_BUILD=1, MVN_ARGS (e.g. -o),
-# SIGNED=1 (sign the load and verify signatures, as a real night; default unsigned, which only the claim step on the
+# CONFIGS ("1 2": the worker counts, in the order run), SIGNED=1 (sign the load and verify signatures, as a real night; default unsigned, which only the claim step on the
 # manager would notice), KEEP_DB=1, JAVA_OPTS (the JVMs' options after -Xmx1g).
 #
 # Prints for each configuration: the customs step's time (what the workers share), the whole run's wall time,
@@ -63,7 +63,7 @@ trap cleanup EXIT
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
 
 declare -A STEP WALL
-for workers in 1 2; do
+for workers in ${CONFIGS:-1 2}; do
   HOME_DIR=$WORK/home-$workers
   mkdir -p "$HOME_DIR/inbox"
   [[ -d "$WORK/load/pki" ]] && cp -r "$WORK/load/pki" "$HOME_DIR/pki"
@@ -88,6 +88,9 @@ for workers in 1 2; do
   for ((w = 1; w <= workers; w++)); do
     until grep -q "worker: taking" "$WORK/worker-$workers-$w.log"; do sleep 0.5; done
   done
+  # start from a quiet server: the previous configuration's dirty buffers written out, not during this run
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -c CHECKPOINT "$DB" || true
+  sync
   read -r busy_before idle_before < <(machine_ticks)
   load_before=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s%N)
