@@ -105,6 +105,9 @@ record CommandFailure(int exitCode, String line) {
             if (t instanceof Refused refused) {
                 return Optional.of(new CommandFailure(refused.exitCode, refused.getMessage()));
             }
+            if (t instanceof org.edibatch.config.ConfigurationRefused refused) {
+                return Optional.of(new CommandFailure(ExitCodes.USAGE, refused.getMessage()));
+            }
             if (t instanceof BindException bind) {
                 return Optional.of(new CommandFailure(ExitCodes.USAGE, "edibatch: invalid configuration: " + describe(bind)));
             }

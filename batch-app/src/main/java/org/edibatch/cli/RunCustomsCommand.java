@@ -14,12 +14,21 @@ public class RunCustomsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--workers", paramLabel = "local|remote",
+            description = "where the customs partitions run: threads here (default) or worker JVMs (edibatch.workers)")
+    String workers;
+
     public RunCustomsCommand(SpringContext spring) {
         this.spring = spring;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (workers != null && !workers.equals("local") && !workers.equals("remote")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--workers must be local or remote: " + workers);
+        }
+        WorkerCommand.Workers.remote(spring, "remote".equals(workers));
         return spring.bean(CustomsRuns.class).run(false, spec.commandLine().getOut());
     }
 }

@@ -23,12 +23,21 @@ public class RunNightlyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--workers", paramLabel = "local|remote",
+            description = "where the customs partitions run: threads here (default) or worker JVMs (edibatch.workers)")
+    String workers;
+
     public RunNightlyCommand(SpringContext spring) {
         this.spring = spring;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (workers != null && !workers.equals("local") && !workers.equals("remote")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--workers must be local or remote: " + workers);
+        }
+        WorkerCommand.Workers.remote(spring, "remote".equals(workers));
         PrintWriter out = spec.commandLine().getOut();
         try (RunLock lock = RunLock.tryAcquire(spring.bean(DataSource.class))) {
             if (lock == null) {

@@ -111,6 +111,8 @@ public final class SpringContext implements AutoCloseable {
                 Binder.get(event.getEnvironment()).bindOrCreate("edibatch", Bindable.of(EdiBatchProperties.class),
                         new ValidationBindHandler(new SpringValidatorAdapter(factory.getValidator())));
             }
+            // edibatch.workers: a bad value, or remote mode on the embedded database, stops here too
+            org.edibatch.job.customs.remote.RemoteWorkers.from(event.getEnvironment());
         };
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,8 @@ class CommandLineUsageTest {
             "run customs --fast  | edibatch run customs: Unknown option: '--fast'",
             "pki init            | edibatch pki init: Missing required parameter: 'DIR'",
             "sign a.p12 secret   | edibatch sign: Missing required parameter: 'FILE'",
+            "run customs --workers=all | edibatch run customs: --workers must be local or remote: all",
+            "run nightly --workers=both | edibatch run nightly: --workers must be local or remote: both",
     })
     void aCommandLineThatIsNotUnderstoodExits64WithOneLineAndNoTrace(String args, String line) throws Exception {
         // the Spring properties are accepted on every command and do not make the line valid or invalid
@@ -53,8 +56,7 @@ class CommandLineUsageTest {
         assertThat(help.code()).isEqualTo(ExitCodes.OK);
         assertThat(help.err()).isEmpty();
         assertThat(help.out()).contains("Usage: edibatch [-h] [COMMAND]")
-                .containsPattern("(?m)^  run nightly  +the nightly flow")
-                .containsPattern("(?m)^  run customs  +claim the inbox")
+                .containsPattern("(?m)^  run nightly \\[--workers=local\\|remote]  +the nightly flow")
                 .containsPattern("(?m)^  run bid-intake  +load tender notices")
                 .containsPattern("(?m)^  run bid-opening \\[TENDER]  +open every due tender")
                 .containsPattern("(?m)^  restart \\[--abandon]  +resume the last failed")
@@ -66,11 +68,29 @@ class CommandLineUsageTest {
                 .containsPattern("(?m)^  pki init DIR \\[--now=ISO]  +create a demo PKI")
                 .containsPattern("(?m)^  sign P12 PASSWORD FILE \\[--attached]  +write FILE.p7s")
                 .containsPattern("(?m)^  sign-samples PKI SRC DEST  +copy SRC's files")
+                .containsPattern("(?m)^  worker  +run customs partitions sent by")
+                .containsPattern("(?m)^  run customs \\[--workers=local\\|remote]  +claim the inbox")
                 .containsPattern("(?m)^  help \\[COMMAND]")
                 .contains("--spring.datasource.url=URL").contains("--debug").contains("64 usage error")
                 .contains("5 the ledger failed verification");
         assertThat(Cli.runApart("--help").out()).isEqualTo(help.out());
         assertThat(Cli.runApart("-h").out()).isEqualTo(help.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "status --edibatch.workers=many | edibatch: invalid configuration: edibatch.workers=many: must be local or remote",
+            "worker --edibatch.workers.timeout=0s | edibatch: invalid configuration: edibatch.workers.timeout=0s: must be a positive duration such as 90s, 30m or 2h",
+            "worker | edibatch: invalid configuration: edibatch.workers=remote needs a shared PostgreSQL (spring.datasource.url): the embedded database of one machine cannot be reached by workers on others",
+    })
+    void aWorkersSettingThatCannotWorkIsRefusedBeforeTheDatabaseStarts(String args, String line, @TempDir Path home)
+            throws Exception {
+        List<String> words = new java.util.ArrayList<>(List.of(args.split(" ")));
+        words.add("--edibatch.home=" + home);
+        Cli.Streams r = Cli.runApart(words.toArray(new String[0]));
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().lines()).contains(line);
+        assertThat(home.resolve("pgdata")).as("embedded database never started").doesNotExist();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.edibatch.customs.SelectivityEngine;
 import org.edibatch.customs.TaxCalculator;
 import org.edibatch.db.LongStatements;
 import org.edibatch.intake.ClaimTasklet;
+import org.edibatch.job.customs.remote.RemoteWorkers;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.refdata.ReferenceDataLoader;
 import org.edibatch.refdata.ReferenceSnapshot;
@@ -17,9 +18,12 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,7 +61,17 @@ public class CustomsJobConfig {
      */
     @Bean
     public Step customsStep(JobRepository repo, EdiBatchProperties props, FilePartitioner customsPartitioner,
-                            Step customsWorker, ProgressListener customsProgress) {
+                            Step customsWorker, ProgressListener customsProgress,
+                            ObjectProvider<MessageChannelPartitionHandler> remote) {
+        MessageChannelPartitionHandler workers = remote.getIfAvailable();
+        if (workers != null) {
+            // edibatch.workers=remote: the partitions go to worker JVMs over the broker (job.customs.remote)
+            return new StepBuilder("customs", repo)
+                    .partitioner("customsWorker", customsPartitioner)
+                    .partitionHandler(workers)
+                    .listener(customsProgress)
+                    .build();
+        }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("customs-");
         threads.setConcurrencyLimit(props.threads());
         return new StepBuilder("customs", repo)
@@ -88,7 +102,8 @@ public class CustomsJobConfig {
     @Bean
     public Step customsWorker(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
                               JdbcTemplate jdbc, JdbcLedger ledger, FaultDrill faultDrill, Clock clock,
-                              AnswerOutbox answerOutbox, ProgressListener customsProgress) {
+                              AnswerOutbox answerOutbox, ProgressListener customsProgress, Environment env) {
+        boolean remote = RemoteWorkers.from(env).remote();
         return new CustomsWorkerStep("customsWorker", repo, tm, props.chunkSize(), partition -> {
             long runId = partition.getJobExecution().getJobInstance().getInstanceId();
             var context = partition.getExecutionContext();
@@ -100,8 +115,9 @@ public class CustomsJobConfig {
                     new TaxCalculator(reference, props.tax().rounding(), props.tax().vatRatePercent()),
                     new SelectivityEngine(reference, new SelectivityEngine.Settings(
                             s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
+            // on a worker JVM every answer is left to the manager's answer step (answers stay on the manager)
             EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
-                    props.earlyAnswerMaxBytes());
+                    remote ? 0 : props.earlyAnswerMaxBytes());
             return new CustomsWorkerStep.Parts(
                     new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules),
                             faultDrill),
