@@ -184,7 +184,9 @@ class RemoteWorkersTest {
         assertThat(rerun.output()).contains("resuming run");
         // the killed worker's request came back to the queue and was dropped, not run a second time at once
         assertThat(lateLog.toString()).contains("dropped: partition is ");
-        assertThat(count(lateLog.toString(), "ended COMPLETED")).as(lateLog.toString()).isEqualTo(PARTITIONS);
+        // every partition completed once, by whichever worker: the killed one may have finished some before its crash
+        assertThat(count(doomedLog + "\n" + lateLog, "ended COMPLETED")).as(doomedLog + "\n" + lateLog)
+                .isEqualTo(PARTITIONS);
         snapshot(db, home).assertSameAs(reference);
     }
 
