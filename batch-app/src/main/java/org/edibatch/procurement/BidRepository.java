@@ -83,10 +83,15 @@ public final class BidRepository {
                         rs.getString(9), rs.getInt(10), rs.getInt(11)), tenderId);
     }
 
-    /** The bidders whose bid for the tender was received, in order. */
-    public List<String> receivedBidders(String tenderId) {
-        return jdbc.queryForList("SELECT DISTINCT bidder_id FROM bid WHERE tender_id = ? "
-                + "AND status = 'RECEIVED' ORDER BY 1", String.class, tenderId);
+    /** A bidder told the result of a tender: its received bid, and the format it bid in. */
+    public record Notified(String bidderId, long bidId, String format) {
+    }
+
+    /** The bidders whose bid for the tender was received, by bidder id, with how they bid. */
+    public List<Notified> notified(String tenderId) {
+        return jdbc.query("SELECT bidder_id, id, format FROM bid WHERE tender_id = ? AND status = 'RECEIVED' "
+                        + "ORDER BY bidder_id", (rs, n) -> new Notified(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                tenderId);
     }
 
     /** Every bid the run registered, by id. */

@@ -24,7 +24,7 @@ public final class ReferenceFiles {
 
     public static final List<String> DATASETS = List.of(
             "tariff", "exchange-rates", "parties", "reference-prices", "selectivity-rules",
-            "lower-limit-rates", "vendors", "partner-profiles");
+            "lower-limit-rates", "vendors", "partner-profiles", "qualification-rules", "vendor-qualification");
 
     public record Table(String name, String sha256, List<Map<String, String>> rows) {
     }
