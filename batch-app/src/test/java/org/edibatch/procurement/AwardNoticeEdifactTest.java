@@ -17,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AwardNoticeEdifactTest {
+public class AwardNoticeEdifactTest {
 
     private static List<AwardNoticeXml.Band> bands() {
         List<AwardNoticeXml.Band> b = new ArrayList<>();
@@ -40,7 +40,8 @@ class AwardNoticeEdifactTest {
             "T2026-0009-R1", List.of(line("V001", 7, "ELIGIBLE", "Q01", "900000", 1, "94.99"),
             line("V003", 8, "UNOPENABLE", "O10", null, null, null)));
 
-    private static List<String> validate(byte[] edi) throws Exception {
+    /** What StAEDI finds wrong with an award notice read against its guide. */
+    public static List<String> errors(byte[] edi) throws Exception {
         List<String> errors = new ArrayList<>();
         EDIInputFactory f = EDIInputFactory.newFactory();
         try (EDIStreamReader r = f.createEDIStreamReader(new ByteArrayInputStream(edi), "ISO-8859-1")) {
@@ -63,7 +64,7 @@ class AwardNoticeEdifactTest {
         AwardNoticeEdifact.write(out, FAILED, "V003", 8, "KONEPS", ZoneId.of("Asia/Seoul"));
         byte[] edi = out.toByteArray();
         String text = new String(edi, StandardCharsets.ISO_8859_1);
-        assertThat(validate(edi)).isEmpty();
+        assertThat(errors(edi)).isEmpty();
         assertThat(text).startsWith("UNB").contains("UNB+UNOC:3+KONEPS+V003+261128:1000+AW0000000008'")
                 .contains("BGM+ZZZ+T2026-0009+27'")
                 .contains("DTM+137:202611281000:203'")
@@ -88,7 +89,7 @@ class AwardNoticeEdifactTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AwardNoticeEdifact.write(out, won, "V001", 7, "KONEPS", ZoneId.of("Asia/Seoul"));
         String text = out.toString(StandardCharsets.ISO_8859_1);
-        assertThat(validate(out.toByteArray())).isEmpty();
+        assertThat(errors(out.toByteArray())).isEmpty();
         assertThat(text).contains("BGM+ZZZ+T1+29'").contains("FTX+ZZZ+++WINNER:V001:900000'")
                 .contains("ERC+AWD'FTX+ZZZ+++V001:R0000000007:900000:1:96.00'")
                 .contains("ERC+ELG'FTX+ZZZ+++V002:R0000000009:910000:2'");
@@ -98,6 +99,6 @@ class AwardNoticeEdifactTest {
     void aNoticeBreakingTheGuideIsCaughtByTheSchema() throws Exception {
         // the validation above can fail: a BGM with a message function the guide does not allow
         String bad = "UNB+UNOC:3+KONEPS+V1+261128:1000+AW1'UNH+1+APERAK:D:96B:UN'BGM+ZZZ+T1+9'UNT+3+1'UNZ+1+AW1'";
-        assertThat(validate(bad.getBytes(StandardCharsets.ISO_8859_1))).isNotEmpty();
+        assertThat(errors(bad.getBytes(StandardCharsets.ISO_8859_1))).isNotEmpty();
     }
 }
