@@ -26,7 +26,7 @@ public final class TenderRepository {
 
     public record Tender(String id, String agencyId, TenderStatus status, Instant deadline, Instant openingTime,
                          BigDecimal base, BigDecimal rangePct, BigDecimal rate, String seed, String contractKind,
-                         LocalDate issueDate) {
+                         LocalDate issueDate, String fileName) {
 
         public TenderOpening.Terms terms() {
             return new TenderOpening.Terms(id, base, rangePct, rate, seed);
@@ -40,12 +40,12 @@ public final class TenderRepository {
     }
 
     private static final String TENDER_COLUMNS = "SELECT tender_id, agency_id, status, bid_deadline, opening_time, "
-            + "base_amount, range_pct, lower_limit_rate, draw_seed, contract_kind, issue_date FROM tender ";
+            + "base_amount, range_pct, lower_limit_rate, draw_seed, contract_kind, issue_date, file_name FROM tender ";
 
     private static final RowMapper<Tender> TENDER = (rs, n) -> new Tender(rs.getString(1), rs.getString(2),
             TenderStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
             rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10),
-            rs.getDate(11).toLocalDate());
+            rs.getDate(11).toLocalDate(), rs.getString(12));
 
     public LowerLimitRates lowerLimitRates() {
         return new LowerLimitRates(jdbc.query("SELECT contract_kind, min_amount_krw, max_amount_krw, valid_from, valid_to, "
@@ -204,6 +204,12 @@ public final class TenderRepository {
                 (rs, n) -> new RetenderNotice.Failed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()), tenderId).stream().findFirst();
+    }
+
+    /** The inbound file the tender notice came in (same run, name and digest as the tender records). */
+    public long noticeFileId(String tenderId) {
+        return jdbc.queryForObject("SELECT MIN(f.id) FROM inbound_file f JOIN tender t ON t.run_id = f.run_id "
+                + "AND t.file_name = f.original_name AND t.file_sha256 = f.sha256 WHERE t.tender_id = ?", Long.class, tenderId);
     }
 
     /** Records the re-tender notice written for a failed tender; a rewrite replaces the row. */

@@ -132,6 +132,13 @@ public class BidOpeningTasklet implements Tasklet {
         result.winner().ifPresent(w -> ledger.post(ProcurementPostings.forAward(t.id(), t.agencyId(), w.vendorId(),
                 w.receiptNo(), w.price(), LocalDate.ofInstant(t.openingTime(), clock.getZone())), runId));
         tenders.markOpened(t.id(), result.result());
+        if (result.failReason() != null) {
+            // a failed tender is the agency's to act on: a line of its own, on the notice's file
+            exceptions.insertOnce(runId, tenders.noticeFileId(t.id()), ExceptionItemRepository.WHOLE_FILE,
+                    ExceptionCategory.OPENING, t.agencyId(), t.fileName(), result.failReason().name(), "tender "
+                            + t.id() + ": " + result.failReason().text() + " Re-tender " + RetenderNotice.nextId(t.id())
+                            + " written to the agency's outbox.");
+        }
     }
 
     /** The bid's outcome, and its line in the exception file when it cannot win. */

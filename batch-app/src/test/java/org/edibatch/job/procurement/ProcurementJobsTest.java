@@ -165,7 +165,11 @@ class ProcurementJobsTest {
                 .containsExactly("V001:ELIGIBLE:1:-", "V002:BELOW_LOWER_LIMIT:-:O20", "V003:ELIGIBLE:2:-",
                         "V004:ABOVE_RESERVE:-:O21", "V005:ELIGIBLE:3:-", "V006:UNOPENABLE:-:O10");
         assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND category = 'OPENING' ORDER BY code",
-                String.class, opening.getJobInstance().getInstanceId())).containsExactly("O10", "O20", "O21");
+                String.class, opening.getJobInstance().getInstanceId())).containsExactly("F10", "F10", "O10", "O20", "O21");
+        assertThat(jdbc.queryForObject("SELECT sender || ' ' || file_name || ': ' || text FROM exception_item "
+                + "WHERE code = 'F10' AND text LIKE 'tender T2026-0003:%'", String.class))
+                .isEqualTo("AG-PPS t3.xml: tender T2026-0003: " + org.edibatch.procurement.ProcurementCode.F10.text()
+                        + " Re-tender T2026-0003-R1 written to the agency's outbox.");
     }
 
     @Test
