@@ -160,6 +160,12 @@ public final class TenderRepository {
         }
     }
 
+    /** The tenders whose opening the run recorded, and the reopened one when named, by id. */
+    public List<String> openedBy(long runId, String reopened) {
+        return jdbc.queryForList("SELECT tender_id FROM award WHERE run_id = ? OR tender_id = ? ORDER BY tender_id",
+                String.class, runId, reopened);
+    }
+
     /** The award notice of an opened tender, from what the opening recorded. */
     public AwardNoticeXml.Notice notice(String tenderId) {
         Map<String, Object> a = jdbc.queryForMap("SELECT t.agency_id, a.opened_at, t.draw_seed, t.lower_limit_rate, "

@@ -1,12 +1,12 @@
 package org.edibatch.job.procurement;
 
 import org.edibatch.ack.AtomicFiles;
-import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.config.CrashPoints;
+import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.procurement.AwardNoticeEdifact;
 import org.edibatch.procurement.AwardNoticeXml;
-import org.edibatch.procurement.RetenderNotice;
 import org.edibatch.procurement.BidRepository;
+import org.edibatch.procurement.RetenderNotice;
 import org.edibatch.procurement.TenderRepository;
 import org.edibatch.report.RunReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,8 +16,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Writes the award notice of every tender opened by this run to every bidder whose bid was received (refused
@@ -48,8 +46,10 @@ public class AwardNoticeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long runId = jobExecution.getJobInstance().getInstanceId();
-        String opened = jobExecution.getExecutionContext().getString(BidOpeningTasklet.OPENED_KEY, "");
-        for (String tenderId : opened.isEmpty() ? List.<String>of() : Arrays.asList(opened.split(","))) {
+        // from what the opening committed, not from the job's context: a run killed between the opening's commit
+        // and the saving of that context still tells every bidder when it is resumed
+        String reopened = jobExecution.getJobParameters().getString("tender.id");
+        for (String tenderId : tenders.openedBy(runId, reopened == null || reopened.isBlank() ? null : reopened)) {
             AwardNoticeXml.Notice notice = tenders.notice(tenderId);
             for (BidRepository.Notified bidder : bids.notified(tenderId)) {
                 Path folder = props.outbox().resolve(AtomicFiles.safeName(bidder.bidderId()));
