@@ -24,7 +24,8 @@ GRANT UPDATE, DELETE ON batch_job_instance, batch_job_execution, batch_job_execu
     batch_step_execution_context, batch_job_execution_context TO {app};
 -- Reference data: a data set is replaced whole when its file changes.
 GRANT DELETE ON ref_tariff, ref_exchange_rate, ref_party, ref_reference_price, ref_selectivity_rule,
-    ref_lower_limit_rate, ref_vendor, ref_partner_profile, ref_agency TO {app};
+    ref_lower_limit_rate, ref_vendor, ref_partner_profile, ref_agency, ref_qualification_rule,
+    ref_vendor_qualification TO {app};
 GRANT UPDATE (sha256, row_count, loaded_at) ON ref_dataset TO {app};
 -- Where a file ended (archive or quarantine); its name, size and digest stay as claimed.
 GRANT UPDATE (state, final_path) ON inbound_file TO {app};
@@ -32,5 +33,6 @@ GRANT UPDATE (state, final_path) ON inbound_file TO {app};
 GRANT UPDATE (path, sha256) ON answer TO {app};
 GRANT UPDATE (answer_path, answer_sha256) ON bid_receipt TO {app};
 GRANT UPDATE (path, sha256) ON award_notice TO {app};
--- A tender is marked opened.
+GRANT UPDATE (path, sha256) ON retender_notice TO {app};
+-- A tender is marked opened or failed.
 GRANT UPDATE (status) ON tender TO {app};

@@ -24,7 +24,10 @@ public enum ExceptionCategory {
     TENDER,
     /** A bid refused at intake. */
     BID,
-    /** A bid that cannot win: its seal did not open, or its price is out of the eligible range. */
+    /**
+     * A bid that cannot win (its seal did not open, its price is out of the eligible range, it failed the
+     * qualification review), or a tender that failed (F10-F12) and was announced again.
+     */
     OPENING;
 
     /** The value stored in exception_item.category. */

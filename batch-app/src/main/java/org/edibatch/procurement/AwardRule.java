@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Award by qualification review with a lower-limit rate: a bid is eligible when
- * reserve x rate / 100 &lt;= price &lt;= reserve (the limit is compared exactly, never rounded); the lowest
- * eligible price wins. Ties in price are decided by the earlier time of receipt, then the lower receipt
+ * Who may be screened by qualification review: a bid is eligible when
+ * reserve x rate / 100 &lt;= price &lt;= reserve (the limit is compared exactly, never rounded); eligible bids
+ * are ranked by price, the lowest first, and screened in that order ({@link TenderOpening}). Ties in price are decided by the earlier time of receipt, then the lower receipt
  * number (receipt numbers are issued in order of registration), which makes the lot deterministic and
  * rewards the bidder who committed first.
  */
@@ -27,7 +27,8 @@ public final class AwardRule {
 
     /** @param ranking eligible bids by rank, then ineligible ones by price and receipt */
     public record Decision(BigDecimal lowerLimitAmount, List<Ranked> ranking) {
-        public Optional<OpenedBid> winner() {
+        /** The lowest eligible bid: the first candidate screened. */
+        public Optional<OpenedBid> firstCandidate() {
             return ranking.stream().filter(r -> Integer.valueOf(1).equals(r.rank())).map(Ranked::bid).findFirst();
         }
     }

@@ -58,12 +58,16 @@ public final class BidRepository {
                 + "AND status = 'RECEIVED'", Integer.class, tenderId, bidderId);
     }
 
-    /** Inserts the bid and its receipt (numbered when the bid was accepted); returns the bid's id. */
+    /**
+     * Inserts the bid and its receipt (numbered when the bid was accepted); returns the bid's id, which is its
+     * file's id: inbound file ids are gapless (max + 1 under the claimers' lock), a sequence is not, and a receipt
+     * number must not depend on whether an earlier attempt at the run was killed.
+     */
     public long insert(NewBid b) {
-        long bidId = jdbc.queryForObject("INSERT INTO bid (file_id, run_id, format, tender_id, bidder_id, bid_ref, "
+        long bidId = jdbc.queryForObject("INSERT INTO bid (id, file_id, run_id, format, tender_id, bidder_id, bid_ref, "
                         + "edi_control_ref, pick1, pick2, sealed_price, file_sha256, received_at, status, reason_code, "
-                        + "reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", Long.class,
-                b.fileId(), b.runId(), b.format(), b.tenderId(), b.bidderId(), b.bidRef(), b.controlRef(),
+                        + "reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", Long.class,
+                b.fileId(), b.fileId(), b.runId(), b.format(), b.tenderId(), b.bidderId(), b.bidRef(), b.controlRef(),
                 b.pick1(), b.pick2(), b.sealedPrice(), b.sha(), Timestamp.from(b.receivedAt()), b.status().code(),
                 b.reasonCode(), b.reasonText());
         jdbc.update("INSERT INTO bid_receipt (bid_id, receipt_no, file_sha256, issued_at) VALUES (?,?,?,?)",
@@ -83,10 +87,15 @@ public final class BidRepository {
                         rs.getString(9), rs.getInt(10), rs.getInt(11)), tenderId);
     }
 
-    /** The bidders whose bid for the tender was received, in order. */
-    public List<String> receivedBidders(String tenderId) {
-        return jdbc.queryForList("SELECT DISTINCT bidder_id FROM bid WHERE tender_id = ? "
-                + "AND status = 'RECEIVED' ORDER BY 1", String.class, tenderId);
+    /** A bidder told the result of a tender: its received bid, and the format it bid in. */
+    public record Notified(String bidderId, long bidId, String format) {
+    }
+
+    /** The bidders whose bid for the tender was received, by bidder id, with how they bid. */
+    public List<Notified> notified(String tenderId) {
+        return jdbc.query("SELECT bidder_id, id, format FROM bid WHERE tender_id = ? AND status = 'RECEIVED' "
+                        + "ORDER BY bidder_id", (rs, n) -> new Notified(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                tenderId);
     }
 
     /** Every bid the run registered, by id. */

@@ -31,7 +31,11 @@ public enum ProcurementCode implements CodeList {
     O11("The signature inside the sealed price did not verify or is not the bidder's."),
     O12("The sealed price document is unreadable or names another tender or bidder."),
     O20("The bid price is below the lower limit (reserve price x lower-limit rate)."),
-    O21("The bid price is above the reserve price.");
+    O21("The bid price is above the reserve price."),
+    Q01("The qualification score (non-price plus price points) is below the pass mark."),
+    F10("The tender failed: fewer than two valid bids (received and opened); it is announced again."),
+    F11("The tender failed: no bid lies between the lower limit and the reserve price; it is announced again."),
+    F12("The tender failed: no candidate reached the pass mark of the qualification review; it is announced again.");
 
     private final String text;
 

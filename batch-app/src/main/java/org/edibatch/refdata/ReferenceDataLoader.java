@@ -82,6 +82,18 @@ public class ReferenceDataLoader {
                         r.get("debarred_from").isEmpty() ? null : date(r, "debarred_from"),
                         r.get("debarred_to").isEmpty() ? null : date(r, "debarred_to"), date(r, "valid_from")});
                 break;
+            case "qualification-rules":
+                replace("ref_qualification_rule", "INSERT INTO ref_qualification_rule VALUES (?,?,?,?,?,?,?,?,?)", t.rows(),
+                        r -> new Object[]{r.get("contract_kind"), new BigDecimal(r.get("min_amount_krw")),
+                                new BigDecimal(r.get("max_amount_krw")), date(r, "valid_from"), date(r, "valid_to"),
+                                new BigDecimal(r.get("price_points")), new BigDecimal(r.get("slope")),
+                                new BigDecimal(r.get("target_ratio_pct")), new BigDecimal(r.get("pass_mark"))});
+                break;
+            case "vendor-qualification":
+                replace("ref_vendor_qualification", "INSERT INTO ref_vendor_qualification VALUES (?,?,?,?,?)", t.rows(),
+                        r -> new Object[]{r.get("vendor_id"), r.get("contract_kind"), date(r, "valid_from"),
+                                date(r, "valid_to"), new BigDecimal(r.get("non_price_points"))});
+                break;
             case "partner-profiles":
                 replace("ref_partner_profile", "INSERT INTO ref_partner_profile VALUES (?,?,?,?,?)", t.rows(), r -> {
                     String syntax = r.get("answer_syntax");

@@ -28,7 +28,7 @@ class AwardRuleTest {
                 bid(3, "C", "R03", 0, 100_000_000),  // exactly the reserve: eligible
                 bid(4, "D", "R04", 0, 100_000_001)));
         assertThat(d.lowerLimitAmount()).isEqualByComparingTo("87745000");
-        assertThat(d.winner()).map(OpenedBid::vendorId).contains("B");
+        assertThat(d.firstCandidate()).map(OpenedBid::vendorId).contains("B");
         assertThat(d.ranking()).extracting(r -> r.bid().vendorId() + ":" + r.standing() + ":" + r.rank())
                 .containsExactly("B:ELIGIBLE:1", "C:ELIGIBLE:2", "A:BELOW_LOWER_LIMIT:null", "D:ABOVE_RESERVE:null");
     }
@@ -45,7 +45,7 @@ class AwardRuleTest {
 
     @Test
     void aSingleEligibleBidWins() {
-        assertThat(AwardRule.decide(RESERVE, RATE, List.of(bid(1, "ONLY", "R01", 0, 95_000_000))).winner())
+        assertThat(AwardRule.decide(RESERVE, RATE, List.of(bid(1, "ONLY", "R01", 0, 95_000_000))).firstCandidate())
                 .map(OpenedBid::vendorId).contains("ONLY");
     }
 
@@ -53,9 +53,9 @@ class AwardRuleTest {
     void withoutAnEligibleBidThereIsNoWinner() {
         AwardRule.Decision d = AwardRule.decide(RESERVE, RATE, List.of(bid(1, "LOW", "R01", 0, 80_000_000),
                 bid(2, "HIGH", "R02", 0, 120_000_000)));
-        assertThat(d.winner()).isEmpty();
+        assertThat(d.firstCandidate()).isEmpty();
         assertThat(d.ranking()).extracting(AwardRule.Ranked::standing)
                 .containsExactly(Standing.BELOW_LOWER_LIMIT, Standing.ABOVE_RESERVE);
-        assertThat(AwardRule.decide(RESERVE, RATE, List.of()).winner()).isEmpty();
+        assertThat(AwardRule.decide(RESERVE, RATE, List.of()).firstCandidate()).isEmpty();
     }
 }

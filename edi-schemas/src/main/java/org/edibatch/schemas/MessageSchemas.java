@@ -19,11 +19,18 @@ public final class MessageSchemas {
     /** Directory used for all customs messages (see edifact/README.md). */
     public static final String DIRECTORY = "D96B";
 
+    /**
+     * The guide of the award notices written to EDIFACT bidders (an APERAK, never read from a sender): looked up
+     * by this name, not by a UNH message type.
+     */
+    public static final String AWARD_NOTICE = "APERAK-AWARD";
+
     private static final Map<String, String> RESOURCES = Map.of(
             "CUSDEC", "/edi-schemas/edifact/CUSDEC-D96B-KCS.xml",
             "CUSRES", "/edi-schemas/edifact/CUSRES-D96B-KCS.xml",
             "CONTRL", "/edi-schemas/edifact/CONTRL-D3.xml",
-            "APERAK", "/edi-schemas/edifact/APERAK-D96B-KCS.xml");
+            "APERAK", "/edi-schemas/edifact/APERAK-D96B-KCS.xml",
+            AWARD_NOTICE, "/edi-schemas/edifact/APERAK-D96B-AWARD.xml");
 
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 

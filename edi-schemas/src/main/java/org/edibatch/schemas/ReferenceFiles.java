@@ -24,7 +24,8 @@ public final class ReferenceFiles {
 
     public static final List<String> DATASETS = List.of(
             "tariff", "exchange-rates", "parties", "reference-prices", "selectivity-rules",
-            "lower-limit-rates", "vendors", "partner-profiles", "agencies");
+            "lower-limit-rates", "vendors", "partner-profiles", "agencies", "qualification-rules",
+            "vendor-qualification");
 
     public record Table(String name, String sha256, List<Map<String, String>> rows) {
     }

@@ -37,6 +37,7 @@ class ReferenceFilesTest {
         assertThat(MessageSchemas.forType("CUSDEC")).isNotNull();
         assertThat(MessageSchemas.forType("CUSRES")).isNotNull();
         assertThat(MessageSchemas.forType("CONTRL")).isNotNull();
+        assertThat(MessageSchemas.forType(MessageSchemas.AWARD_NOTICE)).isNotNull();
         assertThat(MessageSchemas.forType("INVOIC")).isNull();
     }
 }

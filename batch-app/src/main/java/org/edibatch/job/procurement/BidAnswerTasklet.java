@@ -1,6 +1,7 @@
 package org.edibatch.job.procurement;
 
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.procurement.BidRepository;
@@ -58,6 +59,7 @@ public class BidAnswerTasklet implements Tasklet {
             }
             bids.recordAnswer(r.bidId(), target.toString(), sha);
             contribution.incrementWriteCount(1);
+            CrashPoints.reach("bid.answer-written");
         }
         return RepeatStatus.FINISHED;
     }

@@ -1,5 +1,6 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.exceptions.ExceptionItemRepository;
@@ -78,6 +79,7 @@ public class BidClaimTasklet implements Tasklet {
         for (WorkFolder.Unit unit : fresh) {
             register(runId, unit, signatures);
             contribution.incrementReadCount();
+            CrashPoints.reach("bid.registered");
         }
         return RepeatStatus.FINISHED;
     }

@@ -1,5 +1,6 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.exceptions.ExceptionItemRepository;
@@ -8,6 +9,7 @@ import org.edibatch.ledger.ProcurementPostings;
 import org.edibatch.procurement.BidRepository;
 import org.edibatch.procurement.PriceDocument;
 import org.edibatch.procurement.ProcurementFormatException;
+import org.edibatch.procurement.RetenderNotice;
 import org.edibatch.procurement.SealedBidOpener;
 import org.edibatch.procurement.TenderOpening;
 import org.edibatch.procurement.TenderRepository;
@@ -32,10 +34,11 @@ import java.util.Map;
 
 /**
  * Opens every due tender (opening time reached and not yet opened, or the one named by tender.id, which then
- * is reopened): opens each received bid's seal, has {@link TenderOpening} draw, price, rank and award, records
- * that, posts the award and lists unopenable and ineligible bids in the exception file. Everything is
- * recomputed from stored inputs, so a reopening inserts nothing new; a reopening that disagreed with the stored
- * award fails the run loudly.
+ * is reopened): opens each received bid's seal, has {@link TenderOpening} draw, price, rank, review and award,
+ * records that, posts the award (or marks the tender failed, naming its re-tender) and lists unopenable,
+ * ineligible and unqualified bids in the exception file. Everything is recomputed from stored inputs, so a
+ * reopening inserts nothing new; a reopening that disagreed with the stored award fails the run loudly. The step
+ * is one transaction, so a crash leaves every due tender untouched, to be opened by the rerun.
  */
 public class BidOpeningTasklet implements Tasklet {
 
@@ -78,6 +81,7 @@ public class BidOpeningTasklet implements Tasklet {
             for (TenderRepository.Tender t : due) {
                 open(runId, t, opener, now);
                 opened.add(t.id());
+                CrashPoints.reach("opening.tender-opened");
                 contribution.incrementWriteCount(1);
             }
             Files.deleteIfExists(scratch);
@@ -112,7 +116,7 @@ public class BidOpeningTasklet implements Tasklet {
                 opened.add(TenderOpening.Bid.unopenable(r.bidId(), r.bidderId(), r.receiptNo(), r.receivedAt(), e));
             }
         }
-        TenderOpening.Result result = TenderOpening.open(t.terms(), opened);
+        TenderOpening.Result result = TenderOpening.open(t.terms(), tenders.criteria(t), opened);
         for (TenderOpening.Verdict v : result.unopenable()) {
             record(runId, t, v, byId.get(v.bidId()));
         }
@@ -123,10 +127,18 @@ public class BidOpeningTasklet implements Tasklet {
             record(runId, t, v, byId.get(v.bidId()));
         }
         String key = ProcurementPostings.idempotencyKey(t.id());
-        tenders.insertAward(t.id(), runId, now, result, key);
+        tenders.insertAward(t.id(), runId, now, result, key,
+                result.failReason() == null ? null : RetenderNotice.nextId(t.id()));
         result.winner().ifPresent(w -> ledger.post(ProcurementPostings.forAward(t.id(), t.agencyId(), w.vendorId(),
                 w.receiptNo(), w.price(), LocalDate.ofInstant(t.openingTime(), clock.getZone())), runId));
-        tenders.markOpened(t.id());
+        tenders.markOpened(t.id(), result.result());
+        if (result.failReason() != null) {
+            // a failed tender is the agency's to act on: a line of its own, on the notice's file
+            exceptions.insertOnce(runId, tenders.noticeFileId(t.id()), ExceptionItemRepository.WHOLE_FILE,
+                    ExceptionCategory.OPENING, t.agencyId(), t.fileName(), result.failReason().name(), "tender "
+                            + t.id() + ": " + result.failReason().text() + " Re-tender " + RetenderNotice.nextId(t.id())
+                            + " written to the agency's outbox.");
+        }
     }
 
     /** The bid's outcome, and its line in the exception file when it cannot win. */

@@ -128,7 +128,7 @@ public class ProcurementJobConfig {
 
     @Bean
     public Step awardNoticeStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
-                                JdbcTemplate jdbc) {
-        return new StepBuilder("notices", repo).tasklet(new AwardNoticeTasklet(props, jdbc), tm).build();
+                                ProcurementProperties procurement, JdbcTemplate jdbc) {
+        return new StepBuilder("notices", repo).tasklet(new AwardNoticeTasklet(props, procurement, jdbc), tm).build();
     }
 }

@@ -15,15 +15,20 @@ import java.nio.file.Path;
  *                               opening job; default HOME/procurement/agency-encryption.p12. Never stored in the database.
  * @param agencyKeystorePassword its password (give it by environment: EDIBATCH_PROCUREMENT_AGENCYKEYSTOREPASSWORD)
  * @param ourEdiId               the UNB recipient of EDIFACT bids and sender of our APERAKs; default KONEPS
+ * @param retenderPeriod         how long after a failed tender's opening the re-tender's bids close; default 7 days
  */
 @ConfigurationProperties(prefix = "edibatch.procurement")
 @Validated
 public record ProcurementProperties(Path tendersInbox, Path bidsInbox, Path agencyKeystore, String agencyKeystorePassword,
                                     @Size(min = 1, max = 35, message = "must be an EDI id of 1 to 35 characters")
-                                    String ourEdiId) {
+                                    String ourEdiId, java.time.Duration retenderPeriod) {
 
     public ProcurementProperties {
         ourEdiId = ourEdiId == null ? "KONEPS" : ourEdiId;
+        retenderPeriod = retenderPeriod == null ? java.time.Duration.ofDays(7) : retenderPeriod;
+        if (retenderPeriod.isNegative() || retenderPeriod.isZero()) {
+            throw new IllegalArgumentException("edibatch.procurement.retender-period must be positive: " + retenderPeriod);
+        }
     }
 
     public Path tendersInbox(Path home) {

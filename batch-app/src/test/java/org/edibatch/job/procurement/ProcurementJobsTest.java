@@ -39,9 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * band 1. Reserve = (493,095,162 + 498,170,391 + 505,645,259 + 491,230,083) / 4 = 1,988,140,895 / 4
  * = 497,035,223.75 -> 497,035,223. Lower limit = 497,035,223 x 0.89745 = 446,064,260.88135. V002 at
  * 446,064,260 is below it, V004 at 497,035,224 above the reserve; V001 and V003 tie at 450,000,000 with the same
- * receipt time, V001 holding the lower receipt number: V001 wins, V003 second, V005 (470,000,000) third. V006's
- * seal is addressed to another certificate: unopenable, and its picks 5,9 (which would have put band 5 before
- * band 1) do not count.
+ * receipt time, V001 holding the lower receipt number: V001 ranks first, V003 second, V005 (470,000,000) third.
+ * V006's seal is addressed to another certificate: unopenable, and its picks 5,9 (which would have put band 5
+ * before band 1) do not count. Qualification review (2026 construction rule, 70 - 4 x |90 - ratio|, pass 95):
+ * V001 450,000,000 / 497,035,223 = 0.905367... -> 0.9054; 70 - 4 x 0.54 = 67.84; non-price 28.00 -> 95.84: V001
+ * passes and wins; V003 and V005 are not screened.
+ *
+ * <p>T2026-0002 (no bid counted) and T2026-0003 (one bid) fail with F10 and are announced again as
+ * T2026-0002-R1 and T2026-0003-R1, issued on the opening day with a deadline 7 days after the opening; the
+ * re-tender notices are then loaded as new tenders.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SlowTest
@@ -121,7 +127,18 @@ class ProcurementJobsTest {
         intake = start("bidIntakeJob", new JobParametersBuilder().addString("intake.at", "1").toJobParameters());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bid_opening", Integer.class)).isZero();
         opening = start("bidOpeningJob", new JobParametersBuilder().addString("opening.at", "1").toJobParameters());
+        retenders.put("T2026-0002", Files.readAllBytes(home.resolve("outbox/AG-SEOUL/RETENDER_T2026-0002-R1.xml")));
+        retenders.put("T2026-0003", Files.readAllBytes(home.resolve("outbox/AG-PPS/RETENDER_T2026-0003-R1.xml")));
+        // the agencies sign their re-tender notices (tender publish --notice) before they are loaded
+        org.edibatch.procurement.TenderNotices.publish(retenders.get("T2026-0002"), f.pki.credential("AG-SEOUL"),
+                tenders, "retender-2.xml");
+        org.edibatch.procurement.TenderNotices.publish(retenders.get("T2026-0003"), f.pki.credential("AG-PPS"),
+                tenders, "retender-3.xml");
+        reload = start("bidIntakeJob", new JobParametersBuilder().addString("intake.at", "2").toJobParameters());
     }
+
+    private final Map<String, byte[]> retenders = new java.util.HashMap<>();
+    private JobExecution reload;
 
     private JobExecution start(String job, org.springframework.batch.core.job.parameters.JobParameters params)
             throws Exception {
@@ -137,6 +154,7 @@ class ProcurementJobsTest {
     void bothJobsComplete() {
         assertThat(intake.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(opening.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(reload.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
@@ -163,19 +181,34 @@ class ProcurementJobsTest {
                 .containsExactly("V001:ELIGIBLE:1:-", "V002:BELOW_LOWER_LIMIT:-:O20", "V003:ELIGIBLE:2:-",
                         "V004:ABOVE_RESERVE:-:O21", "V005:ELIGIBLE:3:-", "V006:UNOPENABLE:-:O10");
         assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND category = 'OPENING' ORDER BY code",
-                String.class, opening.getJobInstance().getInstanceId())).containsExactly("O10", "O20", "O21");
+                String.class, opening.getJobInstance().getInstanceId())).containsExactly("F10", "F10", "O10", "O20", "O21");
+        assertThat(jdbc.queryForObject("SELECT sender || ' ' || file_name || ': ' || text FROM exception_item "
+                + "WHERE code = 'F10' AND text LIKE 'tender T2026-0003:%'", String.class))
+                .isEqualTo("AG-PPS t3.xml: tender T2026-0003: " + org.edibatch.procurement.ProcurementCode.F10.text()
+                        + " Re-tender T2026-0003-R1 written to the agency's outbox.");
     }
 
     @Test
-    void singleBidAndNoBidTenders() {
+    void singleBidAndNoBidTendersFail() {
         // T3: picks 2,9, then bands 1,3: (788,006,652 + 801,329,382 + 784,507,875 + 789,568,396) / 4 = 790,853,076.25
         Map<String, Object> t3 = jdbc.queryForMap("SELECT * FROM award WHERE tender_id = 'T2026-0003'");
         assertThat((BigDecimal) t3.get("reserve_price")).isEqualByComparingTo("790853076");
-        assertThat(t3.get("winner_vendor_id")).isEqualTo("V002");
+        // V002's bid (750,000,000) opened and is eligible, but one valid bid is fewer than two: failed, not reviewed
+        assertThat(t3.get("result")).isEqualTo("FAILED");
+        assertThat(t3.get("fail_code")).isEqualTo("F10");
+        assertThat(t3.get("winner_vendor_id")).isNull();
+        assertThat(t3.get("retender_id")).isEqualTo("T2026-0003-R1");
+        assertThat(jdbc.queryForObject("SELECT outcome || ':' || rank || ':' || COALESCE(review, '-') FROM bid_opening "
+                + "WHERE tender_id = 'T2026-0003'", String.class)).isEqualTo("ELIGIBLE:1:-");
+        assertThat(jdbc.queryForList("SELECT tender_id || ':' || status FROM tender WHERE tender_id IN "
+                + "('T2026-0001', 'T2026-0002', 'T2026-0003') ORDER BY 1", String.class))
+                .containsExactly("T2026-0001:OPENED", "T2026-0002:FAILED", "T2026-0003:FAILED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE idempotency_key LIKE 'AWARD:T2026-000_'",
+                Integer.class)).as("only T1 posted").isEqualTo(1);
         // T2: no bid counted (the only one was late): bands 1-4 of a draw from the seed the loader recorded
-        Map<String, Object> t2 = jdbc.queryForMap("SELECT a.result, a.reserve_price, t.draw_seed, t.lower_limit_rate "
+        Map<String, Object> t2 = jdbc.queryForMap("SELECT a.result, a.fail_code, a.reserve_price, t.draw_seed, t.lower_limit_rate "
                 + "FROM award a JOIN tender t USING (tender_id) WHERE tender_id = 'T2026-0002'");
-        assertThat(t2.get("result")).isEqualTo("NO_ELIGIBLE_BID");
+        assertThat(t2.get("result")).isEqualTo("FAILED");
         assertThat((BigDecimal) t2.get("lower_limit_rate")).isEqualByComparingTo("86.995");
         String seed = (String) t2.get("draw_seed");
         assertThat(seed).matches("[0-9a-f]{32}");
@@ -251,18 +284,57 @@ class ProcurementJobsTest {
         assertThat(jdbc.queryForList("SELECT l.account_code || ':' || l.party_id || ':' || l.debit::bigint || ':' || l.credit::bigint "
                 + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id WHERE e.idempotency_key = ? ORDER BY l.line_no",
                 String.class, "AWARD:" + T1)).containsExactly("5300:AG-PPS:450000000:0", "2300:V001:0:450000000");
-        for (String v : List.of("V001", "V002", "V003", "V004", "V005", "V006")) {
+        for (String v : List.of("V001", "V002", "V004", "V005", "V006")) {
             assertThat(home.resolve("outbox/" + v + "/AWARD_" + T1 + ".xml")).content()
                     .contains("<ReservePrice currencyID=\"KRW\">497035223</ReservePrice>")
                     .contains("<TendererPartyID>V001</TendererPartyID>")
-                    .contains("<DrawSeed>SEED-T1</DrawSeed>");
+                    .contains("<DrawSeed>SEED-T1</DrawSeed>")
+                    .contains("<QualificationPassMark>95.00</QualificationPassMark>")
+                    .contains("tenderer=\"V001\" receipt=\"" + receipt("a-V001.xml") + "\" amount=\"450000000\" "
+                            + "rank=\"1\" review=\"PASSED\" nonPricePoints=\"28.00\" pricePoints=\"67.84\" score=\"95.84\"");
         }
         assertThat(home.resolve("outbox/V009/AWARD_" + T1 + ".xml")).doesNotExist();
+        // V003 bid in EDIFACT: told in EDIFACT, by the guide's APERAK
+        assertThat(home.resolve("outbox/V003/AWARD_" + T1 + ".xml")).doesNotExist();
+        byte[] edi = Files.readAllBytes(home.resolve("outbox/V003/AWARD_" + T1 + ".edi"));
+        assertThat(org.edibatch.procurement.AwardNoticeEdifactTest.errors(edi)).isEmpty();
+        assertThat(new String(edi, StandardCharsets.ISO_8859_1)).contains("BGM+ZZZ+" + T1 + "+27'")
+                .contains("FTX+ZZZ+++WINNER:V001:450000000'").contains("RFF+AGO:" + receipt("c-V003.edi") + "'")
+                .contains("ERC+AWD'FTX+ZZZ+++V001:" + receipt("a-V001.xml") + ":450000000:1:95.84'");
+    }
+
+    private String receipt(String file) {
+        return jdbc.queryForObject("SELECT r.receipt_no FROM bid_receipt r JOIN bid b ON b.id = r.bid_id "
+                + "JOIN inbound_file f ON f.id = b.file_id WHERE f.original_name = ?", String.class, file);
+    }
+
+    @Test
+    void everyBidderOfAFailedTenderIsToldAndTheTenderIsAnnouncedAgain() throws Exception {
+        assertThat(home.resolve("outbox/V002/AWARD_T2026-0003.xml")).content()
+                .contains("<Result>FAILED</Result>")
+                .contains("<FailureReason code=\"F10\">" + org.edibatch.procurement.ProcurementCode.F10.text())
+                .contains("<RetenderID>T2026-0003-R1</RetenderID>")
+                .doesNotContain("<Winner>");
+        // same terms, issued on the opening day (2026-11-28), deadline = opening (10:00 KST) + 7 days, no seed
+        String again = new String(retenders.get("T2026-0003"), StandardCharsets.UTF_8);
+        assertThat(again).contains("<ID>T2026-0003-R1</ID>").contains("<IssueDate>2026-11-28</IssueDate>")
+                .contains("<ContractingPartyID>AG-PPS</ContractingPartyID>").contains("<Title>Sample works T2026-0003</Title>")
+                .contains("<BaseAmount currencyID=\"KRW\">800000000</BaseAmount>")
+                .contains("<BidDeadline>2026-12-05T10:00:00+09:00</BidDeadline>")
+                .contains("<OpeningTime>2026-12-05T10:00:00+09:00</OpeningTime>").doesNotContain("DrawSeed");
+        assertThat(jdbc.queryForObject("SELECT sha256 FROM retender_notice WHERE tender_id = 'T2026-0003'", String.class))
+                .isEqualTo(org.edibatch.intake.FileDigest.sha256(home.resolve("outbox/AG-PPS/RETENDER_T2026-0003-R1.xml")));
+        // loaded as new tenders, open for bids, with a fresh seed and the rate of their own issue date
+        assertThat(jdbc.queryForList("SELECT tender_id || ':' || status || ':' || lower_limit_rate || ':' "
+                        + "|| to_char(bid_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI') "
+                        + "FROM tender WHERE tender_id LIKE '%-R1' ORDER BY 1", String.class))
+                .containsExactly("T2026-0002-R1:OPEN:88.995:2026-12-05T01:00",
+                        "T2026-0003-R1:OPEN:89.745:2026-12-05T01:00");
     }
 
     @Test
     void reopeningGivesTheSameResultAndPostsNothingNew() throws Exception {
-        Path notice = home.resolve("outbox/V003/AWARD_" + T1 + ".xml");
+        Path notice = home.resolve("outbox/V003/AWARD_" + T1 + ".edi");
         byte[] before = Files.readAllBytes(notice);
         int entries = jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE ledger = 'PROCUREMENT'", Integer.class);
         List<Map<String, Object>> openings = jdbc.queryForList("SELECT * FROM bid_opening ORDER BY bid_id");
@@ -270,7 +342,7 @@ class ProcurementJobsTest {
                 .addString("tender.id", T1).toJobParameters());
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE ledger = 'PROCUREMENT'", Integer.class))
-                .isEqualTo(entries).isEqualTo(2);
+                .isEqualTo(entries).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT * FROM bid_opening ORDER BY bid_id")).isEqualTo(openings);
         assertThat(Files.readAllBytes(notice)).isEqualTo(before);
     }
@@ -278,7 +350,8 @@ class ProcurementJobsTest {
     @Test
     void tendersAreLoadedWithTheirDatedRateOrRefused() {
         assertThat(jdbc.queryForList("SELECT tender_id || ':' || lower_limit_rate FROM tender ORDER BY tender_id", String.class))
-                .containsExactly("T2026-0001:89.745", "T2026-0002:86.995", "T2026-0003:89.745", "T2026-0004:89.745");
+                .containsExactly("T2026-0001:89.745", "T2026-0002:86.995", "T2026-0002-R1:88.995", "T2026-0003:89.745",
+                        "T2026-0003-R1:89.745", "T2026-0004:89.745");
         assertThat(jdbc.queryForList("SELECT file_name || ':' || code FROM exception_item WHERE category = 'TENDER' "
                 + "ORDER BY file_name", String.class)).containsExactly("t5-too-small.xml:T04", "u-other-agency.xml:T32",
                 "u-revoked.xml:T33", "u-tampered.xml:T31", "u-unregistered.xml:T40", "u-unsigned.xml:T30");
