@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agency's and bidders' commands as their users run them, each in its own JVM: a demo PKI, tender notices
  * published from terms and from an existing notice file, bids sealed as XML and EDIFACT, checked before sending,
  * then the night's intake and opening. The clock stands at 2026-11-28 10:00 KST, the tenders' deadline (inclusive)
- * and opening time. Bids at 465, 475 and 485 million are all eligible whatever the draw: the reserve price lies
- * within base +-2% (490M..510M) and the lower limit at most 510M x 89.745% = 457.7M; the lowest wins. One at
- * 300 million is below any lower limit, so the opening exits 2.
+ * and opening time. T1's notice carries its draw seed, so its reserve is known (497,035,223): bids at 450, 475
+ * and 485 million are eligible, and the lowest passes the qualification review and wins. One at 300 million is
+ * below the lower limit, so the opening exits 2. T3, with no bid, fails and is announced again.
  */
 @SlowTest
 class BidderCommandsTest {
 
-    private static final String T1 = "T2026-0101";
+    private static final String T1 = "T2026-0001";
     private static final String T3 = "T2026-0103";
     private static final String AT = "--at=" + TestApp.FIXED_CLOCK;
 
@@ -50,19 +50,23 @@ class BidderCommandsTest {
         String agencyKey = pki.resolve("parties/AG-PPS.p12").toString();
 
         // a notice from its terms, straight into the tenders inbox
-        Cli.Result published = Cli.run("tender", "publish", agencyKey, "changeit", "--id=" + T1, "--agency=AG-PPS",
+        Cli.Result published = Cli.run("tender", "publish", agencyKey, "changeit", "--id=" + T3, "--agency=AG-PPS",
                 "--title=Road works & drainage", "--kind=CONSTRUCTION", "--base-amount=500000000",
                 "--issue-date=2026-11-20", "--deadline=2026-11-28T10:00:00+09:00", "--opening=2026-11-28T10:00:00+09:00",
                 "--encryption-cert=" + encryptionCert, "--to=" + tenders);
         ok(published);
-        assertThat(published.output()).contains("published " + tenders.resolve(T1 + ".xml"));
-        assertThat(tenders.resolve(T1 + ".xml.p7s")).exists();
-        // an unsigned notice without a certificate (as a re-tender notice is written), published as it stands
-        Path unsigned = Files.write(scratch.resolve("retender.xml"), ProcurementSamples.tender(T3, "2026-11-20",
-                "AG-PPS", "CONSTRUCTION", 500_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", null));
+        assertThat(published.output()).contains("published " + tenders.resolve(T3 + ".xml"));
+        assertThat(tenders.resolve(T3 + ".xml.p7s")).exists();
+        assertThat(Files.readString(tenders.resolve(T3 + ".xml"))).contains("<EncryptionCertificate>");
+        // an unsigned notice without a certificate (as a re-tender notice is written), published as it stands; its
+        // draw seed makes the reserve the one worked out in ProcurementJobsTest (same id, seed, terms and picked
+        // bands 1, 3, 7, 12): 497,035,223, lower limit 446,064,260.88
+        Path unsigned = Files.write(scratch.resolve("retender.xml"), ProcurementSamples.tender(T1, "2026-11-20",
+                "AG-PPS", "CONSTRUCTION", 500_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00",
+                "SEED-T1"));
         ok(Cli.run("tender", "publish", agencyKey, "changeit", "--notice=" + unsigned,
                 "--encryption-cert=" + encryptionCert, "--to=" + tenders));
-        assertThat(Files.readString(tenders.resolve(T3 + ".xml"))).contains("<EncryptionCertificate>");
+        assertThat(Files.readString(tenders.resolve(T1 + ".xml"))).contains("<EncryptionCertificate>");
         // a published notice altered afterwards
         ok(Cli.run("tender", "publish", agencyKey, "changeit", "--id=T2026-0102", "--agency=AG-PPS", "--title=Bridge",
                 "--kind=CONSTRUCTION", "--base-amount=600000000", "--issue-date=2026-11-20",
@@ -73,8 +77,10 @@ class BidderCommandsTest {
         Files.copy(scratch.resolve("T2026-0102.xml.p7s"), tenders.resolve("T2026-0102.xml.p7s"));
 
         String notice = "--notice=" + tenders.resolve(T1 + ".xml");
+        // qualification review (2026 construction rule, 70 - 4 x |90 - ratio %|, pass 95): 450,000,000 / 497,035,223
+        // = 0.9054 -> 70 - 4 x 0.54 = 67.84 price points + V001's 28.00 = 95.84: V001 passes and wins
         ok(Cli.run("bid", "seal", pki.resolve("parties/V001.p12").toString(), "changeit", "--bidder=V001",
-                "--price=465000000", "--picks=3,7", notice, "--to=" + bids));
+                "--price=450000000", "--picks=3,7", notice, "--to=" + bids));
         ok(Cli.run("bid", "seal", pki.resolve("parties/V003.p12").toString(), "changeit", "--bidder=V003",
                 "--price=475000000", "--picks=3,12", "--tender=" + T1, "--agency-cert=" + encryptionCert,
                 "--format=EDIFACT", "--to=" + bids));
@@ -127,11 +133,13 @@ class BidderCommandsTest {
             assertThat(strings(c, "SELECT bidder_id || ':' || status || ':' || COALESCE(reason_code, '-') FROM bid "
                     + "ORDER BY bidder_id")).containsExactly("V001:RECEIVED:-", "V002:REJECTED:B31",
                     "V003:RECEIVED:-", "V005:RECEIVED:-", "V006:RECEIVED:-");
-            assertThat(strings(c, "SELECT code FROM exception_item WHERE category = 'OPENING'")).containsExactly("O20");
+            // T3 had no bid: fewer than two valid bids, failed (F10) and announced again
+            assertThat(strings(c, "SELECT code FROM exception_item WHERE category = 'OPENING' ORDER BY code"))
+                    .containsExactly("F10", "O20");
             assertThat(strings(c, "SELECT l.account_code || ':' || l.party_id || ':' || l.debit::bigint || ':' "
                     + "|| l.credit::bigint FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
                     + "WHERE e.idempotency_key = 'AWARD:" + T1 + "' ORDER BY l.line_no"))
-                    .containsExactly("5300:AG-PPS:465000000:0", "2300:V001:0:465000000");
+                    .containsExactly("5300:AG-PPS:450000000:0", "2300:V001:0:450000000");
         }
         assertThat(only(home.resolve("outbox/V001"), "RECEIPT_" + T1 + "_")).contains("<Status>ACCEPTED</Status>");
         assertThat(only(home.resolve("outbox/V002"), "RECEIPT_" + T1 + "_")).contains("code=\"B31\"");

@@ -1,6 +1,7 @@
 package org.edibatch.cli;
 
 import org.edibatch.procurement.PriceSeal;
+import org.edibatch.procurement.TenderNotices;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.samples.procurement.ProcurementSamples;
 import org.edibatch.signature.CmsSigner;
@@ -106,12 +107,16 @@ class ProcurementCrashHarnessTest {
                 new DemoPki.Party("V002", "2208712345", DemoPki.KeyType.RSA),
                 new DemoPki.Party("V003", "1058134567", DemoPki.KeyType.EC),
                 new DemoPki.Party("V004", "3148156789", DemoPki.KeyType.RSA),
-                new DemoPki.Party("V005", "4108190123", DemoPki.KeyType.RSA)));
+                new DemoPki.Party("V005", "4108190123", DemoPki.KeyType.RSA),
+                new DemoPki.Party("AG-PPS", "1048200001", DemoPki.KeyType.RSA)));
         Path tenders = Files.createDirectories(template.resolve("procurement/tenders-inbox"));
-        Files.write(tenders.resolve("t1.xml"), ProcurementSamples.tender(T1, "2026-11-20", "AG-PPS", "CONSTRUCTION",
-                500_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T1"));
-        Files.write(tenders.resolve("t3.xml"), ProcurementSamples.tender(T3, "2026-11-20", "AG-PPS", "CONSTRUCTION",
-                800_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T3"));
+        // notices are signed by their agency (agencies.csv), as tender publish does
+        TenderNotices.publish(ProcurementSamples.tender(T1, "2026-11-20", "AG-PPS", "CONSTRUCTION",
+                500_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T1"),
+                pki.credential("AG-PPS"), tenders, "t1.xml");
+        TenderNotices.publish(ProcurementSamples.tender(T3, "2026-11-20", "AG-PPS", "CONSTRUCTION",
+                800_000_000L, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-T3"),
+                pki.credential("AG-PPS"), tenders, "t3.xml");
         Path bids = Files.createDirectories(template.resolve("procurement/bids-inbox"));
         var agency = pki.credential(DemoPki.ENCRYPTION_ONLY).certificate();
         Object[][] xml = {{"a-V001.xml", T1, "V001", 3, 7, 450_000_000L}, {"b-V002.xml", T1, "V002", 3, 7, 446_064_260L},

@@ -1,6 +1,7 @@
 package org.edibatch.bench;
 
 import org.edibatch.procurement.PriceSeal;
+import org.edibatch.procurement.TenderNotices;
 import org.edibatch.samples.procurement.ProcurementSamples;
 import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.Credential;
@@ -52,17 +53,21 @@ public final class ProcurementLoad {
             points.append(id).append(",CONSTRUCTION,2020-01-01,9999-12-31,")
                     .append(new BigDecimal(2500 + (v * 37) % 501).movePointLeft(2).toPlainString()).append('\n');
         }
+        parties.add(new DemoPki.Party("AG-BENCH", "7799999999", DemoPki.KeyType.RSA)); // signs the notices
         DemoPki pki = DemoPki.create(out.resolve("pki"), now, parties);
         Path reference = Files.createDirectories(out.resolve("reference-override/edi-schemas/reference"));
         Files.writeString(reference.resolve("vendors.csv"), vendors, StandardCharsets.UTF_8);
         Files.writeString(reference.resolve("vendor-qualification.csv"), points, StandardCharsets.UTF_8);
+        Files.writeString(reference.resolve("agencies.csv"), "agency_id,name,brn,valid_from\n"
+                + "AG-BENCH,Bench agency,7799999999,2020-01-01\n", StandardCharsets.UTF_8);
 
         Path tenderInbox = Files.createDirectories(out.resolve("home/procurement/tenders-inbox"));
         Path bidInbox = Files.createDirectories(out.resolve("home/procurement/bids-inbox"));
         for (int t = 1; t <= tenders; t++) {
             String id = String.format("TB%05d", t);
-            Files.write(tenderInbox.resolve(id + ".xml"), ProcurementSamples.tender(id, "2026-11-20", "AG-BENCH",
-                    "CONSTRUCTION", BASE, 2, "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-" + id));
+            TenderNotices.publish(ProcurementSamples.tender(id, "2026-11-20", "AG-BENCH", "CONSTRUCTION", BASE, 2,
+                    "2026-11-28T10:00:00+09:00", "2026-11-28T10:00:00+09:00", "SEED-" + id),
+                    pki.credential("AG-BENCH"), tenderInbox, id + ".xml");
         }
         X509Certificate agency = pki.credential(DemoPki.ENCRYPTION_ONLY).certificate();
         List<Credential> keys = parties.stream().map(p -> pki.credential(p.alias())).toList();
