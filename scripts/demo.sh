@@ -60,13 +60,17 @@ edibatch tender publish "$PKI/parties/AG-SEOUL.p12" changeit --id=TDEMO-5 --agen
 
 NOTICE=--notice=$TENDERS/TDEMO-1.xml
 seal() { local vendor=$1; shift; edibatch bid seal "$PKI/parties/${vendor}.p12" changeit --to="$BIDS" "$@"; }
-# good bids: the lowest eligible wins
-seal V001 --bidder=V001 --price=465000000 --picks=3,7 "$NOTICE"
-seal V002 --bidder=V002 --price=472000000 --picks=3,12 "$NOTICE"
-seal V003 --bidder=V003 --price=478000000 --picks=7,12 "$NOTICE" --format=EDIFACT
-# refused at opening: below the lower limit (O20), above the reserve price (O21), sealed to someone else (O10)
-seal V004 --bidder=V004 --price=300000000 --picks=1,5 "$NOTICE"
-seal V005 --bidder=V005 --price=600000000 --picks=2,9 "$NOTICE"
+# good bids, screened from the lowest eligible up by the qualification review (70 - 4 x |90 - price/reserve %|
+# plus the vendor's points, pass 95): whatever the draw puts the reserve at (490M..510M), one of them is eligible
+# and passes (V004 for a reserve up to ~497M, V002 from ~496M, V005 from ~503M), and the others are named with
+# their scores or refused below the lower limit
+seal V004 --bidder=V004 --price=446000000 --picks=1,5 "$NOTICE"
+seal V002 --bidder=V002 --price=452500000 --picks=3,12 "$NOTICE"
+seal V005 --bidder=V005 --price=458000000 --picks=2,9 "$NOTICE"
+# refused at opening: below any lower limit (O20), above any reserve price (O21, in EDIFACT: its award notice
+# is an APERAK), sealed to someone else (O10)
+seal V001 --bidder=V001 --price=300000000 --picks=3,7 "$NOTICE"
+seal V003 --bidder=V003 --price=600000000 --picks=7,12 "$NOTICE" --format=EDIFACT
 seal V006 --bidder=V006 --price=470000000 --picks=4,8 --tender=TDEMO-1 --agency-cert="$PKI/certs/V001.pem"
 # refused at intake: one per code
 seal V001 --bidder=V001 --price=460000000 --picks=5,9 "$NOTICE" --name=z-V001-second-bid.xml    # B50 (claimed after)
@@ -101,7 +105,7 @@ set -e
 echo
 echo "procurement answers:"
 echo "  receipts (one per bid file):  var/outbox/<vendor>/RECEIPT_<tender>_<file id>.xml, APERAK_<ref>_<file id>.edi"
-echo "  award notices (every bidder): var/outbox/<vendor>/AWARD_<tender>.xml"
+echo "  award notices (every bidder): var/outbox/<vendor>/AWARD_<tender>.xml (.edi to EDIFACT bidders)"
 echo "  procurement ledger:           var/reports/run-${run:-<id>}/ledger-summary.txt (entries AWARD:<tender>)"
 echo "  refused tenders and bids:     var/quarantine/, listed in var/reports/run-<id>/exceptions.html"
 if [[ -n "$run" ]]; then cat "var/reports/run-${run}/ledger-summary.txt"; fi

@@ -136,6 +136,15 @@ public final class DeclarationRepository {
     public record NumberKey(String sender, String declarationNo) {
     }
 
+    /** A loop, not a stream: this class is on the message path (MessagePathStreamsTest). */
+    private static void fill(java.util.Collection<NumberKey> keys, String[] senders, String[] numbers) {
+        int i = 0;
+        for (NumberKey k : keys) {
+            senders[i] = k.sender();
+            numbers[i++] = k.declarationNo();
+        }
+    }
+
     /**
      * The current state of each given number that was accepted from its sender: the highest version in
      * {@code declaration_version}, else the original (version 1) its claim points to. One statement.
@@ -145,8 +154,9 @@ public final class DeclarationRepository {
         if (keys.isEmpty()) {
             return states;
         }
-        String[] senders = keys.stream().map(NumberKey::sender).toArray(String[]::new);
-        String[] numbers = keys.stream().map(NumberKey::declarationNo).toArray(String[]::new);
+        String[] senders = new String[keys.size()];
+        String[] numbers = new String[keys.size()];
+        fill(keys, senders, numbers);
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT k.s, k.n, d.declaration_date, d.importer_code, "
                     + "d.acceptance_no, d.customs_value_krw, d.duty_krw, d.vat_krw, v.version, v.status, "
@@ -190,8 +200,9 @@ public final class DeclarationRepository {
         if (keys.isEmpty()) {
             return found;
         }
-        String[] senders = keys.stream().map(NumberKey::sender).toArray(String[]::new);
-        String[] numbers = keys.stream().map(NumberKey::declarationNo).toArray(String[]::new);
+        String[] senders = new String[keys.size()];
+        String[] numbers = new String[keys.size()];
+        fill(keys, senders, numbers);
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT k.s, k.n FROM unnest(?::text[], ?::text[]) "
                     + "AS k(s, n) JOIN declaration_number c ON c.declaration_no = k.n AND c.sender <> k.s "

@@ -46,15 +46,6 @@ class CrashHarnessTest {
         return a;
     }
 
-    private static RunSnapshot snapshot(String db, Path home) throws Exception {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(db, true);
-        try {
-            return RunSnapshot.of(new JdbcTemplate(ds), home);
-        } finally {
-            ds.destroy();
-        }
-    }
-
     /** What verify-ledger finds: nothing, however the run was interrupted. */
     private static void ledgerVerifies(String db) {
         SingleConnectionDataSource ds = new SingleConnectionDataSource(db, true);
@@ -75,7 +66,7 @@ class CrashHarnessTest {
         SampleSet.write(home.resolve("inbox"), SampleSet.generate());
         Cli.Result r = Cli.run(args(home, db).toArray(new String[0]));
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
-        reference = snapshot(db, home);
+        reference = RunSnapshot.of(db, home);
         assertThat(reference.ledger()).isNotEmpty();
         ledgerVerifies(db);
     }
@@ -102,7 +93,7 @@ class CrashHarnessTest {
             // the killed run had finished: the rerun is a new, empty run; its own empty report is not compared
             deleteRunFolder(home.resolve("reports/run-2"));
         }
-        snapshot(db, home).assertSameAs(reference);
+        RunSnapshot.of(db, home).assertSameAs(reference);
         ledgerVerifies(db);
     }
 

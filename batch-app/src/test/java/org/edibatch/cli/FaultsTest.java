@@ -64,15 +64,6 @@ class FaultsTest {
         return server.freshDatabaseUrl("faults_" + DATABASES.incrementAndGet());
     }
 
-    private static RunSnapshot snapshot(String db, Path home) throws Exception {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(db, true);
-        try {
-            return RunSnapshot.of(new JdbcTemplate(ds), home);
-        } finally {
-            ds.destroy();
-        }
-    }
-
     @BeforeAll
     void ownServerAndUninterruptedRun(@TempDir Path dir) throws Exception {
         server = OwnPostgres.start(dir.resolve("pgdata"));
@@ -81,7 +72,7 @@ class FaultsTest {
         SampleSet.write(home.resolve("inbox"), SampleSet.generate());
         Cli.Result r = Cli.run(args(home, db).toArray(new String[0]));
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
-        reference = snapshot(db, home);
+        reference = RunSnapshot.of(db, home);
         assertThat(reference.ledger()).isNotEmpty();
     }
 
@@ -117,7 +108,7 @@ class FaultsTest {
         assertThat(lockIsFree(db)).as("the run lock was released").isTrue();
         Cli.Result rerun = Cli.run(args(home, db).toArray(new String[0]));
         assertThat(rerun.code()).as(rerun.output()).isIn(ExitCodes.DONE_WITH_REJECTIONS, ExitCodes.OK);
-        snapshot(db, home).assertSameAs(reference);
+        RunSnapshot.of(db, home).assertSameAs(reference);
     }
 
     @ParameterizedTest(name = "database killed at {0}")
@@ -158,7 +149,7 @@ class FaultsTest {
 
         Cli.Result rerun = Cli.run(args(home, db).toArray(new String[0]));
         assertThat(rerun.code()).as(rerun.output()).isIn(ExitCodes.DONE_WITH_REJECTIONS, ExitCodes.OK);
-        snapshot(db, home).assertSameAs(reference);
+        RunSnapshot.of(db, home).assertSameAs(reference);
     }
 
     /** A server that stops answering (hung, or the network gone) is noticed by the socket timeout. */
@@ -198,7 +189,7 @@ class FaultsTest {
 
         Cli.Result rerun = Cli.run(args(home, db).toArray(new String[0]));
         assertThat(rerun.code()).as(rerun.output()).isIn(ExitCodes.DONE_WITH_REJECTIONS, ExitCodes.OK);
-        snapshot(db, home).assertSameAs(reference);
+        RunSnapshot.of(db, home).assertSameAs(reference);
     }
 
     @Test
@@ -235,7 +226,7 @@ class FaultsTest {
             Files.delete(filler);
             Cli.Result rerun = Cli.run(args(home, db).toArray(new String[0]));
             assertThat(rerun.code()).as(rerun.output()).isIn(ExitCodes.DONE_WITH_REJECTIONS, ExitCodes.OK);
-            snapshot(db, home).assertSameAs(reference);
+            RunSnapshot.of(db, home).assertSameAs(reference);
         } finally {
             run("umount", "-l", mountPoint.toString());
         }

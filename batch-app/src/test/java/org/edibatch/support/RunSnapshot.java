@@ -19,6 +19,17 @@ public record RunSnapshot(List<Map<String, Object>> ledger, List<Map<String, Obj
                           List<Map<String, Object>> exceptions, List<Map<String, Object>> files,
                           List<Map<String, Object>> answers, Map<String, byte[]> folders) {
 
+    /** The snapshot of the database at {@code url} (a child JVM's run), on a connection of its own. */
+    public static RunSnapshot of(String url, Path home) throws Exception {
+        org.springframework.jdbc.datasource.SingleConnectionDataSource ds =
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(url, true);
+        try {
+            return of(new JdbcTemplate(ds), home);
+        } finally {
+            ds.destroy();
+        }
+    }
+
     public static RunSnapshot of(JdbcTemplate jdbc, Path home) throws Exception {
         var ledger = jdbc.queryForList("SELECT e.idempotency_key, e.entry_date, e.description, l.line_no, "
                 + "l.account_code, l.party_id, l.debit, l.credit FROM journal_entry e JOIN journal_line l "

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -63,15 +61,6 @@ class RemoteWorkersTest {
         return a;
     }
 
-    private static RunSnapshot snapshot(String db, Path home) throws Exception {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(db, true);
-        try {
-            return RunSnapshot.of(new JdbcTemplate(ds), home);
-        } finally {
-            ds.destroy();
-        }
-    }
-
     private static int count(String text, String what) {
         return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
     }
@@ -84,7 +73,7 @@ class RemoteWorkersTest {
         // local mode never touches a broker: one that cannot be reached changes nothing
         Cli.Result r = Cli.run(args("run customs", home, db, "--spring.rabbitmq.port=1").toArray(new String[0]));
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
-        reference = snapshot(db, home);
+        reference = RunSnapshot.of(db, home);
         assertThat(reference.ledger()).isNotEmpty();
     }
 
@@ -142,7 +131,7 @@ class RemoteWorkersTest {
                 "--edibatch.workers.poll-interval=200ms", "--edibatch.workers.timeout=3m").toArray(new String[0]));
 
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
-        snapshot(db, home).assertSameAs(reference);
+        RunSnapshot.of(db, home).assertSameAs(reference);
         // every partition ran on a worker, none in the manager
         assertThat(count(log1 + "\n" + log2, "ended COMPLETED")).as(log1 + "\n" + log2).isEqualTo(PARTITIONS);
         // SIGTERM: each worker stops taking partitions and ends
@@ -187,7 +176,7 @@ class RemoteWorkersTest {
         // every partition completed once, by whichever worker: the killed one may have finished some before its crash
         assertThat(count(doomedLog + "\n" + lateLog, "ended COMPLETED")).as(doomedLog + "\n" + lateLog)
                 .isEqualTo(PARTITIONS);
-        snapshot(db, home).assertSameAs(reference);
+        RunSnapshot.of(db, home).assertSameAs(reference);
     }
 
     @Test
