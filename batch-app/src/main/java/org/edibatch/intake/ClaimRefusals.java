@@ -30,6 +30,30 @@ public final class ClaimRefusals {
     }
 
     /** The refusal of a delivery that is not a regular file (or whose signature is not), else null. */
+    /** A claimed delivery after the checks made before it is read: refused, or with its signature's result. */
+    public record Screened(Refusal refusal, FileSignatureCheck.Result signature) {
+    }
+
+    /**
+     * The checks of a delivery that is read whole, one at a time (tender notices, bids): not a regular file, a
+     * signature alone, then its signature (an unreadable file is refused, not a fault).
+     */
+    public static Screened screen(WorkFolder.Unit unit, FileSignatureCheck signatures, EdiBatchProperties.Intake intake,
+                                  java.time.Instant receivedAt) throws IOException {
+        Refusal refusal = notAFile(unit);
+        if (refusal == null && unit.role() != null) {
+            refusal = signatureAlone(unit, intake);
+        }
+        if (refusal != null) {
+            return new Screened(refusal, null);
+        }
+        try {
+            return new Screened(null, signatures.check(unit, receivedAt));
+        } catch (UnreadableFileException e) {
+            return new Screened(new Refusal(UNREADABLE, "the file could not be read: " + e.getMessage()), null);
+        }
+    }
+
     public static Refusal notAFile(WorkFolder.Unit unit) throws IOException {
         Deliveries.Kind main = Deliveries.Kind.at(unit.current());
         boolean isMain = main != Deliveries.Kind.FILE;

@@ -10,7 +10,6 @@ import org.edibatch.intake.FileSignatureCheck;
 import org.edibatch.intake.FileState;
 import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.InboundFiles;
-import org.edibatch.intake.UnreadableFileException;
 import org.edibatch.intake.WorkFolder;
 import org.edibatch.procurement.BidDocument;
 import org.edibatch.procurement.BidRepository;
@@ -91,19 +90,9 @@ public class BidClaimTasklet implements Tasklet {
         Instant receivedAt = clock.instant();
         String name = unit.name();
         // refused like the customs claim refuses them: never opened, never followed
-        ClaimRefusals.Refusal refusal = ClaimRefusals.notAFile(unit);
-        if (refusal == null && unit.role() != null) {
-            refusal = ClaimRefusals.signatureAlone(unit, props.intake());
-        }
-        FileSignatureCheck.Result sig = null;
-        if (refusal == null) {
-            try {
-                sig = signatures.check(unit, receivedAt);
-            } catch (UnreadableFileException e) {
-                refusal = new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE,
-                        "the file could not be read: " + e.getMessage());
-            }
-        }
+        ClaimRefusals.Screened screened = ClaimRefusals.screen(unit, signatures, props.intake(), receivedAt);
+        ClaimRefusals.Refusal refusal = screened.refusal();
+        FileSignatureCheck.Result sig = screened.signature();
         if (refusal != null) {
             long fileId = files.register(runId, new InboundFileRepository.Registration(name, unit.current(),
                     unit.currentSignature(), null, "UNKNOWN", null, FileState.REJECTED, refusal.code(), refusal.text(),

@@ -6,7 +6,6 @@ import org.edibatch.intake.FileState;
 import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.ClaimRefusals;
 import org.edibatch.intake.InboundFiles;
-import org.edibatch.intake.UnreadableFileException;
 import org.edibatch.intake.WorkFolder;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.intake.FileDigest;
@@ -84,19 +83,9 @@ public class TenderLoadTasklet implements Tasklet {
         FileSignatureCheck signatures = new FileSignatureCheck(FileSignatureCheck.trustStore(props.trust(), true));
         for (WorkFolder.Unit unit : fresh) {
             Instant receivedAt = clock.instant();
-            ClaimRefusals.Refusal refusal = ClaimRefusals.notAFile(unit);
-            if (refusal == null && unit.role() != null) {
-                refusal = ClaimRefusals.signatureAlone(unit, props.intake());
-            }
-            FileSignatureCheck.Result sig = null;
-            if (refusal == null) {
-                try {
-                    sig = signatures.check(unit, receivedAt);
-                } catch (UnreadableFileException e) {
-                    refusal = new ClaimRefusals.Refusal(ClaimRefusals.UNREADABLE, "the file could not be read: "
-                            + e.getMessage());
-                }
-            }
+            ClaimRefusals.Screened screened = ClaimRefusals.screen(unit, signatures, props.intake(), receivedAt);
+            ClaimRefusals.Refusal refusal = screened.refusal();
+            FileSignatureCheck.Result sig = screened.signature();
             if (refusal != null) {
                 long fileId = files.register(runId, new InboundFileRepository.Registration(unit.name(), unit.current(),
                         unit.currentSignature(), null, "UNKNOWN", null, FileState.REJECTED, refusal.code(),
