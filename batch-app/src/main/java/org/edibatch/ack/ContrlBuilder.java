@@ -15,8 +15,16 @@ import java.util.List;
  */
 public final class ContrlBuilder {
 
-    /** The interchange being answered. {@code error} is null when it was accepted. */
-    public record Interchange(String controlRef, String sender, String recipient, SyntaxError error) {
+    /**
+     * The interchange being answered. {@code error} is null when it was accepted; the qualifiers (UNB 0007) are
+     * echoed with the identifications in UCI, null when the sender wrote none.
+     */
+    public record Interchange(String controlRef, String sender, String senderQualifier, String recipient,
+                              String recipientQualifier, SyntaxError error) {
+
+        public Interchange(String controlRef, String sender, String recipient, SyntaxError error) {
+            this(controlRef, sender, null, recipient, null, error);
+        }
     }
 
     /** A message being answered, with its type identifier (e.g. CUSDEC:D:96B:UN) and syntax errors. */
@@ -41,8 +49,9 @@ public final class ContrlBuilder {
     public static void start(EdifactWriter w, String messageRef, Interchange ic) throws IOException {
         w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
         String ref = fit(ic.controlRef(), 14);
-        EdifactWriter.Composite sender = c(fit(ic.sender(), 35));
-        EdifactWriter.Composite recipient = c(fit(ic.recipient(), 35));
+        // S002/S003 as the sender wrote them: identification an..35 and its code qualifier 0007 an..4
+        EdifactWriter.Composite sender = c(fit(ic.sender(), 35), fit(ic.senderQualifier(), 4));
+        EdifactWriter.Composite recipient = c(fit(ic.recipient(), 35), fit(ic.recipientQualifier(), 4));
         if (ic.error() != null) {
             SyntaxError e = ic.error();
             w.segment("UCI", ref, sender, recipient, "4", e.code(),

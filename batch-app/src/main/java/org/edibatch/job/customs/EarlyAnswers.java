@@ -151,7 +151,8 @@ final class EarlyAnswers {
         f.today = LocalDate.now(clock);
         MessageItem.Envelope e = item.envelope();
         names.startInterchange(f.contrl, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CONTRL.code());
-        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
+        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.senderQualifier(),
+                e.recipient(), e.recipientQualifier(), null));
         names.startInterchange(f.cusres, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CUSRES.code());
         return f;
     }

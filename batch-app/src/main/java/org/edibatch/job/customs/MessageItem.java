@@ -28,7 +28,8 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
      * a CONTRL when everything was accepted.
      */
     public record Envelope(String fileSha, String sender, String recipient, String controlRef, int messageCount,
-                           org.edibatch.edifact.Syntax answerSyntax, boolean positiveContrl) {
+                           org.edibatch.edifact.Syntax answerSyntax, boolean positiveContrl,
+                           String senderQualifier, String recipientQualifier) {
     }
 
     public static MessageItem edifact(long fileId, String fileName, String sender, EdifactMessage m, Envelope envelope) {
