@@ -150,9 +150,9 @@ public final class CusresBuilder {
     }
 
     /**
-     * The selectivity channel as a UN 7365 processing indicator: G paperless release 4 (goods released), Y document
-     * review 6 (documents to be produced), R physical inspection 5 (goods required for examination); null for
-     * none (the answer then says the channel in its text only).
+     * The selectivity channel as a UN 7365 processing indicator: G paperless 1 (message content accepted: nothing
+     * more is asked; code 4, goods released, is the release notice's), Y document review 6 (documents to be
+     * produced), R physical inspection 5 (goods required for examination); null for none (the text still says it).
      */
     static String processingIndicator(String channelCode) {
         if (channelCode == null) {
@@ -160,7 +160,7 @@ public final class CusresBuilder {
         }
         switch (channelCode) {
             case "G":
-                return "4";
+                return "1";
             case "Y":
                 return "6";
             case "R":

@@ -59,6 +59,10 @@ class EdifactConformanceTest {
         for (Map.Entry<String, byte[]> e : samples.entrySet()) {
             Files.write(app.inbox().resolve(e.getKey()), e.getValue());
         }
+        // identifications with their code qualifiers (UNB 0007), which the CONTRL must echo
+        Files.write(app.inbox().resolve("qualified.edi"), Interchange.from("HANBITTRD", "QU0001")
+                .message(org.edibatch.samples.Cusdec.declaration("QU0000001").item("9503003900", "CN", "100", "PCE", "800.00"))
+                .rewrite(t -> t.replace("+HANBITTRD+KCS+", "+HANBITTRD:ZZ+KCS:ZZ+")).bytes());
         app.runCustoms("conformance");
     }
 
@@ -156,9 +160,11 @@ class EdifactConformanceTest {
             }
         }
         assertThat(contrl).as("CONTRL answers").isGreaterThanOrEqualTo(20);
+        assertThat(answers.values()).as("the qualified sender's CONTRL").anyMatch(b -> new String(b,
+                StandardCharsets.ISO_8859_1).contains("UCI+QU0001+HANBITTRD:ZZ+KCS:ZZ+7'"));
         // every kind of CUSRES was among them: accepted, rejected, replacement and cancellation approved and refused
         assertThat(cusres.toString()).contains("+29'", "+27'", "+5+AP'", "+1+AP'", "+5+RE'", "+1+RE'",
-                "GIS+4'", "GIS+5'", "GIS+6'", "GIS+15'", "GIS+16'", "TAX+9'");
+                "GIS+1'", "GIS+5'", "GIS+6'", "GIS+15'", "GIS+16'", "TAX+9'");
     }
 
     @Test

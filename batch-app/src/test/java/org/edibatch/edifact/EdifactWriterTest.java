@@ -81,7 +81,7 @@ class EdifactWriterTest {
                 new BigDecimal("1118800"), new BigDecimal("1510380"), "G", "Green, score 10", List.of()));
         w.endInterchange();
         String text = out.toString(StandardCharsets.ISO_8859_1);
-        assertThat(text).contains("BGM+962+KCS26112512345678+29'").contains("FTX+AAO+++Green, score 10'GIS+4'")
+        assertThat(text).contains("BGM+962+KCS26112512345678+29'").contains("FTX+AAO+++Green, score 10'GIS+1'")
                 .contains("TAX+7+CUD'MOA+40:13985000:KRW'MOA+124:1118800:KRW'")
                 .contains("TAX+7+VAT+++:::10'MOA+124:1510380:KRW'").endsWith("UNZ+1+R2'");
     }
