@@ -1,6 +1,7 @@
 package org.edibatch.ack;
 
 import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.release.PaymentDue;
 
 import static org.edibatch.edifact.EdifactWriter.c;
 
@@ -24,16 +25,30 @@ public final class CusresBuilder {
      * The answer to one declaration; the assessment fields are null for a rejection.
      *
      * @param amendment what a replacement's or cancellation's answer adds, null for an original
+     * @param payment   the payment number, amount due and due date of an accepted import with tax, else null
      */
     public record Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
                          BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
-                         String channelCode, String channelText, List<Error> errors, Amendment amendment) {
+                         String channelCode, String channelText, List<Error> errors, Amendment amendment,
+                         PaymentDue payment) {
+
+        public Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
+                      BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
+                      String channelCode, String channelText, List<Error> errors, Amendment amendment) {
+            this(declarationNo, declarationDate, accepted, acceptanceNo, customsValue, dutyRatePercentOrNull, duty,
+                    vat, channelCode, channelText, errors, amendment, null);
+        }
 
         public Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
                       BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
                       String channelCode, String channelText, List<Error> errors) {
             this(declarationNo, declarationDate, accepted, acceptanceNo, customsValue, dutyRatePercentOrNull, duty,
-                    vat, channelCode, channelText, errors, null);
+                    vat, channelCode, channelText, errors, null, null);
+        }
+
+        public Answer withPayment(PaymentDue p) {
+            return new Answer(declarationNo, declarationDate, accepted, acceptanceNo, customsValue,
+                    dutyRatePercentOrNull, duty, vat, channelCode, channelText, errors, amendment, p);
         }
     }
 
@@ -107,6 +122,14 @@ public final class CusresBuilder {
             w.segment("MOA", c("40", m.previousCustomsValue().toPlainString(), "KRW"));
             w.segment("MOA", c("176", m.previousTax().toPlainString(), "KRW"));
             w.segment("MOA", c("5", now.subtract(m.previousTax()).toPlainString(), "KRW"));
+        }
+        PaymentDue p = a.payment();
+        if (p != null && a.accepted() && !cancelled) {
+            // A reference group of its own: the payment reference (1153 PQ), its due date (2005 code 13, terms net
+            // due date) and the amount due (5025 code 9, amount due / amount payable).
+            w.segment("RFF", c("PQ", p.paymentNumber()));
+            w.segment("DTM", c("13", CCYYMMDD.format(p.dueDate()), "102"));
+            w.segment("MOA", c("9", p.amountDue().toPlainString(), "KRW"));
         }
         w.endMessage();
     }
