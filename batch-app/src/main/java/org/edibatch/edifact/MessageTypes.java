@@ -24,7 +24,7 @@ public final class MessageTypes {
 
     /** Every message the product has a guide for, inbound or outbound: for reading its own answers back. */
     public static final MessageTypes GUIDES = new MessageTypes(List.of("CUSDEC:D:96B:UN", "CONTRL:D:3:UN",
-            "CUSRES:D:96B:UN", "APERAK:D:96B:UN"));
+            "CUSRES:D:96B:UN", "APERAK:D:96B:UN", "CREMUL:D:96B:UN"));
 
     private final Map<String, String[]> byType = new HashMap<>();
 
