@@ -42,10 +42,11 @@ public class CustomsJobConfig {
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
-    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step answerStep, Step sealStep,
-                          Step finishStep, Step releaseStep) {
+    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step paymentsStep, Step refundStep,
+                          Step answerStep, Step sealStep, Step finishStep, Step releaseStep) {
         return new JobBuilder(JOB_NAME, repo)
                 .start(claimStep).next(customsStep)
+                .next(paymentsStep).next(refundStep) // job.payments
                 .next(releaseStep)
                 .next(answerStep).next(sealStep).next(finishStep)
                 .build();
