@@ -47,7 +47,13 @@ public final class ContrlBuilder {
 
     /** UNH and UCI; then, for an accepted interchange, {@link #message} per message, then {@link #end}. */
     public static void start(EdifactWriter w, String messageRef, Interchange ic) throws IOException {
-        w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
+        // The UN service message's identifier for the syntax version written: CONTRL 2:2 under version 3, 4:1
+        // under version 4 (the D96B directory holds no CONTRL of its own)
+        if ("4".equals(w.syntax().version())) {
+            w.startMessage(messageRef, "CONTRL", "4", "1", "UN");
+        } else {
+            w.startMessage(messageRef, "CONTRL", "2", "2", "UN");
+        }
         String ref = fit(ic.controlRef(), 14);
         // S002/S003 as the sender wrote them: identification an..35 and its code qualifier 0007 an..4
         EdifactWriter.Composite sender = c(fit(ic.sender(), 35), fit(ic.senderQualifier(), 4));

@@ -1,6 +1,7 @@
 package org.edibatch.ack;
 
 import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.release.PaymentDue;
 
 import static org.edibatch.edifact.EdifactWriter.c;
 
@@ -24,16 +25,30 @@ public final class CusresBuilder {
      * The answer to one declaration; the assessment fields are null for a rejection.
      *
      * @param amendment what a replacement's or cancellation's answer adds, null for an original
+     * @param payment   the payment number, amount due and due date of an accepted import with tax, else null
      */
     public record Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
                          BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
-                         String channelCode, String channelText, List<Error> errors, Amendment amendment) {
+                         String channelCode, String channelText, List<Error> errors, Amendment amendment,
+                         PaymentDue payment) {
+
+        public Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
+                      BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
+                      String channelCode, String channelText, List<Error> errors, Amendment amendment) {
+            this(declarationNo, declarationDate, accepted, acceptanceNo, customsValue, dutyRatePercentOrNull, duty,
+                    vat, channelCode, channelText, errors, amendment, null);
+        }
 
         public Answer(String declarationNo, LocalDate declarationDate, boolean accepted, String acceptanceNo,
                       BigDecimal customsValue, BigDecimal dutyRatePercentOrNull, BigDecimal duty, BigDecimal vat,
                       String channelCode, String channelText, List<Error> errors) {
             this(declarationNo, declarationDate, accepted, acceptanceNo, customsValue, dutyRatePercentOrNull, duty,
-                    vat, channelCode, channelText, errors, null);
+                    vat, channelCode, channelText, errors, null, null);
+        }
+
+        public Answer withPayment(PaymentDue p) {
+            return new Answer(declarationNo, declarationDate, accepted, acceptanceNo, customsValue,
+                    dutyRatePercentOrNull, duty, vat, channelCode, channelText, errors, amendment, p);
         }
     }
 
@@ -114,6 +129,18 @@ public final class CusresBuilder {
         if (a.amendment() != null && a.accepted()) {
             w.segment("RFF", c("ACW", ContrlBuilder.fit(a.amendment().previousAcceptanceNo(), 35)));
         }
+        PaymentDue p = payment(a);
+        if (p != null) {
+            // the payment reference (1153 PQ) and its due date (2005 13, terms net due date); the amount is a MOA
+            // of the TAX+9 group, as D96B has no MOA in the reference group
+            w.segment("RFF", c("PQ", p.paymentNumber()));
+            w.segment("DTM", c("13", CCYYMMDD.format(p.dueDate()), "102"));
+        }
+    }
+
+    /** The payment due of an accepted answer that is not a cancellation, else null. */
+    private static PaymentDue payment(Answer a) {
+        return a.payment() != null && a.accepted() && !cancelled(a) ? a.payment() : null;
     }
 
     /** SG4: one ERP group per error, the code from our list KCS-ERR (agency 86: assigned by us). */
@@ -126,9 +153,9 @@ public final class CusresBuilder {
     }
 
     /**
-     * SG5: customs duty (with the customs value it was assessed on) and VAT (its rate in C243 5278), then for an
-     * approved amendment a TAX+9 group with the version replaced: its customs value, its duty + VAT (MOA 176) and
-     * the adjustment (MOA 5), negative when it is to be refunded.
+     * SG5: customs duty (with the customs value it was assessed on) and VAT (its rate in C243 5278), then a TAX+9
+     * group (tax related information) with, for an approved amendment, the version replaced: its customs value,
+     * its duty + VAT (MOA 176) and the adjustment (MOA 5), negative when it is to be refunded; and the amount due.
      */
     private static void taxes(EdifactWriter w, Answer a) throws IOException {
         boolean cancelled = cancelled(a);
@@ -140,12 +167,20 @@ public final class CusresBuilder {
             w.segment("MOA", c("124", a.vat().toPlainString(), "KRW"));
         }
         Amendment m = a.amendment();
-        if (m != null && a.accepted()) {
-            BigDecimal now = cancelled ? BigDecimal.ZERO : a.duty().add(a.vat());
+        boolean amended = m != null && a.accepted();
+        PaymentDue p = payment(a);
+        if (amended || p != null) {
             w.segment("TAX", "9");
+        }
+        if (amended) {
+            BigDecimal now = cancelled ? BigDecimal.ZERO : a.duty().add(a.vat());
             w.segment("MOA", c("40", m.previousCustomsValue().toPlainString(), "KRW"));
             w.segment("MOA", c("176", m.previousTax().toPlainString(), "KRW"));
             w.segment("MOA", c("5", now.subtract(m.previousTax()).toPlainString(), "KRW"));
+        }
+        if (p != null) {
+            // 5025 9: amount due / amount payable
+            w.segment("MOA", c("9", p.amountDue().toPlainString(), "KRW"));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.edibatch.conformance;
 
 import org.edibatch.ack.AperakBuilder;
+import org.edibatch.ack.ReleaseNoticeBuilder;
 import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.Syntax;
 import org.edibatch.procurement.AwardNoticeEdifact;
@@ -136,7 +137,8 @@ class EdifactConformanceTest {
         String agency = new String(samples.get("good-hanbit-001.edi"), StandardCharsets.ISO_8859_1)
                 .replace("::ZZZ++", "::KCS++");
         assertThat(d96b.read(agency.getBytes(StandardCharsets.ISO_8859_1)).valid()).isFalse();
-        assertThat(d96b.read(samples.get("bad-0085-37-invalid-character-type.edi")).valid()).isFalse();
+        // BGM 1225 99 is in no D96B code list
+        assertThat(d96b.read(samples.get("bad-0085-12-invalid-value.edi")).valid()).isFalse();
     }
 
     @Test
@@ -164,7 +166,7 @@ class EdifactConformanceTest {
                 StandardCharsets.ISO_8859_1).contains("UCI+QU0001+HANBITTRD:ZZ+KCS:ZZ+7'"));
         // every kind of CUSRES was among them: accepted, rejected, replacement and cancellation approved and refused
         assertThat(cusres.toString()).contains("+29'", "+27'", "+5+AP'", "+1+AP'", "+5+RE'", "+1+RE'",
-                "GIS+1'", "GIS+5'", "GIS+6'", "GIS+15'", "GIS+16'", "TAX+9'");
+                "GIS+1'", "GIS+5'", "GIS+6'", "GIS+15'", "GIS+16'", "TAX+9'", "RFF+PQ:", "DTM+13:", "MOA+9:");
     }
 
     @Test
@@ -221,5 +223,18 @@ class EdifactConformanceTest {
                 .replace("MOA+39:", "NAD+SU+SUPPLIER01::ZZZ'\nMOA+39:")
                 .replace("UNT+13+1'", "UNT+15+1'");
         assertD96b("optional segments", text.getBytes(StandardCharsets.ISO_8859_1), "CUSDEC");
+    }
+
+    @Test
+    void theReleaseNoticeIsD96b() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EdifactWriter w = new EdifactWriter(out);
+        w.startInterchange(Syntax.DEFAULT, "KCS", "HANBITTRD", LocalDateTime.of(2026, 12, 1, 1, 0), "RL1");
+        ReleaseNoticeBuilder.write(w, "1", new ReleaseNoticeBuilder.Notice("HB2611250001", "KCS26112500000001",
+                LocalDate.of(2026, 12, 1), "PAID", "0000000001000000064"));
+        ReleaseNoticeBuilder.write(w, "2", new ReleaseNoticeBuilder.Notice("HB2611250002", "KCS26112500000002",
+                LocalDate.of(2026, 12, 1), "MONTHLY", null));
+        w.endInterchange();
+        assertD96b("release notices", out.toByteArray(), "CUSRES");
     }
 }
