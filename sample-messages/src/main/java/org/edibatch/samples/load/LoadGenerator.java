@@ -621,7 +621,8 @@ public final class LoadGenerator {
     static List<Party> parties() {
         List<Party> parties = new ArrayList<>();
         for (Map<String, String> row : ReferenceFiles.load("parties").rows()) {
-            if ("ACTIVE".equals(row.get("status"))) {
+            // banks send credit advices, not declarations
+            if ("ACTIVE".equals(row.get("status")) && !"BANK".equals(row.get("role"))) {
                 parties.add(new Party(row.get("edi_id"), row.get("customs_code"), ediSafe(row.get("name")),
                         "BROKER".equals(row.get("role"))));
             }
