@@ -186,6 +186,7 @@ public final class CreditAdviceGenerator {
 
     /** Draws each due's case and writes the files; returns nothing, see {@link #summary()}. */
     public void generate(Iterator<Due> source) throws IOException {
+        Files.createDirectories(out);
         while (source.hasNext()) {
             Due due = source.next();
             dues++;
