@@ -142,12 +142,16 @@ class PaymentsTest {
             assertThat(balance(app, "1100")).isEqualByComparingTo("49588");
             assertThat(app.jdbc().queryForObject("SELECT SUM(open_amount) FROM declaration_receivable",
                     BigDecimal.class)).isEqualByComparingTo(balance(app, "1100"));
+            // and the night's ledger summary says so (the run's id: 3)
+            assertThat(Files.readString(home.resolve("reports/run-3/ledger-summary.txt"))).contains(
+                    "receivables: 1100 balance 49588.00 KRW = open amounts 49588.00 - credit balances not yet "
+                            + "refunded 0.00 KRW: proven");
             assertThat(app.jdbc().queryForList("SELECT idempotency_key FROM journal_entry WHERE idempotency_key "
                     + "LIKE 'REFUND:%'", String.class)).containsExactly("REFUND:HANBITTRD:HBA0000001:v2");
         }
     }
 
-    private static String[] credit(String ref, String number, String amount) {
+    static String[] credit(String ref, String number, String amount) {
         return new String[]{ref, number, amount, "KRW"};
     }
 
@@ -188,7 +192,7 @@ class PaymentsTest {
                 .item("6109100000", "CN", "100", "PCE", usd);
     }
 
-    private static String number(TestApp app, String declarationNo) {
+    static String number(TestApp app, String declarationNo) {
         Map<String, Object> r = app.jdbc().queryForMap("SELECT file_id, msg_index FROM declaration_number "
                 + "WHERE declaration_no = ?", declarationNo);
         return PaymentNumber.of(((Number) r.get("file_id")).longValue(), ((Number) r.get("msg_index")).intValue());
