@@ -16,6 +16,12 @@ public final class MessageTypes {
     /** What senders may send us: declarations (CUSDEC D96B) and syntax answers to our answers (CONTRL). */
     public static final MessageTypes INBOUND = new MessageTypes(List.of("CUSDEC:D:96B:UN", "CONTRL:D:3:UN"));
 
+    /**
+     * What banks may send us: credit advices (CREMUL D96B) and syntax answers (CONTRL). A bank's CUSDEC, like an
+     * importer's CREMUL, is refused with code 14.
+     */
+    public static final MessageTypes BANK = new MessageTypes(List.of("CREMUL:D:96B:UN", "CONTRL:D:3:UN"));
+
     /** Every message the product has a guide for, inbound or outbound: for reading its own answers back. */
     public static final MessageTypes GUIDES = new MessageTypes(List.of("CUSDEC:D:96B:UN", "CONTRL:D:3:UN",
             "CUSRES:D:96B:UN", "APERAK:D:96B:UN", "CREMUL:D:96B:UN"));

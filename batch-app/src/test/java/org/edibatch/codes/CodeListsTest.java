@@ -4,6 +4,7 @@ import org.edibatch.customs.Channel;
 import org.edibatch.customs.CustomsErrorCode;
 import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.payment.AdviceCode;
+import org.edibatch.payment.PaymentCode;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.signature.SubReason;
 import org.edibatch.xml.XmlErrorCode;
@@ -22,7 +23,7 @@ class CodeListsTest {
 
     private static final List<Class<? extends CodeList>> LISTS = List.of(SyntaxErrorCode.class, CustomsErrorCode.class,
             XmlErrorCode.class, ProcurementCode.class, SubReason.class, Channel.class,
-            AdviceCode.class);
+            PaymentCode.class, AdviceCode.class);
 
     private static List<CodeList> values(Class<? extends CodeList> list) {
         return Arrays.asList(list.getEnumConstants());

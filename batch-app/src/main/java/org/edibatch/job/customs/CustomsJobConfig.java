@@ -42,10 +42,12 @@ public class CustomsJobConfig {
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
-    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step answerStep, Step sealStep,
-                          Step finishStep) {
+    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step paymentsStep, Step refundStep,
+                          Step answerStep, Step sealStep, Step finishStep) {
         return new JobBuilder(JOB_NAME, repo)
-                .start(claimStep).next(customsStep).next(answerStep).next(sealStep).next(finishStep)
+                .start(claimStep).next(customsStep)
+                .next(paymentsStep).next(refundStep) // job.payments
+                .next(answerStep).next(sealStep).next(finishStep)
                 .build();
     }
 
