@@ -8,6 +8,7 @@ import org.edibatch.procurement.AwardNoticeEdifact;
 import org.edibatch.procurement.AwardNoticeEdifactTest;
 import org.edibatch.samples.Interchange;
 import org.edibatch.samples.SampleSet;
+import org.edibatch.samples.load.CreditAdviceGenerator;
 import org.edibatch.samples.load.LoadGenerator;
 import org.edibatch.signature.SubReason;
 import org.edibatch.support.SlowTest;
@@ -38,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Our guides against the published UN D96B directory, read by an independent implementation ({@link
  * D96bValidator}): every sample declaration of every message function, a load generator's declarations, and every
  * answer the product writes (CONTRL, CUSRES of acceptance, rejection, replacement and cancellation, the signature
- * APERAK, the bidders' award notice) parse as structured D96B messages with no deviation. One class, so the D96B
- * schema is compiled once per run.
+ * APERAK, the bidders' award notice, the release notice) and the banks' credit advices (CREMUL) parse as
+ * structured D96B messages with no deviation. One class, so the D96B schema is compiled once per run.
  */
 @SlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -236,5 +237,23 @@ class EdifactConformanceTest {
                 LocalDate.of(2026, 12, 1), "MONTHLY", null));
         w.endInterchange();
         assertD96b("release notices", out.toByteArray(), "CUSRES");
+    }
+
+    @Test
+    void theBanksCreditAdvicesOfTheGuideAreD96b(@TempDir Path dir) throws Exception {
+        // the credit advices a bank would send for the night's payment numbers (CREMUL, guide KCS-CREMUL-1),
+        // every well-formed case: paid exactly, in part, too much, an unknown reference
+        List<CreditAdviceGenerator.Due> dues = CreditAdviceGenerator.duesFromOutbox(home.resolve("outbox/HANBITTRD"));
+        assertThat(dues).isNotEmpty();
+        new CreditAdviceGenerator(dir, CreditAdviceGenerator.defaultBank(), 5, 100, 20, 20, 20, 0, 0, 0, 3, 2,
+                LocalDate.of(2026, 12, 1)).generate(dues.iterator());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".edi")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path f : files) {
+            assertD96b(f.getFileName().toString(), Files.readAllBytes(f), "CREMUL");
+        }
     }
 }
