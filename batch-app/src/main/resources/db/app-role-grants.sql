@@ -25,7 +25,7 @@ GRANT UPDATE, DELETE ON batch_job_instance, batch_job_execution, batch_job_execu
 -- Reference data: a data set is replaced whole when its file changes.
 GRANT DELETE ON ref_tariff, ref_exchange_rate, ref_party, ref_reference_price, ref_selectivity_rule,
     ref_lower_limit_rate, ref_vendor, ref_partner_profile, ref_agency, ref_qualification_rule,
-    ref_vendor_qualification TO {app};
+    ref_vendor_qualification, ref_payment_terms, ref_late_payment_rate TO {app};
 GRANT UPDATE (sha256, row_count, loaded_at) ON ref_dataset TO {app};
 -- Where a file ended (archive or quarantine); its name, size and digest stay as claimed.
 GRANT UPDATE (state, final_path) ON inbound_file TO {app};

@@ -4,6 +4,7 @@ import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.edifact.Syntax;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.intake.EnvelopeStatus;
+import org.edibatch.schemas.PaymentNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -60,7 +61,8 @@ public final class AnswerRepository {
                                SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
                                String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded,
                                Syntax answerSyntax, boolean positiveContrl, boolean anyRejected,
-                               boolean edifactForXml, String syntaxVersion) {
+                               boolean edifactForXml, String syntaxVersion, String senderQualifier,
+                               String recipientQualifier) {
     }
 
     private static final RowMapper<FileToAnswer> FILE_TO_ANSWER = (rs, n) -> new FileToAnswer(rs.getLong(1),
@@ -70,7 +72,7 @@ public final class AnswerRepository {
             rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
             rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray()),
             Syntax.forAnswer(rs.getString(19), rs.getString(20), rs.getString(21)), rs.getBoolean(22),
-            rs.getBoolean(23), rs.getBoolean(24), rs.getString(20));
+            rs.getBoolean(23), rs.getBoolean(24), rs.getString(20), rs.getString(25), rs.getString(26));
 
     /** The run's files that have an envelope row, in id order. */
     public List<FileToAnswer> filesOfRun(long runId) {
@@ -83,7 +85,7 @@ public final class AnswerRepository {
                 + "ARRAY(SELECT a.kind FROM answer a WHERE a.file_id = f.id), "
                 + "i.syntax_id, i.syntax_version, p.answer_syntax, COALESCE(p.positive_contrl, TRUE), "
                 + "EXISTS (SELECT 1 FROM message_result r WHERE r.file_id = f.id AND r.status = 'REJECTED'), "
-                + "COALESCE(p.xml_answer = 'EDIFACT', FALSE) "
+                + "COALESCE(p.xml_answer = 'EDIFACT', FALSE), i.sender_qual, i.recipient_qual "
                 + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id "
                 + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender WHERE f.run_id = ? ORDER BY f.id",
                 FILE_TO_ANSWER, runId);
@@ -111,7 +113,7 @@ public final class AnswerRepository {
                                  String acceptanceNo, BigDecimal exchangeRate, BigDecimal customsValue,
                                  BigDecimal duty, BigDecimal vat, String channel, Integer score, String ruleHits,
                                  String errorCode, String errorPointer, int errorLine, int errorColumn,
-                                 String errorText, Version version) {
+                                 String errorText, Version version, PaymentNumber.Key original) {
 
         public boolean accepted() {
             return DeclarationOutcome.Status.ACCEPTED.name().equals(status);
@@ -136,18 +138,38 @@ public final class AnswerRepository {
                 rs.getBigDecimal(column + 3), rs.getBigDecimal(column + 4), rs.getBigDecimal(column + 5));
     }
 
+    /**
+     * The number claim of an accepted declaration's original (its own for an original, the one it replaced for an
+     * amendment): its payment number. Only an accepted declaration's claim is its own or its original's.
+     */
+    private static final String ORIGINAL = "LEFT JOIN declaration_number c ON d.status = 'ACCEPTED' "
+            + "AND c.sender = d.sender AND c.declaration_no = d.declaration_no ";
+
+    private static PaymentNumber.Key original(ResultSet rs, int column) throws SQLException {
+        long fileId = rs.getLong(column);
+        return rs.wasNull() ? null : new PaymentNumber.Key(fileId, rs.getInt(column + 1));
+    }
+
+    /** When the file was received: its declarations' acceptance date, in the office's zone. */
+    public java.time.Instant receivedAt(long fileId) {
+        return jdbc.queryForObject("SELECT received_at FROM inbound_file WHERE id = ?", java.sql.Timestamp.class,
+                fileId).toInstant();
+    }
+
     /** The file's declarations in order, each with its content errors in order, for an EDIFACT answer. */
     public void forEachDeclaration(long fileId, RowSink<DeclarationRow> sink) {
         StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.declaration_no, d.declaration_date, d.status, d.acceptance_no, "
                 + "d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, d.rule_hits, e.code, e.pointer, e.text, "
                 + "d.message_function, v.status, v.previous_acceptance_no, v.previous_customs_value, v.previous_duty, "
-                + "v.previous_vat "
+                + "v.previous_vat, c.file_id, c.msg_index "
                 + "FROM declaration d LEFT JOIN declaration_error e ON e.file_id = d.file_id AND e.msg_index = d.msg_index "
                 + "LEFT JOIN declaration_version v ON v.file_id = d.file_id AND v.msg_index = d.msg_index "
+                + ORIGINAL
                 + "WHERE d.file_id = ? ORDER BY d.msg_index, e.seq", rs -> sink.accept(new DeclarationRow(rs.getInt(1),
                 null, rs.getString(2), rs.getDate(3), rs.getString(4), rs.getString(5), null, rs.getBigDecimal(6),
                 rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), score(rs, 10), rs.getString(11),
-                rs.getString(12), rs.getString(13), 0, 0, rs.getString(14), version(rs, 15))), fileId);
+                rs.getString(12), rs.getString(13), 0, 0, rs.getString(14), version(rs, 15), original(rs, 21))),
+                fileId);
     }
 
     /** The file's declarations in order, each with its content errors in order, for an XML answer. */
@@ -155,15 +177,18 @@ public final class AnswerRepository {
         StreamingQuery.forEach(jdbc, "SELECT d.msg_index, d.kind, d.declaration_no, d.declaration_date, d.status, "
                 + "d.acceptance_no, d.exchange_rate, d.customs_value_krw, d.duty_krw, d.vat_krw, d.channel, d.score, "
                 + "d.rule_hits, e.code, e.pointer, e.line, e.col, e.text, d.message_function, v.status, "
-                + "v.previous_acceptance_no, v.previous_customs_value, v.previous_duty, v.previous_vat "
+                + "v.previous_acceptance_no, v.previous_customs_value, v.previous_duty, v.previous_vat, "
+                + "c.file_id, c.msg_index "
                 + "FROM declaration d LEFT JOIN declaration_error e "
                 + "ON e.file_id = d.file_id AND e.msg_index = d.msg_index "
                 + "LEFT JOIN declaration_version v ON v.file_id = d.file_id AND v.msg_index = d.msg_index "
+                + ORIGINAL
                 + "WHERE d.file_id = ? ORDER BY d.msg_index, e.seq",
                 rs -> sink.accept(new DeclarationRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDate(4),
                         rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
                         rs.getBigDecimal(10), rs.getString(11), score(rs, 12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getInt(16), rs.getInt(17), rs.getString(18), version(rs, 19))), fileId);
+                        rs.getString(15), rs.getInt(16), rs.getInt(17), rs.getString(18), version(rs, 19),
+                        original(rs, 25))), fileId);
     }
 
     /** How many declarations the customs step recorded for the file. */

@@ -1,5 +1,7 @@
 package org.edibatch.customs;
 
+import org.edibatch.schemas.PaymentNumber;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +17,25 @@ public final class Amendments {
      * A declaration number's current version, as its last accepted message left it.
      *
      * @param originalDate the original's declaration date: every version is assessed at its rates
+     * @param released     the declaration was released (its goods left): closed to amendments
+     * @param original     the original's file and message: its payment number, which every version keeps
      */
     public record State(int version, boolean cancelled, LocalDate originalDate, String importerCode,
                         String acceptanceNo, BigDecimal customsValue, BigDecimal duty, BigDecimal vat,
-                        boolean decidedByOfficer) {
+                        boolean decidedByOfficer, boolean released, PaymentNumber.Key original) {
+
+        public State(int version, boolean cancelled, LocalDate originalDate, String importerCode,
+                     String acceptanceNo, BigDecimal customsValue, BigDecimal duty, BigDecimal vat,
+                     boolean decidedByOfficer) {
+            this(version, cancelled, originalDate, importerCode, acceptanceNo, customsValue, duty, vat,
+                    decidedByOfficer, false, null);
+        }
+
+        /** This state of the declaration whose original is message {@code index} of file {@code fileId}. */
+        public State withOriginal(long fileId, int index) {
+            return new State(version, cancelled, originalDate, importerCode, acceptanceNo, customsValue, duty, vat,
+                    decidedByOfficer, released, new PaymentNumber.Key(fileId, index));
+        }
 
         /** A state no officer has decided on. */
         public State(int version, boolean cancelled, LocalDate originalDate, String importerCode,
@@ -73,6 +90,10 @@ public final class Amendments {
         // An officer's decision (release, reassessment or refusal, recorded in the console) is final for the
         // sender: only the officer's own reassessment changes it from then on. Release after payment (the payment
         // issue) will close a declaration here too.
+        if (current.released()) {
+            return refused(d, CustomsErrorCode.AMENDED_AFTER_RELEASE, "declaration " + d.declarationNo()
+                    + " was released");
+        }
         if (current.decidedByOfficer()) {
             return refused(d, CustomsErrorCode.AMENDED_AFTER_DECISION, "declaration " + d.declarationNo()
                     + " was decided by an officer");
@@ -102,8 +123,10 @@ public final class Amendments {
             return new State(1, false, d.date(), d.importerCode(), accepted.acceptanceNo(), a.customsValue(),
                     a.duty(), a.vat());
         }
-        return new State(applied.version(), applied.cancelled(), applied.previous().originalDate(), d.importerCode(),
-                accepted.acceptanceNo(), a.customsValue(), a.duty(), a.vat());
+        State previous = applied.previous();
+        return new State(applied.version(), applied.cancelled(), previous.originalDate(), d.importerCode(),
+                accepted.acceptanceNo(), a.customsValue(), a.duty(), a.vat(), false, previous.released(),
+                previous.original());
     }
 
     private static DeclarationOutcome refused(Declaration d, CustomsErrorCode code, String detail) {

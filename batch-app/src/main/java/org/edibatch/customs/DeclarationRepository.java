@@ -161,7 +161,9 @@ public final class DeclarationRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT k.s, k.n, d.declaration_date, d.importer_code, "
                     + "d.acceptance_no, d.customs_value_krw, d.duty_krw, d.vat_krw, v.version, v.status, "
                     + "v.importer_code, v.acceptance_no, v.customs_value_krw, v.duty_krw, v.vat_krw, "
-                    + "EXISTS (SELECT 1 FROM officer_decision o WHERE o.sender = k.s AND o.declaration_no = k.n) "
+                    + "EXISTS (SELECT 1 FROM officer_decision o WHERE o.sender = k.s AND o.declaration_no = k.n), "
+                    + "EXISTS (SELECT 1 FROM declaration_release r WHERE r.sender = k.s AND r.declaration_no = k.n), "
+                    + "c.file_id, c.msg_index "
                     + "FROM unnest(?::text[], ?::text[]) AS k(s, n) "
                     + "JOIN declaration_number c ON c.sender = k.s AND c.declaration_no = k.n "
                     + "JOIN declaration d ON d.file_id = c.file_id AND d.msg_index = c.msg_index "
@@ -176,12 +178,16 @@ public final class DeclarationRepository {
                         int version = rs.getInt(9);
                         boolean none = rs.wasNull();
                         boolean decided = rs.getBoolean(16);
+                        boolean released = rs.getBoolean(17);
+                        org.edibatch.schemas.PaymentNumber.Key original =
+                                new org.edibatch.schemas.PaymentNumber.Key(rs.getLong(18), rs.getInt(19));
                         Amendments.State state = none
                                 ? new Amendments.State(1, false, date, rs.getString(4), rs.getString(5),
-                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), decided)
+                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), decided, released,
+                                original)
                                 : new Amendments.State(version, "CANCELLED".equals(rs.getString(10)), date,
                                 rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
-                                rs.getBigDecimal(15), decided);
+                                rs.getBigDecimal(15), decided, released, original);
                         states.put(key, state);
                     }
                 }

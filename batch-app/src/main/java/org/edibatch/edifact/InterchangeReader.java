@@ -116,6 +116,11 @@ public final class InterchangeReader implements Closeable {
         return open(in, validateMessages, MessageTypes.INBOUND);
     }
 
+    /** {@link #open(InputStream, boolean)} for a bank's interchange: only what banks may send us is read. */
+    public static InterchangeReader fromBank(InputStream in, boolean validateMessages) throws EdifactFormatException {
+        return open(in, validateMessages, MessageTypes.BANK);
+    }
+
     private static InterchangeReader open(InputStream in, boolean validateMessages, MessageTypes types)
             throws EdifactFormatException {
         InterchangeReader r = new InterchangeReader(in, validateMessages, types);

@@ -28,7 +28,9 @@ public enum ExceptionCategory {
      * A bid that cannot win (its seal did not open, its price is out of the eligible range, it failed the
      * qualification review), or a tender that failed (F10-F12) and was announced again.
      */
-    OPENING;
+    OPENING,
+    /** A bank's credit line not paid as due: refused, in suspense, or owed back (PaymentCode, or the reader's code). */
+    PAYMENT;
 
     /** The value stored in exception_item.category. */
     public String code() {
@@ -78,5 +80,11 @@ public enum ExceptionCategory {
     /** {@link #SELECTIVITY}: what the channel means. */
     public static String selectivity(Channel channel) {
         return channel.text() + " selected";
+    }
+
+    /** {@link #PAYMENT}: the code's meaning and the bank's references of the line. */
+    public static String payment(String codeText, String bankSender, String transactionRef, String paymentReference) {
+        return codeText + " (bank " + bankSender + ", transaction " + transactionRef + ", payment number "
+                + paymentReference + ")";
     }
 }

@@ -74,22 +74,31 @@ public final class InboundFileRepository {
      */
     public record ClaimedFile(long id, String workPath, String name, String sender, String format, String sha,
                               String envelopeSender, String recipient, String controlRef, int messageCount,
-                              Syntax answerSyntax, boolean positiveContrl) {
+                              Syntax answerSyntax, boolean positiveContrl, java.time.Instant receivedAt,
+                              String senderQualifier, String recipientQualifier) {
     }
 
     private static final RowMapper<ClaimedFile> CLAIMED_FILE = (rs, n) -> new ClaimedFile(rs.getLong(1),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), rs.getString(9), rs.getInt(10),
-            Syntax.forAnswer(rs.getString(11), rs.getString(12), rs.getString(13)), rs.getBoolean(14));
+            Syntax.forAnswer(rs.getString(11), rs.getString(12), rs.getString(13)), rs.getBoolean(14),
+            rs.getTimestamp(15).toInstant(), rs.getString(16), rs.getString(17));
 
-    /** The run's claimed files in id order. */
+    /**
+     * A bank's credit advice (an EDIFACT interchange from a party with role BANK, or a camt.054 document): read by
+     * the payments step, never by the customs step. A condition on {@code inbound_file f}.
+     */
+    public static final String BANK_FILE = "(f.format = 'CAMT054' OR (f.format = 'EDIFACT' AND EXISTS "
+            + "(SELECT 1 FROM ref_party bp WHERE bp.edi_id = f.sender AND bp.role = 'BANK')))";
+
+    /** The run's claimed files for the customs step (banks' advices are the payments step's) in id order. */
     public List<ClaimedFile> claimed(long runId) {
         return jdbc.query("SELECT f.id, f.work_path, f.original_name, f.sender, f.format, f.sha256, i.sender, "
                 + "i.recipient, i.control_ref, i.message_count, i.syntax_id, i.syntax_version, p.answer_syntax, "
-                + "COALESCE(p.positive_contrl, TRUE) FROM inbound_file f "
+                + "COALESCE(p.positive_contrl, TRUE), f.received_at, i.sender_qual, i.recipient_qual FROM inbound_file f "
                 + "LEFT JOIN interchange i ON i.file_id = f.id "
                 + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender "
-                + "WHERE f.run_id = ? AND f.state = 'CLAIMED' ORDER BY f.id",
+                + "WHERE f.run_id = ? AND f.state = 'CLAIMED' AND NOT " + BANK_FILE + " ORDER BY f.id",
                 CLAIMED_FILE, runId);
     }
 
@@ -97,11 +106,11 @@ public final class InboundFileRepository {
     public record FileSize(long id, String sender, long messages) {
     }
 
-    /** The run's claimed files, largest first, then by id. */
+    /** The run's claimed files for the customs step, largest first, then by id. */
     public List<FileSize> claimedBySize(long runId) {
         return jdbc.query("SELECT f.id, i.sender, COALESCE(i.message_count, 0) FROM inbound_file f "
                         + "LEFT JOIN interchange i ON i.file_id = f.id WHERE f.run_id = ? AND f.state = 'CLAIMED' "
-                        + "ORDER BY COALESCE(i.message_count, 0) DESC, f.id",
+                        + "AND NOT " + BANK_FILE + " ORDER BY COALESCE(i.message_count, 0) DESC, f.id",
                 (rs, n) -> new FileSize(rs.getLong(1), rs.getString(2), rs.getLong(3)), runId);
     }
 

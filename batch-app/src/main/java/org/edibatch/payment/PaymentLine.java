@@ -9,7 +9,8 @@ import java.time.LocalDate;
  *
  * @param messageIndex     the advice's position in its file (CREMUL message, camt.054 notification), from 1
  * @param lineIndex        the credit's position in its advice, from 1
- * @param transactionRef   the bank's own reference of the credit (CREMUL RFF+ACK, camt.054 AcctSvcrRef): a
+ * @param transactionRef   the bank's own reference of the credit (CREMUL RFF+AIK in the credit's SEQ group, camt.054
+ *                         TxDtls/Refs/AcctSvcrRef, else its Ntry/AcctSvcrRef): a
  *                         bank reporting the same reference twice reports the same credit
  * @param paymentReference the structured creditor reference the payer gave (the electronic payment number)
  * @param amount           the amount credited, positive

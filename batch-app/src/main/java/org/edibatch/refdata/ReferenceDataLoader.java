@@ -57,9 +57,10 @@ public class ReferenceDataLoader {
                         r.get("currency"), date(r, "week_start"), date(r, "week_end"), new BigDecimal(r.get("rate_krw"))});
                 break;
             case "parties":
-                replace("ref_party", "INSERT INTO ref_party VALUES (?,?,?,?,?,?,?,?,?)", t.rows(), r -> new Object[]{
+                replace("ref_party", "INSERT INTO ref_party VALUES (?,?,?,?,?,?,?,?,?,?)", t.rows(), r -> new Object[]{
                         r.get("party_id"), r.get("role"), r.get("name"), r.get("brn"), r.get("customs_code"),
-                        r.get("edi_id"), "Y".equals(r.get("poor_history")), r.get("status"), date(r, "valid_from")});
+                        r.get("edi_id"), "Y".equals(r.get("poor_history")), r.get("status"), date(r, "valid_from"),
+                        "Y".equals(r.get("monthly_payment"))});
                 break;
             case "reference-prices":
                 replace("ref_reference_price", "INSERT INTO ref_reference_price VALUES (?,?,?,?,?)", t.rows(), r -> new Object[]{
@@ -108,6 +109,16 @@ public class ReferenceDataLoader {
             case "agencies":
                 replace("ref_agency", "INSERT INTO ref_agency VALUES (?,?,?,?)", t.rows(), r -> new Object[]{
                         r.get("agency_id"), r.get("name"), r.get("brn"), date(r, "valid_from")});
+                break;
+            case "payment-terms":
+                replace("ref_payment_terms", "INSERT INTO ref_payment_terms VALUES (?,?,?,?)", t.rows(), r -> new Object[]{
+                        date(r, "valid_from"), date(r, "valid_to"), Integer.parseInt(r.get("days_after_acceptance")),
+                        r.get("description")});
+                break;
+            case "late-payment-rates":
+                replace("ref_late_payment_rate", "INSERT INTO ref_late_payment_rate VALUES (?,?,?,?,?)", t.rows(),
+                        r -> new Object[]{date(r, "valid_from"), date(r, "valid_to"), new BigDecimal(r.get("once_pct")),
+                                new BigDecimal(r.get("daily_pct")), r.get("description")});
                 break;
             default:
                 throw new IllegalArgumentException("unknown data set " + t.name());

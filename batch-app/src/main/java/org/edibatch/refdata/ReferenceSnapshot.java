@@ -62,6 +62,14 @@ public class ReferenceSnapshot implements ReferenceData {
         return s;
     }
 
+    /** The dated payment terms (reference data set payment-terms). */
+    public static org.edibatch.release.PaymentTerms paymentTerms(JdbcTemplate jdbc) {
+        return new org.edibatch.release.PaymentTerms(jdbc.query(
+                "SELECT valid_from, valid_to, days_after_acceptance FROM ref_payment_terms ORDER BY valid_from",
+                (rs, n) -> new org.edibatch.release.PaymentTerms.Term(rs.getDate(1).toLocalDate(),
+                        rs.getDate(2).toLocalDate(), rs.getInt(3))));
+    }
+
     private static <T> Optional<T> at(List<Dated<T>> rows, LocalDate on) {
         if (rows == null || on == null) {
             return Optional.empty();

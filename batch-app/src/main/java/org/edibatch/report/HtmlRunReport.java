@@ -38,7 +38,7 @@ public class HtmlRunReport {
 
     /** In chart and filter order: how far an interchange got before it was stopped. */
     static final List<String> CATEGORIES = List.of("FILE", "SIGNATURE", "SYNTAX", "CONTENT", "SELECTIVITY",
-            "AMENDMENT", "TENDER", "BID", "OPENING");
+            "AMENDMENT", "TENDER", "BID", "OPENING", "PAYMENT");
 
     private static final Map<String, String> CATEGORY_MEANING = Map.of(
             "FILE", "Whole file or interchange rejected at intake",
@@ -49,11 +49,13 @@ public class HtmlRunReport {
             "AMENDMENT", "Declaration replaced or cancelled (amounts before and after)",
             "TENDER", "Tender notice refused at loading",
             "BID", "Bid refused at intake (answered by a coded receipt)",
-            "OPENING", "Bid unopenable or ineligible at the opening (listed in the award notice)");
+            "OPENING", "Bid unopenable or ineligible at the opening (listed in the award notice)",
+            "PAYMENT", "Bank credit refused, in suspense or owed back (docs/PAYMENTS.md)");
 
     private static final Map<String, String> CATEGORY_COLOUR = Map.of(
             "FILE", "#9b2c2c", "SIGNATURE", "#702459", "SYNTAX", "#c05621", "CONTENT", "#6b46c1",
-            "SELECTIVITY", "#2b6cb0", "AMENDMENT", "#4a5568", "TENDER", "#2c7a7b", "BID", "#276749", "OPENING", "#744210");
+            "SELECTIVITY", "#2b6cb0", "AMENDMENT", "#4a5568", "TENDER", "#2c7a7b", "BID", "#276749", "OPENING", "#744210",
+            "PAYMENT", "#975a16");
 
     private static final List<ReportPage.Column> COLUMNS = List.of(
             new ReportPage.Column("category", "Category", "text"),

@@ -1,5 +1,7 @@
 package org.edibatch.xml;
 
+import org.edibatch.release.PaymentDue;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -63,6 +65,42 @@ public final class XmlAnswerWriter {
         a.finish();
     }
 
+    /**
+     * A declaration's release, in a release notice (KCS-XML-RESP-2): as CUSRES GIS 7365 code 4, goods released.
+     *
+     * @param basis         PAID or MONTHLY
+     * @param paymentNumber null when it had no tax to pay
+     */
+    public record Release(String kind, String declarationNo, String acceptanceNo, java.time.LocalDate releaseDate,
+                          String basis, String paymentNumber) {
+    }
+
+    /** A release notice: the releases of one run for one sender, in response version 2. */
+    public static void releases(OutputStream out, Header h, List<Release> releases) throws IOException {
+        XmlAnswerWriter a = new XmlAnswerWriter(out);
+        a.run(() -> {
+            a.begin(h, "PROCESSED", releases.size(), List.of());
+            int seq = 1;
+            for (Release r : releases) {
+                a.open("CustomsResponse");
+                a.leaf("SequenceNumeric", Integer.toString(seq++));
+                a.leaf("DeclarationTypeCode", r.kind() == null ? "IMPORT" : r.kind());
+                a.leaf("DeclarationID", r.declarationNo());
+                a.leaf("ProcessingIndicatorCode", "4");
+                a.open("Released");
+                a.leaf("AcceptanceID", r.acceptanceNo());
+                a.leaf("ReleaseDate", r.releaseDate().toString());
+                a.leaf("BasisCode", r.basis());
+                if (r.paymentNumber() != null) {
+                    a.leaf("PaymentID", r.paymentNumber());
+                }
+                a.close();
+                a.close();
+            }
+        });
+        a.finish();
+    }
+
     public void write(XmlResponse r) throws IOException {
         run(() -> {
             open("CustomsResponse");
@@ -87,7 +125,7 @@ public final class XmlAnswerWriter {
                 previous(m, BigDecimal.ZERO);
                 close();
             } else if (r.accepted()) {
-                accepted(r.acceptance(), m);
+                accepted(r.acceptance(), m, r.payment());
             } else {
                 open("Rejected");
                 for (XmlError e : r.errors()) {
@@ -148,7 +186,8 @@ public final class XmlAnswerWriter {
         krw("DifferenceAmount", taxNow.subtract(m.previousTax()));
     }
 
-    private void accepted(XmlResponse.Acceptance a, XmlResponse.Amendment m) throws XMLStreamException {
+    private void accepted(XmlResponse.Acceptance a, XmlResponse.Amendment m, PaymentDue p)
+            throws XMLStreamException {
         open("Accepted");
         leaf("AcceptanceID", a.acceptanceNo());
         if (a.acceptanceDate() != null) {
@@ -176,6 +215,14 @@ public final class XmlAnswerWriter {
         close();
         if (m != null) {
             previous(m, a.duty().add(a.vat()));
+        }
+        if (p != null) {
+            // as CUSRES RFF+PQ, MOA+9 and DTM+13: the payment number, the amount due and its due date
+            open("Payment");
+            leaf("PaymentID", p.paymentNumber());
+            krw("PayableAmount", p.amountDue());
+            leaf("PaymentDueDate", p.dueDate().toString());
+            close();
         }
         close();
     }

@@ -3,6 +3,7 @@ package org.edibatch.xml;
 import org.edibatch.customs.Assessment;
 import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.customs.Selection;
+import org.edibatch.release.PaymentDue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,11 +19,21 @@ import java.util.List;
  * @param errors     empty for an acceptance
  */
 public record XmlResponse(int sequence, String kind, String declarationNo, LocalDate declarationDate,
-                          Acceptance acceptance, List<XmlError> errors, Amendment amendment) {
+                          Acceptance acceptance, List<XmlError> errors, Amendment amendment, PaymentDue payment) {
+
+    public XmlResponse(int sequence, String kind, String declarationNo, LocalDate declarationDate,
+                       Acceptance acceptance, List<XmlError> errors, Amendment amendment) {
+        this(sequence, kind, declarationNo, declarationDate, acceptance, errors, amendment, null);
+    }
 
     public XmlResponse(int sequence, String kind, String declarationNo, LocalDate declarationDate,
                        Acceptance acceptance, List<XmlError> errors) {
-        this(sequence, kind, declarationNo, declarationDate, acceptance, errors, null);
+        this(sequence, kind, declarationNo, declarationDate, acceptance, errors, null, null);
+    }
+
+    /** This response with the payment an accepted import's answer names (null: none). */
+    public XmlResponse with(PaymentDue p) {
+        return new XmlResponse(sequence, kind, declarationNo, declarationDate, acceptance, errors, amendment, p);
     }
 
     /**
@@ -37,7 +48,7 @@ public record XmlResponse(int sequence, String kind, String declarationNo, Local
 
     /** This response with the answer to an amendment. */
     public XmlResponse with(Amendment a) {
-        return new XmlResponse(sequence, kind, declarationNo, declarationDate, acceptance, errors, a);
+        return new XmlResponse(sequence, kind, declarationNo, declarationDate, acceptance, errors, a, payment);
     }
 
     /** All amounts in KRW. */

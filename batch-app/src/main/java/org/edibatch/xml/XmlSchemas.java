@@ -23,8 +23,13 @@ public final class XmlSchemas {
     public static final String RESPONSE_NS_2 = "urn:edibatch:customs:response:2";
     public static final String RESPONSE_XSD_2 = "/edi-schemas/xml/customs-response-2.xsd";
 
+    /** The banks' credit notifications (payment.Camt054Reader): a subset of ISO 20022 camt.054.001.08. */
+    public static final String CAMT054_NS = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
+    public static final String CAMT054_XSD = "/edi-schemas/xml/camt.054.001.08-kcs.xsd";
+
     private static volatile Schema declaration;
     private static volatile Schema response;
+    private static volatile Schema camt054;
 
     private XmlSchemas() {
     }
@@ -41,6 +46,13 @@ public final class XmlSchemas {
             response = load(RESPONSE_XSD, RESPONSE_XSD_2);
         }
         return response;
+    }
+
+    public static Schema camt054() {
+        if (camt054 == null) {
+            camt054 = load(CAMT054_XSD);
+        }
+        return camt054;
     }
 
     /** Both declaration versions: a file is validated against the one its namespace names. */

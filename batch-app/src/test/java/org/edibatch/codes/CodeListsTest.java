@@ -3,6 +3,8 @@ package org.edibatch.codes;
 import org.edibatch.customs.Channel;
 import org.edibatch.customs.CustomsErrorCode;
 import org.edibatch.edifact.SyntaxErrorCode;
+import org.edibatch.payment.AdviceCode;
+import org.edibatch.payment.PaymentCode;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.signature.SubReason;
 import org.edibatch.xml.XmlErrorCode;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CodeListsTest {
 
     private static final List<Class<? extends CodeList>> LISTS = List.of(SyntaxErrorCode.class, CustomsErrorCode.class,
-            XmlErrorCode.class, ProcurementCode.class, SubReason.class, Channel.class);
+            XmlErrorCode.class, ProcurementCode.class, SubReason.class, Channel.class,
+            PaymentCode.class, AdviceCode.class);
 
     private static List<CodeList> values(Class<? extends CodeList> list) {
         return Arrays.asList(list.getEnumConstants());

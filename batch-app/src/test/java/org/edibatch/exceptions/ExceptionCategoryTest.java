@@ -10,7 +10,8 @@ class ExceptionCategoryTest {
     @Test
     void storedCategoriesAreTheOnesTheReportReads() {
         assertThat(ExceptionCategory.values()).extracting(ExceptionCategory::code).containsExactly("FILE",
-                "SIGNATURE", "SYNTAX", "CONTENT", "SELECTIVITY", "AMENDMENT", "TENDER", "BID", "OPENING");
+                "SIGNATURE", "SYNTAX", "CONTENT", "SELECTIVITY", "AMENDMENT", "TENDER", "BID", "OPENING",
+                "PAYMENT");
     }
 
     @Test

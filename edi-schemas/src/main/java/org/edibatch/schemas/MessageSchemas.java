@@ -30,6 +30,7 @@ public final class MessageSchemas {
             "CUSRES", "/edi-schemas/edifact/CUSRES-D96B-KCS.xml",
             "CONTRL", "/edi-schemas/edifact/CONTRL-D3.xml",
             "APERAK", "/edi-schemas/edifact/APERAK-D96B-KCS.xml",
+            "CREMUL", "/edi-schemas/edifact/CREMUL-D96B-KCS.xml",
             AWARD_NOTICE, "/edi-schemas/edifact/APERAK-D96B-AWARD.xml");
 
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();

@@ -25,7 +25,7 @@ public final class ReferenceFiles {
     public static final List<String> DATASETS = List.of(
             "tariff", "exchange-rates", "parties", "reference-prices", "selectivity-rules",
             "lower-limit-rates", "vendors", "partner-profiles", "agencies", "qualification-rules",
-            "vendor-qualification");
+            "vendor-qualification", "payment-terms", "late-payment-rates");
 
     public record Table(String name, String sha256, List<Map<String, String>> rows) {
     }

@@ -14,6 +14,8 @@ import org.edibatch.customs.Channel;
 import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.intake.EnvelopeStatus;
+import org.edibatch.release.PaymentDue;
+import org.edibatch.release.PaymentTerms;
 import org.edibatch.signature.SubReason;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -49,8 +51,11 @@ public class AnswerTasklet implements Tasklet {
     private final Clock clock;
     private final AnswerFiles names;
     private final AnswerOutbox outbox;
+    private final JdbcTemplate jdbc;
+    private PaymentTerms terms;
 
     public AnswerTasklet(EdiBatchProperties props, JdbcTemplate jdbc, Clock clock, AnswerOutbox outbox) {
+        this.jdbc = jdbc;
         this.props = props;
         this.repository = new AnswerRepository(jdbc);
         this.clock = clock;
@@ -69,8 +74,10 @@ public class AnswerTasklet implements Tasklet {
         // the answers still missing are built from the database.
         AnswerFiles.record(repository, outbox.awaitAll());
         List<FileToAnswer> files = repository.filesOfRun(runId);
+        terms = org.edibatch.refdata.ReferenceSnapshot.paymentTerms(jdbc);
         List<AnswerFile> written = java.util.Collections.synchronizedList(new ArrayList<>());
-        XmlAnswers xmlAnswers = new XmlAnswers(repository, clock, props.ourEdiId(), props.tax().vatRatePercent());
+        XmlAnswers xmlAnswers = new XmlAnswers(repository, clock, props.ourEdiId(), props.tax().vatRatePercent(),
+                terms);
         // Each file's answers depend only on what the customs step committed for it, and writing them waits
         // mostly on the database and on fsync: several files at a time. What was written is recorded at the
         // end in this step's transaction; a restart after a crash rewrites the same files and rows.
@@ -98,6 +105,7 @@ public class AnswerTasklet implements Tasklet {
             pool.shutdownNow();
         }
         AnswerFiles.record(repository, written);
+        new ReleaseNotices(props, new org.edibatch.release.ReleaseRepository(jdbc), clock, names).write(runId);
         CrashPoints.reach("answer.done");
         return RepeatStatus.FINISHED;
     }
@@ -175,8 +183,8 @@ public class AnswerTasklet implements Tasklet {
 
     private AnswerFile writeContrl(FileToAnswer f) throws IOException {
         Path target = names.target(AnswerKind.CONTRL.code(), f.sender(), f.controlRef(), f.id(), ".edi");
-        ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
-                f.status() == EnvelopeStatus.ACCEPTED ? null : f.error());
+        ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.senderQualifier(),
+                f.recipient(), f.recipientQualifier(), f.status() == EnvelopeStatus.ACCEPTED ? null : f.error());
         return write(f, AnswerKind.CONTRL.code(), target, w -> {
             ContrlBuilder.start(w, "1", ic);
             if (ic.error() == null) {
@@ -197,19 +205,20 @@ public class AnswerTasklet implements Tasklet {
     private AnswerFile writeCusres(FileToAnswer f) throws IOException {
         Path target = names.target(AnswerKind.CUSRES.code(), f.sender(), f.controlRef(), f.id(), ".edi");
         LocalDate today = LocalDate.now(clock);
+        LocalDate accepted = LocalDate.ofInstant(repository.receivedAt(f.id()), clock.getZone());
         return write(f, AnswerKind.CUSRES.code(), target, w -> {
             int[] n = {1};
-            streamDeclarations(f.id(), a -> CusresBuilder.write(w, Integer.toString(n[0]++), today, a));
+            streamDeclarations(f.id(), accepted, a -> CusresBuilder.write(w, Integer.toString(n[0]++), today, a));
         });
     }
 
     /** Hands each declaration's answer, with its errors, to {@code sink} in message order, one at a time. */
-    private void streamDeclarations(long fileId, Sink<CusresBuilder.Answer> sink) {
+    private void streamDeclarations(long fileId, LocalDate accepted, Sink<CusresBuilder.Answer> sink) {
         AnswerRepository.DeclarationRow[] current = new AnswerRepository.DeclarationRow[1];
         List<CusresBuilder.Error> errors = new ArrayList<>();
         repository.forEachDeclaration(fileId, row -> {
             if (current[0] != null && current[0].index() != row.index()) {
-                sink.accept(answer(current[0], errors));
+                sink.accept(answer(current[0], errors).withPayment(payment(current[0], accepted, terms)));
                 errors.clear();
             }
             current[0] = row;
@@ -219,7 +228,7 @@ public class AnswerTasklet implements Tasklet {
         });
         if (current[0] != null) {
             try {
-                sink.accept(answer(current[0], errors));
+                sink.accept(answer(current[0], errors).withPayment(payment(current[0], accepted, terms)));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -235,6 +244,17 @@ public class AnswerTasklet implements Tasklet {
                 r.acceptanceNo(), r.customsValue(), null, r.duty(), r.vat(), channel == null ? null : channel.code(),
                 channel == null ? null : CusresBuilder.channelText(channel.text(), r.score(), hits),
                 List.copyOf(errors), amendment(r));
+    }
+
+    /** The payment an accepted import's answer names, as the customs step's early answer does (see there). */
+    static PaymentDue payment(AnswerRepository.DeclarationRow r, LocalDate accepted, PaymentTerms terms) {
+        AnswerRepository.Version v = r.version();
+        if (!r.accepted() || "EXPORT".equals(r.kind()) || r.original() == null
+                || (v != null && "CANCELLED".equals(v.status())) || r.duty() == null) {
+            return null;
+        }
+        return PaymentDue.of(r.original().fileId(), r.original().messageIndex(), r.duty().add(r.vat()), accepted,
+                terms);
     }
 
     /** The amendment part of the answer, as the customs step's early answer takes it from the decision. */

@@ -42,11 +42,20 @@ public class CustomsJobConfig {
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
-    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step answerStep, Step sealStep,
-                          Step finishStep) {
+    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step paymentsStep, Step refundStep,
+                          Step answerStep, Step sealStep, Step finishStep, Step releaseStep) {
         return new JobBuilder(JOB_NAME, repo)
-                .start(claimStep).next(customsStep).next(answerStep).next(sealStep).next(finishStep)
+                .start(claimStep).next(customsStep)
+                .next(paymentsStep).next(refundStep) // job.payments
+                .next(releaseStep)
+                .next(answerStep).next(sealStep).next(finishStep)
                 .build();
+    }
+
+    /** Records the declarations whose channel and payment now allow their release (after payments, before answers). */
+    @Bean
+    public Step releaseStep(JobRepository repo, PlatformTransactionManager tm, JdbcTemplate jdbc, Clock clock) {
+        return new StepBuilder("release", repo).tasklet(new ReleaseTasklet(jdbc, clock), tm).build();
     }
 
     @Bean
@@ -117,7 +126,7 @@ public class CustomsJobConfig {
                             s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
             // on a worker JVM every answer is left to the manager's answer step (answers stay on the manager)
             EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
-                    remote ? 0 : props.earlyAnswerMaxBytes());
+                    remote ? 0 : props.earlyAnswerMaxBytes(), ReferenceSnapshot.paymentTerms(jdbc));
             return new CustomsWorkerStep.Parts(
                     new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules),
                             faultDrill),

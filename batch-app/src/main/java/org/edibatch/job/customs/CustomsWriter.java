@@ -98,7 +98,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
             } else if (outcome.accepted() && !claimed[position]) {
                 outcome = outcome.asDuplicate();
             } else if (outcome.accepted()) {
-                states.accepted(outcome);
+                states.accepted(outcome, item);
             }
             decided.add(outcome == pm.outcome() ? pm : new ProcessedMessage(item, outcome));
             Declaration d = outcome.declaration();
@@ -216,11 +216,11 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         }
 
         /** An original accepted in this chunk: an amendment later in the chunk amends it. */
-        void accepted(DeclarationOutcome original) {
+        void accepted(DeclarationOutcome original, MessageItem item) {
             if (!amended.isEmpty()) {
                 DeclarationRepository.NumberKey key = key(original);
                 if (amended.contains(key)) {
-                    overlay.put(key, Amendments.after(original));
+                    overlay.put(key, Amendments.after(original).withOriginal(item.fileId(), item.index()));
                 }
             }
         }

@@ -8,6 +8,9 @@ import org.edibatch.customs.Channel;
 import org.edibatch.customs.ContentError;
 import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.release.PaymentDue;
+import org.edibatch.release.PaymentTerms;
+import org.edibatch.schemas.PaymentNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,14 +42,16 @@ final class EarlyAnswers {
     private final AnswerOutbox outbox;
     private final Clock clock;
     private final long maxBytes;
+    private final PaymentTerms terms;
     private OpenFile open;
 
     /** @param maxBytes the most one file's answers may take in memory; 0 turns early answers off */
-    EarlyAnswers(AnswerFiles names, AnswerOutbox outbox, Clock clock, long maxBytes) {
+    EarlyAnswers(AnswerFiles names, AnswerOutbox outbox, Clock clock, long maxBytes, PaymentTerms terms) {
         this.names = names;
         this.outbox = outbox;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.terms = terms;
     }
 
     /** The answers of one file being built; {@code given} is how many of its messages were applied. */
@@ -60,6 +65,7 @@ final class EarlyAnswers {
         EdifactWriter contrl;
         EdifactWriter cusres;
         LocalDate today;
+        LocalDate accepted;
         int given;
         int declarations;
         boolean onlyContrl = true;
@@ -150,8 +156,10 @@ final class EarlyAnswers {
         OpenFile f = new OpenFile(item.fileId(), item.envelope(), maxBytes);
         f.today = LocalDate.now(clock);
         MessageItem.Envelope e = item.envelope();
+        f.accepted = LocalDate.ofInstant(e.receivedAt(), clock.getZone());
         names.startInterchange(f.contrl, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CONTRL.code());
-        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
+        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.senderQualifier(),
+                e.recipient(), e.recipientQualifier(), null));
         names.startInterchange(f.cusres, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CUSRES.code());
         return f;
     }
@@ -169,7 +177,8 @@ final class EarlyAnswers {
                 item.syntaxErrors()));
         if (pm.outcome() != null) {
             f.declarations++;
-            CusresBuilder.write(f.cusres, Integer.toString(f.declarations), f.today, answer(pm.outcome()));
+            CusresBuilder.write(f.cusres, Integer.toString(f.declarations), f.today,
+                    answer(pm.outcome()).withPayment(payment(item, pm.outcome(), f.accepted, terms)));
         }
     }
 
@@ -190,6 +199,25 @@ final class EarlyAnswers {
             outbox.submit(f.fileId, AnswerKind.CUSRES.code(), e.sender(),
                     names.target(AnswerKind.CUSRES.code(), e.sender(), e.controlRef(), f.fileId, ".edi"), f.cusresBytes);
         }
+    }
+
+    /**
+     * The payment an accepted import's answer names: the original's payment number (this message's, or for a
+     * replacement the one its number's state carries), the version's duty and VAT, due after the file's receipt.
+     */
+    static PaymentDue payment(MessageItem item, DeclarationOutcome o, LocalDate accepted, PaymentTerms terms) {
+        if (!o.accepted() || o.cancelled() || o.assessment() == null
+                || org.edibatch.xml.XmlDeclarationItem.EXPORT.equals(item.kind())) {
+            return null;
+        }
+        long fileId = item.fileId();
+        int index = item.index();
+        if (o.amendment() != null) {
+            PaymentNumber.Key original = o.amendment().previous().original();
+            fileId = original.fileId();
+            index = original.messageIndex();
+        }
+        return PaymentDue.of(fileId, index, o.assessment().totalTax(), accepted, terms);
     }
 
     /** What the answer step reads back from the declaration's row, taken from the decision itself. */

@@ -25,10 +25,11 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
      * What answering an EDIFACT file needs besides its messages, as the claim step recorded it: the file's
      * SHA-256 (answer control references derive from it), the UNB sender, recipient and control reference, the
      * number of messages (the last one completes the file), the syntax to answer in and whether the sender wants
-     * a CONTRL when everything was accepted.
+     * a CONTRL when everything was accepted; when the file was received (its declarations' acceptance date).
      */
     public record Envelope(String fileSha, String sender, String recipient, String controlRef, int messageCount,
-                           org.edibatch.edifact.Syntax answerSyntax, boolean positiveContrl) {
+                           org.edibatch.edifact.Syntax answerSyntax, boolean positiveContrl,
+                           java.time.Instant receivedAt, String senderQualifier, String recipientQualifier) {
     }
 
     public static MessageItem edifact(long fileId, String fileName, String sender, EdifactMessage m, Envelope envelope) {

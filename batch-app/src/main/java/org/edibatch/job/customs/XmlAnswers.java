@@ -3,6 +3,7 @@ package org.edibatch.job.customs;
 import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.answer.AnswerRepository;
+import org.edibatch.release.PaymentTerms;
 import org.edibatch.signature.SubReason;
 import org.edibatch.xml.XmlAnswerWriter;
 import org.edibatch.xml.XmlError;
@@ -36,12 +37,15 @@ final class XmlAnswers {
     private final Clock clock;
     private final String ourId;
     private final BigDecimal vatRatePercent;
+    private final PaymentTerms terms;
 
-    XmlAnswers(AnswerRepository repository, Clock clock, String ourId, BigDecimal vatRatePercent) {
+    XmlAnswers(AnswerRepository repository, Clock clock, String ourId, BigDecimal vatRatePercent,
+               PaymentTerms terms) {
         this.repository = repository;
         this.clock = clock;
         this.ourId = ourId;
         this.vatRatePercent = vatRatePercent;
+        this.terms = terms;
     }
 
     /** @return the SHA-256 of the answer written */
@@ -68,7 +72,9 @@ final class XmlAnswers {
 
     /** One declaration's response in memory at a time, in batch order. */
     private void streamResponses(long fileId, AnswerTasklet.Sink<XmlResponse> sink) {
-        LocalDate today = LocalDate.now(clock);
+        // the acceptance date: the day the batch was received, in the office's zone (the payment's due date counts
+        // from it), so an answer written again after a restart says the same
+        LocalDate today = LocalDate.ofInstant(repository.receivedAt(fileId), clock.getZone());
         AnswerRepository.DeclarationRow[] current = new AnswerRepository.DeclarationRow[1];
         List<XmlError> errors = new ArrayList<>();
         repository.forEachXmlDeclaration(fileId, row -> {
@@ -111,7 +117,7 @@ final class XmlAnswers {
                 r.exchangeRate(), r.customsValue(), r.duty(), r.vat(),
                 export ? BigDecimal.ZERO : vatRatePercent, channel.code(), channel.text(),
                 r.score(), hits == null || hits.isEmpty() ? List.of() : Arrays.asList(hits.split(";"))),
-                List.of(), amendment);
+                List.of(), amendment).with(AnswerTasklet.payment(r, today, terms));
     }
 
     /** The same facts as the EDIFACT answer's (see {@code CusresBuilder.Amendment}). */

@@ -160,6 +160,11 @@ public final class LoadGenerator {
         System.exit(new CommandLine(new Options()).execute(args));
     }
 
+    /** {@link #main} without leaving the JVM (tests): the command's exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new Options()).execute(args);
+    }
+
     @Command(name = "LoadGenerator", mixinStandardHelpOptions = true,
             description = "CUSDEC load for the national-scale benchmark, deterministic for a seed.")
     static final class Options implements Callable<Integer> {
@@ -621,7 +626,8 @@ public final class LoadGenerator {
     static List<Party> parties() {
         List<Party> parties = new ArrayList<>();
         for (Map<String, String> row : ReferenceFiles.load("parties").rows()) {
-            if ("ACTIVE".equals(row.get("status"))) {
+            // banks send credit advices, not declarations
+            if ("ACTIVE".equals(row.get("status")) && !"BANK".equals(row.get("role"))) {
                 parties.add(new Party(row.get("edi_id"), row.get("customs_code"), ediSafe(row.get("name")),
                         "BROKER".equals(row.get("role"))));
             }

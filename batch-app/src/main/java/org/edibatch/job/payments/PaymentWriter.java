@@ -1,0 +1,155 @@
+package org.edibatch.job.payments;
+
+import org.edibatch.config.CrashPoints;
+import org.edibatch.customs.DeclarationRepository;
+import org.edibatch.customs.ReferenceData;
+import org.edibatch.edifact.SyntaxError;
+import org.edibatch.exceptions.ExceptionCategory;
+import org.edibatch.exceptions.ExceptionItemRepository;
+import org.edibatch.ledger.JdbcLedger;
+import org.edibatch.ledger.JournalEntry;
+import org.edibatch.ledger.PaymentPostings;
+import org.edibatch.payment.LineRefusal;
+import org.edibatch.payment.PaymentLine;
+import org.edibatch.payment.PaymentMatch;
+import org.edibatch.payment.PaymentRepository;
+import org.edibatch.payment.PaymentRules;
+import org.edibatch.payment.Receivable;
+import org.edibatch.refdata.ReferenceSnapshot;
+import org.edibatch.schemas.PaymentNumber;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes a chunk of advices in one transaction: each message's syntax outcome (for CONTRL), each line matched in
+ * chunk order against the receivables as committed and as the chunk's earlier lines left them, its posting (key
+ * {@code PAY:<bank>:<transaction>}), its payment_line row and, when it is not a plain payment, its exception line.
+ */
+final class PaymentWriter implements ItemWriter<AdviceItem>, StepExecutionListener {
+
+    private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
+    private final JdbcLedger ledger;
+    private ReferenceSnapshot reference;
+    private long runId;
+
+    PaymentWriter(JdbcTemplate jdbc, JdbcLedger ledger) {
+        this.jdbc = jdbc;
+        this.payments = new PaymentRepository(jdbc);
+        this.ledger = ledger;
+    }
+
+    /** The run and its reference data (the parties), once per step execution. */
+    @Override
+    public void beforeStep(StepExecution step) {
+        runId = step.getJobExecution().getJobInstance().getInstanceId();
+        reference = ReferenceSnapshot.read(jdbc);
+    }
+
+    @Override
+    public void write(Chunk<? extends AdviceItem> chunk) {
+        DeclarationRepository.Chunk messages = new DeclarationRepository(jdbc).chunk();
+        ExceptionItemRepository.Copy exceptions = new ExceptionItemRepository(jdbc).copy();
+        Set<PaymentNumber.Key> keys = new LinkedHashSet<>();
+        Map<String, Set<String>> refsByBank = new HashMap<>();
+        for (AdviceItem item : chunk) {
+            if (item.advice() == null) {
+                continue;
+            }
+            for (PaymentLine line : item.advice().lines()) {
+                PaymentNumber.parse(line.paymentReference()).ifPresent(keys::add);
+                if (line.transactionRef() != null) {
+                    refsByBank.computeIfAbsent(item.bankSender(), b -> new HashSet<>()).add(line.transactionRef());
+                }
+            }
+        }
+        Map<PaymentNumber.Key, Receivable> state = payments.receivables(keys, this::party);
+        Map<String, Set<String>> known = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : refsByBank.entrySet()) {
+            known.put(e.getKey(), payments.knownTransactions(e.getKey(), e.getValue()));
+        }
+
+        List<JournalEntry> entries = new ArrayList<>();
+        List<PaymentRepository.LineRow> rows = new ArrayList<>();
+        for (AdviceItem item : chunk) {
+            int seq = 0;
+            if (item.edifact()) {
+                messages.messageResult(item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
+                        item.errors().isEmpty());
+                int eseq = 0;
+                for (SyntaxError e : item.errors()) {
+                    messages.syntaxError(item.fileId(), item.index(), eseq++, e);
+                    exceptions.add(runId, item.fileId(), item.index(), seq++, ExceptionCategory.SYNTAX,
+                            item.bankSender(), item.fileName(), item.reference(), null,
+                            ExceptionCategory.syntaxCode(e.code()), ExceptionCategory.syntax(e.code(), e.text()));
+                }
+            }
+            if (!item.accepted()) {
+                continue;
+            }
+            String bankParty = party(reference.partyByEdiId(item.bankSender()));
+            Set<String> seen = known.computeIfAbsent(item.bankSender(), b -> new HashSet<>());
+            for (LineRefusal r : item.advice().refusals()) {
+                rows.add(new PaymentRepository.LineRow(item.fileId(), item.index(), r.lineIndex(), runId,
+                        item.bankSender(), null, null, null, null, null, PaymentMatch.Outcome.REFUSED.name(),
+                        r.code(), null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
+                exceptions.add(runId, item.fileId(), item.index(), seq++, ExceptionCategory.PAYMENT,
+                        item.bankSender(), item.fileName(), item.reference(), null, r.code(),
+                        "line " + r.lineIndex() + " refused: " + r.text());
+            }
+            for (PaymentLine line : item.advice().lines()) {
+                PaymentMatch m = PaymentRules.decide(line, line.transactionRef() != null
+                        && seen.contains(line.transactionRef()), key -> Optional.ofNullable(state.get(key)));
+                String entryKey = null;
+                if (m.posted()) {
+                    JournalEntry e = PaymentPostings.forPayment(item.bankSender(), bankParty, line, m);
+                    entries.add(e);
+                    entryKey = e.idempotencyKey();
+                    seen.add(line.transactionRef());
+                    if (m.applied().signum() > 0) {
+                        state.put(PaymentNumber.parse(line.paymentReference()).orElseThrow(),
+                                m.declaration().afterPaying(m.applied()));
+                    }
+                }
+                Receivable r = m.declaration();
+                rows.add(new PaymentRepository.LineRow(item.fileId(), item.index(), line.lineIndex(), runId,
+                        item.bankSender(), line.transactionRef(), line.paymentReference(), line.amount(),
+                        line.currency(), line.valueDate(), m.outcome().name(),
+                        m.code() == null ? null : m.code().code(), r == null ? null : r.sender(),
+                        r == null ? null : r.declarationNo(), m.applied(), m.refund(), m.suspense(), entryKey));
+                if (m.code() != null) {
+                    exceptions.add(runId, item.fileId(), item.index(), seq++, ExceptionCategory.PAYMENT,
+                            item.bankSender(), item.fileName(), item.reference(), r == null ? null : r.declarationNo(),
+                            m.code().code(), ExceptionCategory.payment(m.code().text(), item.bankSender(),
+                                    line.transactionRef(), line.paymentReference()));
+                }
+            }
+        }
+        messages.write();
+        ledger.postAll(entries, runId);
+        payments.record(rows);
+        exceptions.write();
+        CrashPoints.reach("payments.chunk-written");
+    }
+
+    private String party(String customsCode) {
+        return party(reference.partyByCustomsCode(customsCode));
+    }
+
+    private static String party(Optional<ReferenceData.Party> p) {
+        return p.map(ReferenceData.Party::partyId).orElse(null);
+    }
+}
