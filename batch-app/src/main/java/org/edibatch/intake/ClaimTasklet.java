@@ -49,6 +49,7 @@ public class ClaimTasklet implements Tasklet {
     private final ReferenceDataLoader referenceLoader;
     private final Clock clock;
     private XmlIntake xmlIntake;
+    private CamtIntake camtIntake;
     private InboundFiles files;
 
     public ClaimTasklet(EdiBatchProperties props, JdbcTemplate jdbc, ReferenceDataLoader referenceLoader, Clock clock) {
@@ -71,6 +72,7 @@ public class ClaimTasklet implements Tasklet {
         ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
         EnvelopeCheck envelope = new EnvelopeCheck(reference, props.ourEdiId());
         xmlIntake = new XmlIntake(props, files);
+        camtIntake = new CamtIntake(props, files);
         // Copying, hashing, signature verification and the envelope scan read whole files: done on every core. The
         // decisions that depend on other files (duplicates) and the ids are then taken one file at a time, in
         // claim order, so the outcome does not depend on which thread finished first; registering file i
@@ -90,7 +92,7 @@ public class ClaimTasklet implements Tasklet {
                 while (i + window.size() < fresh.size() && window.size() < WINDOW) {
                     Prepared p = result(prepared.get(i + window.size()));
                     window.add(p);
-                    if (p.xml() != null) {
+                    if (p.xml() != null || p.camt() != null) {
                         break;
                     }
                 }
@@ -118,7 +120,7 @@ public class ClaimTasklet implements Tasklet {
         List<String> shas = new ArrayList<>();
         List<String[]> refs = new ArrayList<>();
         for (Prepared p : window) {
-            if (p.xml() == null && p.refusal() == null) {
+            if (p.xml() == null && p.camt() == null && p.refusal() == null) {
                 shas.add(p.sha());
                 if (p.edifact() != null && p.edifact().readable()) {
                     refs.add(new String[]{p.edifact().header().sender(), p.edifact().header().controlReference()});
@@ -130,13 +132,18 @@ public class ClaimTasklet implements Tasklet {
 
     /** What intake learns from a file alone, without the database. */
     private record Prepared(String sha, FileSignatureCheck.Result sig, XmlIntake.Scanned xml,
-                            EnvelopeCheck.Result edifact, ClaimRefusals.Refusal refusal) {
+                            EnvelopeCheck.Result edifact, ClaimRefusals.Refusal refusal, CamtIntake.Scanned camt) {
         Prepared(String sha, FileSignatureCheck.Result sig, XmlIntake.Scanned xml, EnvelopeCheck.Result edifact) {
-            this(sha, sig, xml, edifact, null);
+            this(sha, sig, xml, edifact, null, null);
         }
 
         static Prepared refused(String sha, ClaimRefusals.Refusal refusal) {
-            return new Prepared(sha, null, null, null, refusal);
+            return new Prepared(sha, null, null, null, refusal, null);
+        }
+
+        /** A bank's camt.054 document (CamtIntake). */
+        static Prepared camt(String sha, FileSignatureCheck.Result sig, CamtIntake.Scanned camt) {
+            return new Prepared(sha, sig, null, null, null, camt);
         }
     }
 
@@ -163,6 +170,9 @@ public class ClaimTasklet implements Tasklet {
                 String sha = unit.secure(null).hex();
                 FileSignatureCheck.Result sig = signatures.checkAttached(unit.data(), unit.content(), receivedAt);
                 if (XmlIntake.looksLikeXml(sig.content())) {
+                    if (CamtIntake.isCamt054(sig.content())) {
+                        return Prepared.camt(sha, sig, CamtIntake.scan(sig, signatures, receivedAt));
+                    }
                     return new Prepared(sha, sig, XmlIntake.scan(sig, signatures, receivedAt), null);
                 }
                 return new Prepared(sha, sig, null, envelope.check(sig.content()));
@@ -174,6 +184,9 @@ public class ClaimTasklet implements Tasklet {
             FileSignatureCheck.Result sig = p7s == null ? FileSignatureCheck.unsigned(unit.data())
                     : signatures.checkDetached(unit.data(), p7s, read.sha256(), receivedAt);
             if (XmlIntake.looksLikeXml(unit.data())) {
+                if (CamtIntake.isCamt054(unit.data())) {
+                    return Prepared.camt(read.hex(), sig, CamtIntake.scan(sig, signatures, receivedAt));
+                }
                 return new Prepared(read.hex(), sig, XmlIntake.scan(sig, signatures, receivedAt), null);
             }
             return new Prepared(read.hex(), sig, null, envelope.check(unit.data(), read.result()));
@@ -208,6 +221,10 @@ public class ClaimTasklet implements Tasklet {
         FileSignatureCheck.Result sig = p.sig();
         if (p.xml() != null) {
             xmlIntake.register(runId, name, sha, sig, p.xml(), reference);
+            return;
+        }
+        if (p.camt() != null) {
+            camtIntake.register(runId, name, sha, sig, p.camt(), reference);
             return;
         }
         EnvelopeCheck.Result r = p.edifact();

@@ -111,7 +111,13 @@ public class AnswerTasklet implements Tasklet {
             return Answered.NOT_ANSWERED;
         }
         boolean wrote = false;
-        if (xml(f) && f.edifactForXml() && f.status() == EnvelopeStatus.ACCEPTED) {
+        if ("CAMT054".equals(f.format())) {
+            // a bank's camt.054: refused whole, the XML refusal; accepted, nothing (its lines are in the report)
+            if (f.status() != EnvelopeStatus.ACCEPTED && !f.recorded().contains(AnswerKind.XMLRES.code())) {
+                written.add(writeXml(f, xmlAnswers));
+                wrote = true;
+            }
+        } else if (xml(f) && f.edifactForXml() && f.status() == EnvelopeStatus.ACCEPTED) {
             // the partner's profile: its accepted batches get a CUSRES (its refused ones the XML response, which
             // alone can say what was wrong with a batch)
             if (f.hasDeclarations() && !f.recorded().contains(AnswerKind.CUSRES.code())) {
