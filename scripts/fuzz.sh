@@ -33,7 +33,7 @@ secs=$(($(date +%s) - start))
 
 # jqwik reports each property as "<timestamp>, Class:method = " followed by its tries; Surefire the class's time.
 awk '
-  /, [A-Za-z]+FuzzTest:[A-Za-z]+ = *$/ { n = $0; sub(/^.*, /, "", n); sub(/ = *$/, "", n); prop = n }
+  /, [A-Za-z0-9]+FuzzTest:[A-Za-z0-9]+ = *$/ { n = $0; sub(/^.*, /, "", n); sub(/ = *$/, "", n); prop = n }
   prop != "" && /^tries = / { tries[prop] = $3 }
   prop != "" && /^seed = / { seed[prop] = $3; order[++k] = prop; prop = "" }
   /Tests run: .* in org\.edibatch\.fuzz\./ {
