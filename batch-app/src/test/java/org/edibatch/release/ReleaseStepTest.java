@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 
+import org.edibatch.cli.EdiBatchCommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +68,43 @@ class ReleaseStepTest {
                     + "WHERE f.original_name = 'b.edi' ORDER BY d.msg_index", String.class))
                     .containsExactly("REL001 REJECTED C174", "REL003 ACCEPTED -");
             assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM release_notice", Integer.class)).isEqualTo(2);
+
+            // nothing paid and nothing late on 2026-11-28: the whole open amount is not due yet, no late charge
+            long open = app.jdbc().queryForObject("SELECT SUM(open_amount) FROM declaration_receivable", Long.class);
+            assertThat(open).isPositive();
+            String shown = String.format(java.util.Locale.ROOT, "%,d", open);
+            StringWriter out = new StringWriter();
+            assertThat(EdiBatchCommandLine.execute(app.context(), new PrintWriter(out), new PrintWriter(out),
+                    "status")).isZero();
+            assertThat(out.toString()).contains("receivables as of 2026-11-28: open " + shown + " KRW (not due "
+                    + shown + ", 1-30 days late 0, 31-90 0, over 90 0), paid 0 KRW, late charge 0 KRW, "
+                    + "4 declarations with tax");
+            String report = Files.readString(home.resolve("reports/run-" + run2 + "/exceptions.html"));
+            assertThat(report).contains("data-metric=\"receivables-open\" data-value=\"" + open + "\"")
+                    .contains("data-metric=\"receivables-late-charge\" data-value=\"0\"")
+                    .contains("HANULM000777");
+
+            // As if the files had been received a month earlier (2026-10-28): the next night bills October to HANUL,
+            // once, due at the end of November; HANBIT's REL002, due 2026-11-12, is 16 days late.
+            app.ownerJdbc().update("UPDATE inbound_file SET received_at = received_at - interval '31 days'");
+            assertThat(app.runCustoms("night-3").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(app.runCustoms("night-4").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            long hanul = app.jdbc().queryForObject("SELECT SUM(tax_due) FROM declaration_receivable "
+                    + "WHERE importer_code = 'HANULM000777'", Long.class);
+            assertThat(app.jdbc().queryForList("SELECT importer_code || ' ' || month || ' ' || declarations || ' ' "
+                    + "|| total_tax || ' ' || due_date FROM monthly_statement", String.class))
+                    .containsExactly("HANULM000777 2026-10-01 3 " + hanul + " 2026-11-30");
+            Path statement = home.resolve("outbox/HANULMTR/STATEMENT_2026-10_HANULM000777.csv");
+            assertThat(Files.readAllLines(statement)).contains("due_date,2026-11-30", "total_tax_krw," + hanul)
+                    .anyMatch(l -> l.startsWith("DAEHANCB,REL001,") && l.endsWith(",181805,158030,339835"))
+                    .anyMatch(l -> l.startsWith("DAEHANCB,REL003,"))
+                    .anyMatch(l -> l.startsWith("DAEHANCB,REL004,"))
+                    .noneMatch(l -> l.contains("REL002"));
+            StringWriter late = new StringWriter();
+            EdiBatchCommandLine.execute(app.context(), new PrintWriter(late), new PrintWriter(late), "status");
+            // 339,835 x (3 % + 16 x 0.022 %) = 10,195.05 + 1,196.2192 = 11,391.2692
+            assertThat(late.toString()).contains("1-30 days late 339,835, 31-90 0, over 90 0), paid 0 KRW, "
+                    + "late charge 11,391 KRW");
         }
     }
 
