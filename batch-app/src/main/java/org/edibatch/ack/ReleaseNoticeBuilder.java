@@ -34,8 +34,9 @@ public final class ReleaseNoticeBuilder {
         w.startMessage(messageRef, "CUSRES", "D", "96B", "UN");
         w.segment("BGM", c("962"), ContrlBuilder.fit(n.acceptanceNo(), 35), "29");
         w.segment("DTM", c("137", CCYYMMDD.format(n.releaseDate()), "102"));
-        w.segment("GIS", c(GOODS_RELEASED));
+        // D96B order: the header FTX before GIS
         w.segment("FTX", "AAO", null, null, CusresBuilder.text(text(n.basis())));
+        w.segment("GIS", c(GOODS_RELEASED));
         w.segment("RFF", c("ABT", ContrlBuilder.fit(n.declarationNo(), 35)));
         if (n.paymentNumber() != null) {
             w.segment("RFF", c("PQ", n.paymentNumber()));
