@@ -52,7 +52,7 @@ awk '
 findings=$(grep -c '^Shrunk Sample\|^Sample$' "$LOG" || true)
 if [[ $code != 0 ]]; then
   echo "== findings (the shrunk input first; its seed and mutations rebuild it):"
-  grep -A3 '^Shrunk Sample\|^Sample$' "$LOG" | grep -E '(edifact|xml) seed=' | sed 's/^ */  /' || true
+  grep -A3 '^Shrunk Sample\|^Sample$' "$LOG" | grep -E '(edifact|xml|cremul|camt054) seed=' | sed 's/^ */  /' || true
   grep -E '^(org\.opentest4j\.|java\.)[A-Za-z.]*(Error|Exception)' "$LOG" | sort | uniq -c | sed 's/^/  /' || true
   if [[ "$findings" == 0 ]]; then
     echo "  no property failed: the build itself did (see $LOG)"

@@ -15,8 +15,16 @@ import java.util.List;
  */
 public final class ContrlBuilder {
 
-    /** The interchange being answered. {@code error} is null when it was accepted. */
-    public record Interchange(String controlRef, String sender, String recipient, SyntaxError error) {
+    /**
+     * The interchange being answered. {@code error} is null when it was accepted; the qualifiers (UNB 0007) are
+     * echoed with the identifications in UCI, null when the sender wrote none.
+     */
+    public record Interchange(String controlRef, String sender, String senderQualifier, String recipient,
+                              String recipientQualifier, SyntaxError error) {
+
+        public Interchange(String controlRef, String sender, String recipient, SyntaxError error) {
+            this(controlRef, sender, null, recipient, null, error);
+        }
     }
 
     /** A message being answered, with its type identifier (e.g. CUSDEC:D:96B:UN) and syntax errors. */
@@ -39,10 +47,17 @@ public final class ContrlBuilder {
 
     /** UNH and UCI; then, for an accepted interchange, {@link #message} per message, then {@link #end}. */
     public static void start(EdifactWriter w, String messageRef, Interchange ic) throws IOException {
-        w.startMessage(messageRef, "CONTRL", "D", "3", "UN");
+        // The UN service message's identifier for the syntax version written: CONTRL 2:2 under version 3, 4:1
+        // under version 4 (the D96B directory holds no CONTRL of its own)
+        if ("4".equals(w.syntax().version())) {
+            w.startMessage(messageRef, "CONTRL", "4", "1", "UN");
+        } else {
+            w.startMessage(messageRef, "CONTRL", "2", "2", "UN");
+        }
         String ref = fit(ic.controlRef(), 14);
-        EdifactWriter.Composite sender = c(fit(ic.sender(), 35));
-        EdifactWriter.Composite recipient = c(fit(ic.recipient(), 35));
+        // S002/S003 as the sender wrote them: identification an..35 and its code qualifier 0007 an..4
+        EdifactWriter.Composite sender = c(fit(ic.sender(), 35), fit(ic.senderQualifier(), 4));
+        EdifactWriter.Composite recipient = c(fit(ic.recipient(), 35), fit(ic.recipientQualifier(), 4));
         if (ic.error() != null) {
             SyntaxError e = ic.error();
             w.segment("UCI", ref, sender, recipient, "4", e.code(),

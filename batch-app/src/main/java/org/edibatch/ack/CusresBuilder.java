@@ -66,17 +66,37 @@ public final class CusresBuilder {
     static final String CORRECTION_APPROVED = "15";
     /** 7365 processing indicator: response after correction, correction not approved. */
     static final String CORRECTION_NOT_APPROVED = "16";
+    /** 3055 for the code lists of our own that the answers carry: assigned by the party originating the message. */
+    static final String OUR_AGENCY = "86";
 
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private CusresBuilder() {
     }
 
+    /**
+     * One CUSRES in the D96B segment order: header (BGM, DTM, FTX, GIS), reference groups (SG3 RFF), error
+     * groups (SG4 ERP), duty/tax groups (SG5 TAX). Each part is its own method, so a part can grow alone.
+     */
     public static void write(EdifactWriter w, String messageRef, LocalDate answerDate, Answer a) throws IOException {
         w.startMessage(messageRef, "CUSRES", "D", "96B", "UN");
+        header(w, answerDate, a);
+        references(w, a);
+        if (!a.accepted()) {
+            errors(w, a);
+        }
+        taxes(w, a);
+        w.endMessage();
+    }
+
+    private static boolean cancelled(Answer a) {
+        return a.amendment() != null && a.amendment().cancelled() && a.accepted();
+    }
+
+    private static void header(EdifactWriter w, LocalDate answerDate, Answer a) throws IOException {
         String number = ContrlBuilder.fit(a.accepted() ? a.acceptanceNo() : a.declarationNo(), 35);
         Amendment m = a.amendment();
-        boolean cancelled = m != null && m.cancelled() && a.accepted();
+        boolean cancelled = cancelled(a);
         if (m == null) {
             w.segment("BGM", c("962"), number.isEmpty() ? "UNKNOWN" : number, a.accepted() ? "29" : "27");
         } else {
@@ -85,53 +105,104 @@ public final class CusresBuilder {
                     a.accepted() ? "AP" : "RE");
         }
         w.segment("DTM", c("137", CCYYMMDD.format(answerDate), "102"));
-        if (a.accepted() && !cancelled) {
-            w.segment("GIS", c(a.channelCode(), "CHN", "KCS"));
-        }
-        if (m != null) {
-            w.segment("GIS", c(a.accepted() ? CORRECTION_APPROVED : CORRECTION_NOT_APPROVED));
-        }
         if (cancelled) {
             w.segment("FTX", "AAO", null, null, text("declaration cancelled, assessment of acceptance "
                     + m.previousAcceptanceNo() + " reversed"));
         } else if (a.accepted()) {
             w.segment("FTX", "AAO", null, null, text(a.channelText()));
-            w.segment("TAX", "7", c("CUD"));
-            w.segment("MOA", c("124", a.duty().toPlainString(), "KRW"));
-            w.segment("TAX", "7", c("VAT"), null, null, c("10"));
-            w.segment("MOA", c("124", a.vat().toPlainString(), "KRW"));
-        } else {
-            for (Error e : a.errors()) {
-                w.segment("ERP", c("1", truncate(e.pointer(), 35)));
-                w.segment("ERC", c(e.code(), null, "KCS"));
-                w.segment("FTX", "AAO", null, null, text(e.text()));
+            String indicator = processingIndicator(a.channelCode());
+            if (indicator != null) {
+                w.segment("GIS", c(indicator));
             }
         }
+        if (m != null) {
+            w.segment("GIS", c(a.accepted() ? CORRECTION_APPROVED : CORRECTION_NOT_APPROVED));
+        }
+    }
+
+    /** SG3: the declaration answered, and for an approved amendment the version it replaced (ACW). */
+    private static void references(EdifactWriter w, Answer a) throws IOException {
         w.segment("RFF", c("ABT", a.declarationNo().isEmpty() ? "UNKNOWN" : ContrlBuilder.fit(a.declarationNo(), 35)));
         if (a.declarationDate() != null) {
             w.segment("DTM", c("137", CCYYMMDD.format(a.declarationDate()), "102"));
         }
-        if (a.accepted() && !cancelled) {
-            w.segment("MOA", c("40", a.customsValue().toPlainString(), "KRW"));
+        if (a.amendment() != null && a.accepted()) {
+            w.segment("RFF", c("ACW", ContrlBuilder.fit(a.amendment().previousAcceptanceNo(), 35)));
         }
-        if (m != null && a.accepted()) {
-            // The version replaced (ACW: reference to the previous message) and the difference: MOA 5025 code 5
-            // (adjustment amount), negative when it is to be refunded.
+        PaymentDue p = payment(a);
+        if (p != null) {
+            // the payment reference (1153 PQ) and its due date (2005 13, terms net due date); the amount is a MOA
+            // of the TAX+9 group, as D96B has no MOA in the reference group
+            w.segment("RFF", c("PQ", p.paymentNumber()));
+            w.segment("DTM", c("13", CCYYMMDD.format(p.dueDate()), "102"));
+        }
+    }
+
+    /** The payment due of an accepted answer that is not a cancellation, else null. */
+    private static PaymentDue payment(Answer a) {
+        return a.payment() != null && a.accepted() && !cancelled(a) ? a.payment() : null;
+    }
+
+    /** SG4: one ERP group per error, the code from our list KCS-ERR (agency 86: assigned by us). */
+    private static void errors(EdifactWriter w, Answer a) throws IOException {
+        for (Error e : a.errors()) {
+            w.segment("ERP", c("1", truncate(e.pointer(), 35)));
+            w.segment("ERC", c(e.code(), null, OUR_AGENCY));
+            w.segment("FTX", "AAO", null, null, text(e.text()));
+        }
+    }
+
+    /**
+     * SG5: customs duty (with the customs value it was assessed on) and VAT (its rate in C243 5278), then a TAX+9
+     * group (tax related information) with, for an approved amendment, the version replaced: its customs value,
+     * its duty + VAT (MOA 176) and the adjustment (MOA 5), negative when it is to be refunded; and the amount due.
+     */
+    private static void taxes(EdifactWriter w, Answer a) throws IOException {
+        boolean cancelled = cancelled(a);
+        if (a.accepted() && !cancelled) {
+            w.segment("TAX", "7", c("CUD"));
+            w.segment("MOA", c("40", a.customsValue().toPlainString(), "KRW"));
+            w.segment("MOA", c("124", a.duty().toPlainString(), "KRW"));
+            w.segment("TAX", "7", c("VAT"), null, null, c(null, null, null, "10"));
+            w.segment("MOA", c("124", a.vat().toPlainString(), "KRW"));
+        }
+        Amendment m = a.amendment();
+        boolean amended = m != null && a.accepted();
+        PaymentDue p = payment(a);
+        if (amended || p != null) {
+            w.segment("TAX", "9");
+        }
+        if (amended) {
             BigDecimal now = cancelled ? BigDecimal.ZERO : a.duty().add(a.vat());
-            w.segment("RFF", c("ACW", ContrlBuilder.fit(m.previousAcceptanceNo(), 35)));
             w.segment("MOA", c("40", m.previousCustomsValue().toPlainString(), "KRW"));
             w.segment("MOA", c("176", m.previousTax().toPlainString(), "KRW"));
             w.segment("MOA", c("5", now.subtract(m.previousTax()).toPlainString(), "KRW"));
         }
-        PaymentDue p = a.payment();
-        if (p != null && a.accepted() && !cancelled) {
-            // A reference group of its own: the payment reference (1153 PQ), its due date (2005 code 13, terms net
-            // due date) and the amount due (5025 code 9, amount due / amount payable).
-            w.segment("RFF", c("PQ", p.paymentNumber()));
-            w.segment("DTM", c("13", CCYYMMDD.format(p.dueDate()), "102"));
+        if (p != null) {
+            // 5025 9: amount due / amount payable
             w.segment("MOA", c("9", p.amountDue().toPlainString(), "KRW"));
         }
-        w.endMessage();
+    }
+
+    /**
+     * The selectivity channel as a UN 7365 processing indicator: G paperless 1 (message content accepted: nothing
+     * more is asked; code 4, goods released, is the release notice's), Y document review 6 (documents to be
+     * produced), R physical inspection 5 (goods required for examination); null for none (the text still says it).
+     */
+    static String processingIndicator(String channelCode) {
+        if (channelCode == null) {
+            return null;
+        }
+        switch (channelCode) {
+            case "G":
+                return "1";
+            case "Y":
+                return "6";
+            case "R":
+                return "5";
+            default:
+                return null;
+        }
     }
 
     /** The free text beside the channel: its meaning, the selectivity score and the rules that hit, if any. */

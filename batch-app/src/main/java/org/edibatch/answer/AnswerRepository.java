@@ -61,7 +61,8 @@ public final class AnswerRepository {
                                SyntaxError error, String reasonCode, String sigReason, String sigDetail, String format,
                                String errorText, boolean allContrl, boolean hasDeclarations, Set<String> recorded,
                                Syntax answerSyntax, boolean positiveContrl, boolean anyRejected,
-                               boolean edifactForXml, String syntaxVersion) {
+                               boolean edifactForXml, String syntaxVersion, String senderQualifier,
+                               String recipientQualifier) {
     }
 
     private static final RowMapper<FileToAnswer> FILE_TO_ANSWER = (rs, n) -> new FileToAnswer(rs.getLong(1),
@@ -71,7 +72,7 @@ public final class AnswerRepository {
             rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(11),
             rs.getBoolean(16), rs.getBoolean(17), Set.of((String[]) rs.getArray(18).getArray()),
             Syntax.forAnswer(rs.getString(19), rs.getString(20), rs.getString(21)), rs.getBoolean(22),
-            rs.getBoolean(23), rs.getBoolean(24), rs.getString(20));
+            rs.getBoolean(23), rs.getBoolean(24), rs.getString(20), rs.getString(25), rs.getString(26));
 
     /** The run's files that have an envelope row, in id order. */
     public List<FileToAnswer> filesOfRun(long runId) {
@@ -84,7 +85,7 @@ public final class AnswerRepository {
                 + "ARRAY(SELECT a.kind FROM answer a WHERE a.file_id = f.id), "
                 + "i.syntax_id, i.syntax_version, p.answer_syntax, COALESCE(p.positive_contrl, TRUE), "
                 + "EXISTS (SELECT 1 FROM message_result r WHERE r.file_id = f.id AND r.status = 'REJECTED'), "
-                + "COALESCE(p.xml_answer = 'EDIFACT', FALSE) "
+                + "COALESCE(p.xml_answer = 'EDIFACT', FALSE), i.sender_qual, i.recipient_qual "
                 + "FROM inbound_file f JOIN interchange i ON i.file_id = f.id "
                 + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender WHERE f.run_id = ? ORDER BY f.id",
                 FILE_TO_ANSWER, runId);

@@ -2,6 +2,7 @@ package org.edibatch.cli;
 
 import org.edibatch.edifact.EdifactFormatException;
 import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.payment.Camt054Reader;
 import org.edibatch.schemas.ReferenceFiles;
 import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.Credential;
@@ -136,7 +137,14 @@ public final class PkiCommands {
             if (first == '<' || first == 0xEF) {
                 try (InputStream again = Files.newInputStream(file);
                      XmlDeclarationReader x = XmlDeclarationReader.openUnvalidated(again, XmlLimits.defaults())) {
-                    return x.header() == null ? null : x.header().senderId();
+                    if (x.header() != null && x.header().senderId() != null) {
+                        return x.header().senderId();
+                    }
+                }
+                // a bank's camt.054: the account servicer of its notifications is the bank that signs it
+                try (InputStream again = Files.newInputStream(file);
+                     Camt054Reader c = Camt054Reader.openUnvalidated(again, XmlLimits.defaults())) {
+                    return c.header().servicerId();
                 }
             }
         }

@@ -81,10 +81,11 @@ public final class DeclarationMapper {
                         item.origin = s.value(2, 1);
                     }
                     break;
-                case "QTY":
-                    if (item != null && "47".equals(s.value(1, 1))) {
-                        item.quantity = decimal(s.value(1, 2));
-                        item.unit = s.value(1, 3);
+                case "MEA":
+                    // the tariff quantity: 6311 AAR (first specified tariff quantity), C174 unit and value
+                    if (item != null && "AAR".equals(s.value(1))) {
+                        item.unit = s.value(3, 1);
+                        item.quantity = decimal(s.value(3, 2));
                     }
                     break;
                 case "MOA":

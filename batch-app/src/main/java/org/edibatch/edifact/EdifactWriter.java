@@ -57,6 +57,11 @@ public final class EdifactWriter implements AutoCloseable {
                 controlRef});
     }
 
+    /** The syntax the interchange is written in. */
+    public Syntax syntax() {
+        return syntax;
+    }
+
     /** An interchange in {@code syntax}, prepared at {@code prepared} (CCYYMMDD from version 4 on, else YYMMDD). */
     public void startInterchange(Syntax syntax, String sender, String recipient, java.time.LocalDateTime prepared,
                                  String controlRef) throws IOException {

@@ -74,14 +74,15 @@ public final class InboundFileRepository {
      */
     public record ClaimedFile(long id, String workPath, String name, String sender, String format, String sha,
                               String envelopeSender, String recipient, String controlRef, int messageCount,
-                              Syntax answerSyntax, boolean positiveContrl, java.time.Instant receivedAt) {
+                              Syntax answerSyntax, boolean positiveContrl, java.time.Instant receivedAt,
+                              String senderQualifier, String recipientQualifier) {
     }
 
     private static final RowMapper<ClaimedFile> CLAIMED_FILE = (rs, n) -> new ClaimedFile(rs.getLong(1),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), rs.getString(9), rs.getInt(10),
             Syntax.forAnswer(rs.getString(11), rs.getString(12), rs.getString(13)), rs.getBoolean(14),
-            rs.getTimestamp(15).toInstant());
+            rs.getTimestamp(15).toInstant(), rs.getString(16), rs.getString(17));
 
     /**
      * A bank's credit advice (an EDIFACT interchange from a party with role BANK, or a camt.054 document): read by
@@ -94,7 +95,7 @@ public final class InboundFileRepository {
     public List<ClaimedFile> claimed(long runId) {
         return jdbc.query("SELECT f.id, f.work_path, f.original_name, f.sender, f.format, f.sha256, i.sender, "
                 + "i.recipient, i.control_ref, i.message_count, i.syntax_id, i.syntax_version, p.answer_syntax, "
-                + "COALESCE(p.positive_contrl, TRUE), f.received_at FROM inbound_file f "
+                + "COALESCE(p.positive_contrl, TRUE), f.received_at, i.sender_qual, i.recipient_qual FROM inbound_file f "
                 + "LEFT JOIN interchange i ON i.file_id = f.id "
                 + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender "
                 + "WHERE f.run_id = ? AND f.state = 'CLAIMED' AND NOT " + BANK_FILE + " ORDER BY f.id",

@@ -1,5 +1,6 @@
 package org.edibatch.procurement;
 
+import org.edibatch.ack.AperakBuilder;
 import org.edibatch.edifact.EdifactWriter;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class AwardNoticeEdifact {
         w.startInterchange(ourId, recipient, DateTimeFormatter.ofPattern("yyMMdd").format(at),
                 DateTimeFormatter.ofPattern("HHmm").format(at), controlRef(bidId));
         w.startMessage("1", "APERAK", "D", "96B", "UN");
-        w.segment("BGM", c("ZZZ"), n.tenderId(), recipient.equals(n.winnerId()) ? "29" : "27");
+        w.segment("BGM", c(AperakBuilder.STATUS_INFORMATION), n.tenderId(), recipient.equals(n.winnerId()) ? "29" : "27");
         w.segment("DTM", c("137", STAMP.format(at), "203"));
         if (n.failCode() == null) {
             w.segment("FTX", "ZZZ", null, null, c("RESULT", n.result()));

@@ -118,6 +118,24 @@ public class ReportRepository {
                         rs.getBigDecimal("debit"), rs.getBigDecimal("credit")));
     }
 
+    /**
+     * The receivable account 1100's balance since inception (running totals) and what the declarations say it must
+     * be: the sum of their open amounts, less the credit balances not yet moved to refunds (declaration_receivable).
+     */
+    public record Receivables(BigDecimal balance, BigDecimal open, BigDecimal creditBalances) {
+        public boolean proven() {
+            return balance.compareTo(open.subtract(creditBalances)) == 0;
+        }
+    }
+
+    public Receivables receivables() {
+        return jdbc.queryForObject("SELECT (SELECT COALESCE(SUM(debit - credit), 0) FROM ledger_run_account "
+                        + "WHERE account_code = '1100') AS balance, COALESCE(SUM(open_amount), 0) AS open, "
+                        + "COALESCE(SUM(GREATEST(paid - tax_due, 0)), 0) AS credit FROM declaration_receivable",
+                Map.of(), (rs, n) -> new Receivables(rs.getBigDecimal("balance"), rs.getBigDecimal("open"),
+                        rs.getBigDecimal("credit")));
+    }
+
     public RunReport.LedgerSummary ledgerSummary(long runId) {
         return jdbc.queryForObject("SELECT "
                         + "(SELECT COALESCE(SUM(entries), 0) FROM ledger_run_entries WHERE run_id = :run) AS entries, "

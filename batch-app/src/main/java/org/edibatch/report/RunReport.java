@@ -114,8 +114,16 @@ public class RunReport {
                 + "ledger since inception: debits " + s.allTimeDebits().toPlainString() + ", credits "
                 + s.allTimeCredits().toPlainString() + "\n"
                 + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n"
-                + "checked: " + s.checked() + "\n";
+                + "checked: " + s.checked() + "\n"
+                + receivables(repository.receivables());
         AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The proof that the receivable account holds what the declarations still owe (docs/PAYMENTS.md). */
+    static String receivables(ReportRepository.Receivables r) {
+        return "receivables: 1100 balance " + r.balance().toPlainString() + " KRW = open amounts "
+                + r.open().toPlainString() + " - credit balances not yet refunded " + r.creditBalances().toPlainString()
+                + " KRW: " + (r.proven() ? "proven" : "DIFFERS") + "\n";
     }
 
     static String csv(String v) {

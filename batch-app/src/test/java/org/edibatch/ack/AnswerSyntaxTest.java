@@ -116,6 +116,25 @@ class AnswerSyntaxTest {
     }
 
     @Test
+    void aContrlKeepsTheIdentificationCodeQualifiers() throws Exception {
+        // UCI S002/S003 echo the sender's UNB identifications with their qualifiers (0007), cut to an..4
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EdifactWriter w = new EdifactWriter(out);
+        w.startInterchange(Syntax.DEFAULT, "KCS", "HANBITTRD", AT, "RC2");
+        ContrlBuilder.write(w, "1", new ContrlBuilder.Interchange("IC1", "HANBITTRD", "ZZ", "KCS", "ZZZZZ", null),
+                List.of());
+        ContrlBuilder.write(w, "2", new ContrlBuilder.Interchange("IC2", "HANBITTRD", "KCS", null), List.of());
+        w.endInterchange();
+        List<EdifactMessage> contrl = readValid(out.toByteArray());
+        Segment uci = contrl.get(0).segments().get(0);
+        assertThat(uci.value(2, 1)).isEqualTo("HANBITTRD");
+        assertThat(uci.value(2, 2)).isEqualTo("ZZ");
+        assertThat(uci.value(3, 2)).isEqualTo("ZZZZ");
+        assertThat(new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("UCI+IC1+HANBITTRD:ZZ+KCS:ZZZZ+7'", "UCI+IC2+HANBITTRD+KCS+7'");
+    }
+
+    @Test
     void aContrlEchoesReferencesWithinTheirSyntaxLengths() throws Exception {
         String ref15 = "IC0123456789012"; // 0020 is an..14: the sender's was refused with code 39
         String messageRef = "M12345678901234567"; // 0062 is an..14

@@ -3,6 +3,7 @@ package org.edibatch.codes;
 import org.edibatch.customs.Channel;
 import org.edibatch.customs.CustomsErrorCode;
 import org.edibatch.edifact.SyntaxErrorCode;
+import org.edibatch.payment.AdviceCode;
 import org.edibatch.payment.PaymentCode;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.signature.SubReason;
@@ -22,7 +23,7 @@ class CodeListsTest {
 
     private static final List<Class<? extends CodeList>> LISTS = List.of(SyntaxErrorCode.class, CustomsErrorCode.class,
             XmlErrorCode.class, ProcurementCode.class, SubReason.class, Channel.class,
-            PaymentCode.class);
+            PaymentCode.class, AdviceCode.class);
 
     private static List<CodeList> values(Class<? extends CodeList> list) {
         return Arrays.asList(list.getEnumConstants());

@@ -1,6 +1,11 @@
 package org.edibatch.customs;
 
+import org.edibatch.edifact.EdifactMessage;
+import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.samples.SampleSet;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The mapper reads dates and amounts by hand in the common case: it must agree with the JDK's parsers always. */
 class DeclarationMapperTest {
@@ -85,6 +91,24 @@ class DeclarationMapperTest {
             long expected = Long.parseLong(no.substring(9));
             assertThat(no.substring(9)).isEqualTo(String.format("%08d", expected));
             assertThat(CustomsRules.acceptanceNo(d, CustomsRules.sha256())).isEqualTo(no);
+        }
+    }
+
+    @Test
+    void itemsAreReadFromTheD96bItemGroup() throws Exception {
+        // the tariff quantity travels in MEA (6311 AAR) with its unit in C174, the value in the group 33 MOA
+        byte[] edi = SampleSet.generate().get("good-hanbit-001.edi");
+        try (InterchangeReader r = InterchangeReader.inbound(new ByteArrayInputStream(edi), true)) {
+            r.next();
+            EdifactMessage shirts = r.next();
+            assertThat(shirts.errors()).isEmpty();
+            DeclarationMapper.Result result = new DeclarationMapper().map("HANBITTRD", shirts);
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.declaration().items())
+                    .extracting(DeclarationItem::hsCode, DeclarationItem::origin, DeclarationItem::quantity,
+                            DeclarationItem::unit, DeclarationItem::value)
+                    .containsExactly(tuple("6109100000", "VN", new BigDecimal("500"), "PCE", new BigDecimal("2500.00")),
+                            tuple("6110200000", "VN", new BigDecimal("200"), "PCE", new BigDecimal("1800.50")));
         }
     }
 }

@@ -78,11 +78,12 @@ class EdifactWriterTest {
         w.startInterchange("KCS", "HANBITTRD", "261128", "0100", "R2");
         CusresBuilder.write(w, "1", LocalDate.of(2026, 11, 28), new CusresBuilder.Answer("HANBITL26000001",
                 LocalDate.of(2026, 11, 25), true, "KCS26112512345678", new BigDecimal("13985000"), null,
-                new BigDecimal("1118800"), new BigDecimal("1510380"), "1", "Green, score 10", List.of()));
+                new BigDecimal("1118800"), new BigDecimal("1510380"), "G", "Green, score 10", List.of()));
         w.endInterchange();
         String text = out.toString(StandardCharsets.ISO_8859_1);
-        assertThat(text).contains("BGM+962+KCS26112512345678+29'").contains("13985000").contains("1118800")
-                .contains("1510380").endsWith("UNZ+1+R2'");
+        assertThat(text).contains("BGM+962+KCS26112512345678+29'").contains("FTX+AAO+++Green, score 10'GIS+1'")
+                .contains("TAX+7+CUD'MOA+40:13985000:KRW'MOA+124:1118800:KRW'")
+                .contains("TAX+7+VAT+++:::10'MOA+124:1510380:KRW'").endsWith("UNZ+1+R2'");
     }
 
     /** The buffer is handed on whenever it fills, in the middle of a segment or of a value: the bytes stay the same. */

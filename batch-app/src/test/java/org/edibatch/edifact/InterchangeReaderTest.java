@@ -99,7 +99,7 @@ class InterchangeReaderTest {
             "bad-0085-28-unt-reference.edi, 28, 13, UNT, 2",
             "bad-0085-29-unt-count.edi, 29, 13, UNT, 1",
             "bad-0085-35-too-many-repetitions.edi, 35, 8, DTM, 0",
-            "bad-0085-37-invalid-character-type.edi, 37, 9, QTY, 1",
+            "bad-0085-37-invalid-character-type.edi, 37, 9, MEA, 3",
             "bad-0085-39-too-long.edi, 39, 2, BGM, 2",
             "bad-0085-40-too-short.edi, 40, 3, DTM, 1",
             "bad-0085-45-trailing-separator.edi, 45, 12, CNT, 2",

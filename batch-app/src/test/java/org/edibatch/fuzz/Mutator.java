@@ -2,14 +2,23 @@ package org.edibatch.fuzz;
 
 import org.edibatch.samples.HostileCorpus;
 import org.edibatch.samples.SampleSet;
+import org.edibatch.samples.load.CreditAdviceGenerator;
 import org.edibatch.samples.xml.XmlSampleSet;
+import org.edibatch.schemas.PaymentNumber;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Hostile inputs for the fuzz properties: a file of the sample generators (good ones, bad ones, the small
@@ -31,6 +40,8 @@ final class Mutator {
 
     private static final List<byte[]> EDIFACT = edifactSeeds();
     private static final List<byte[]> XML = xmlSeeds();
+    private static final List<byte[]> CREMUL = creditAdviceSeeds(false);
+    private static final List<byte[]> CAMT054 = creditAdviceSeeds(true);
 
     private Mutator() {
     }
@@ -57,6 +68,57 @@ final class Mutator {
         seeds.add(XmlSampleSet.xxe("http://127.0.0.1:9/xxe"));
         seeds.add(XmlSampleSet.parameterEntity("http://127.0.0.1:9/pe"));
         return List.copyOf(seeds);
+    }
+
+    /** The banks' advices of the credit advice generator, every matching case, small files of a few messages. */
+    private static List<byte[]> creditAdviceSeeds(boolean camt) {
+        List<byte[]> seeds = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("fuzz-advices");
+            try {
+                List<CreditAdviceGenerator.Due> dues = new ArrayList<>();
+                for (int i = 1; i <= 40; i++) {
+                    dues.add(new CreditAdviceGenerator.Due(PaymentNumber.of(700 + i / 9, i % 9), BigDecimal.valueOf(900L * i)));
+                }
+                new CreditAdviceGenerator(dir, "HANGUKBANK", 19, 90, 15, 15, 10, 10, 10, camt ? 100 : 0, 8, 3,
+                        LocalDate.of(2026, 11, 27)).generate(dues.iterator());
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.sorted().toList()) {
+                        seeds.add(Files.readAllBytes(f));
+                        Files.delete(f);
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(seeds);
+    }
+
+    /** A generated CREMUL interchange, damaged by the EDIFACT mutations. */
+    static Input cremul(long seed) {
+        return mutated("cremul", CREMUL, seed, 17, true);
+    }
+
+    /** A generated camt.054 document, damaged by the XML mutations. */
+    static Input camt054(long seed) {
+        return mutated("camt054", CAMT054, seed, 16, false);
+    }
+
+    private static Input mutated(String kind, List<byte[]> seeds, long seed, int ops, boolean edifact) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int s = r.nextInt(seeds.size());
+        byte[] b = seeds.get(s);
+        StringBuilder how = new StringBuilder(kind + " seed=" + seed + " sample#" + s);
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            int op = r.nextInt(ops);
+            how.append(' ').append(edifact ? EDIFACT_OPS[op] : XML_OPS[op]);
+            b = edifact ? edifactOp(op, r, b) : xmlOp(op, r, b);
+        }
+        return new Input(how.toString(), b);
     }
 
     static int edifactSeedCount() {

@@ -34,7 +34,7 @@ public class AwardNoticeEdifactTest {
                 null, null, score == null ? null : new BigDecimal(score), "EDIFACT", "B+REF:" + bid);
     }
 
-    static final AwardNoticeXml.Notice FAILED = new AwardNoticeXml.Notice("T2026-0009", "AG-PPS",
+    public static final AwardNoticeXml.Notice FAILED = new AwardNoticeXml.Notice("T2026-0009", "AG-PPS",
             Instant.parse("2026-11-28T01:00:00Z"), "seed:with+separators'", new BigDecimal("89.745"), bands(),
             new BigDecimal("1000000"), new BigDecimal("897450"), "FAILED", null, null, "F12", new BigDecimal("95.00"),
             "T2026-0009-R1", List.of(line("V001", 7, "ELIGIBLE", "Q01", "900000", 1, "94.99"),
@@ -66,7 +66,7 @@ public class AwardNoticeEdifactTest {
         String text = new String(edi, StandardCharsets.ISO_8859_1);
         assertThat(errors(edi)).isEmpty();
         assertThat(text).startsWith("UNB").contains("UNB+UNOC:3+KONEPS+V003+261128:1000+AW0000000008'")
-                .contains("BGM+ZZZ+T2026-0009+27'")
+                .contains("BGM+23+T2026-0009+27'")
                 .contains("DTM+137:202611281000:203'")
                 .contains("FTX+ZZZ+++RESULT:FAILED:F12:T2026-0009-R1'")
                 .contains("FTX+ZZZ+++RESERVE:1000000:897450:89.745:95.00'")
@@ -79,18 +79,23 @@ public class AwardNoticeEdifactTest {
                 .doesNotContain("WINNER");
     }
 
-    @Test
-    void theWinnerIsToldWith29() throws Exception {
-        AwardNoticeXml.Notice won = new AwardNoticeXml.Notice("T1", "AG", FAILED.openedAt(), "abc",
+    /** An awarded tender of two bids, V001 winning. */
+    public static AwardNoticeXml.Notice won() {
+        return new AwardNoticeXml.Notice("T1", "AG", FAILED.openedAt(), "abc",
                 FAILED.lowerLimitRate(), bands(), FAILED.reservePrice(), FAILED.lowerLimitAmount(), "AWARDED", "V001",
                 new BigDecimal("900000"), null, new BigDecimal("95.00"), null,
                 List.of(line("V001", 7, "ELIGIBLE", null, "900000", 1, "96.00"),
                         line("V002", 9, "ELIGIBLE", null, "910000", 2, null)));
+    }
+
+    @Test
+    void theWinnerIsToldWith29() throws Exception {
+        AwardNoticeXml.Notice won = won();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AwardNoticeEdifact.write(out, won, "V001", 7, "KONEPS", ZoneId.of("Asia/Seoul"));
         String text = out.toString(StandardCharsets.ISO_8859_1);
         assertThat(errors(out.toByteArray())).isEmpty();
-        assertThat(text).contains("BGM+ZZZ+T1+29'").contains("FTX+ZZZ+++WINNER:V001:900000'")
+        assertThat(text).contains("BGM+23+T1+29'").contains("FTX+ZZZ+++WINNER:V001:900000'")
                 .contains("ERC+AWD'FTX+ZZZ+++V001:R0000000007:900000:1:96.00'")
                 .contains("ERC+ELG'FTX+ZZZ+++V002:R0000000009:910000:2'");
     }
@@ -98,7 +103,7 @@ public class AwardNoticeEdifactTest {
     @Test
     void aNoticeBreakingTheGuideIsCaughtByTheSchema() throws Exception {
         // the validation above can fail: a BGM with a message function the guide does not allow
-        String bad = "UNB+UNOC:3+KONEPS+V1+261128:1000+AW1'UNH+1+APERAK:D:96B:UN'BGM+ZZZ+T1+9'UNT+3+1'UNZ+1+AW1'";
+        String bad = "UNB+UNOC:3+KONEPS+V1+261128:1000+AW1'UNH+1+APERAK:D:96B:UN'BGM+23+T1+9'UNT+3+1'UNZ+1+AW1'";
         assertThat(errors(bad.getBytes(StandardCharsets.ISO_8859_1))).isNotEmpty();
     }
 }

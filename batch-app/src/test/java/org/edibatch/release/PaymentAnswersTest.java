@@ -104,18 +104,25 @@ class PaymentAnswersTest {
                 + "WHERE f.original_name = ? AND a.kind = ?", String.class, name, kind));
     }
 
-    /** Per CUSRES message: its payment reference group (RFF+PQ, DTM, MOA), or "" when it has none. */
+    /**
+     * Per CUSRES message: its payment reference group (RFF+PQ and its DTM) and the amount due (MOA+9, in the TAX+9
+     * group: D96B has no MOA in the reference group), or "" when it has none.
+     */
     private static List<String> payments(Path cusres) throws Exception {
         List<String> out = new ArrayList<>();
         for (EdifactMessage m : Answers.parseValid(cusres)) {
             List<Segment> segments = m.segments();
             String found = "";
+            String due = "";
             for (int i = 0; i < segments.size(); i++) {
                 if (segments.get(i).tag().equals("RFF") && text(segments.get(i)).startsWith("RFF+PQ")) {
-                    found = text(segments.get(i)) + " " + text(segments.get(i + 1)) + " " + text(segments.get(i + 2));
+                    found = text(segments.get(i)) + " " + text(segments.get(i + 1));
+                }
+                if (segments.get(i).tag().equals("MOA") && text(segments.get(i)).startsWith("MOA+9:")) {
+                    due = " " + text(segments.get(i));
                 }
             }
-            out.add(found);
+            out.add(found.isEmpty() ? "" : found + due);
         }
         return out;
     }

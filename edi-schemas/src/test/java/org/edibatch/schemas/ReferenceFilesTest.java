@@ -38,6 +38,7 @@ class ReferenceFilesTest {
         assertThat(MessageSchemas.forType("CUSRES")).isNotNull();
         assertThat(MessageSchemas.forType("CONTRL")).isNotNull();
         assertThat(MessageSchemas.forType(MessageSchemas.AWARD_NOTICE)).isNotNull();
+        assertThat(MessageSchemas.forType("CREMUL")).isNotNull();
         assertThat(MessageSchemas.forType("INVOIC")).isNull();
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A CUSDEC message written segment by segment as text (implementation guide KCS-CUSDEC-1). Text, not a
+ * A CUSDEC message written segment by segment as text (implementation guide KCS-CUSDEC-1, a subset of D96B). Text, not a
  * validating writer, on purpose: the bad samples must be able to break any rule.
  */
 public final class Cusdec {
@@ -81,9 +81,10 @@ public final class Cusdec {
         List<String> s = new ArrayList<>();
         s.add("BGM+929+" + declarationNo + "+" + function);
         s.add("DTM+137:" + date + ":102");
-        s.add("NAD+IM+" + importerCode + "::KCS++" + importerName);
+        // D96B 3055 has no code for the customs service: its party codes are a mutually defined list (ZZZ)
+        s.add("NAD+IM+" + importerCode + "::ZZZ++" + importerName);
         if (declarantCode != null) {
-            s.add("NAD+DT+" + declarantCode + "::KCS");
+            s.add("NAD+DT+" + declarantCode + "::ZZZ");
         }
         String sum = total != null ? total : items.stream().map(i -> new java.math.BigDecimal(i.value()))
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString();
@@ -93,7 +94,9 @@ public final class Cusdec {
         for (Item i : items) {
             s.add("CST+" + n++ + "+" + i.hsCode());
             s.add("LOC+27+" + i.origin());
-            s.add("QTY+47:" + i.quantity() + ":" + i.unit());
+            // D96B has no QTY in the item group: the tariff quantity is a measurement (6311 AAR, first specified
+            // tariff quantity) with its unit and value in C174
+            s.add("MEA+AAR++" + i.unit() + ":" + i.quantity());
             s.add("MOA+38:" + i.value() + ":" + currency);
         }
         s.add("UNS+S");

@@ -104,7 +104,7 @@ public final class SampleSet {
         f.put("bad-0085-35-too-many-repetitions.edi", threeWith("HANBITTRD", "B35", "BX35",
                 body("BX350002", b -> b.replace("DTM+137:20261125:102'\n", "DTM+137:20261125:102'\n".repeat(6)))));
         f.put("bad-0085-37-invalid-character-type.edi", threeWith("HANBITTRD", "B37", "BX37",
-                body("BX370002", b -> b.replace("QTY+47:100:PCE", "QTY+47:1O0:PCE"))));
+                body("BX370002", b -> b.replace("MEA+AAR++PCE:100", "MEA+AAR++PCE:1O0"))));
         f.put("bad-0085-39-too-long.edi", threeWith("HANBITTRD", "B39", "BX39",
                 body("BX390002", b -> b.replace("BGM+929+BX390002+9", "BGM+929+BX390002ABCDEFGHIJKLMNOPQRSTUVWXYZ0123+9"))));
         f.put("bad-0085-40-too-short.edi", threeWith("HANBITTRD", "B40", "BX40",

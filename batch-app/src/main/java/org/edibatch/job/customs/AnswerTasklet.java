@@ -183,8 +183,8 @@ public class AnswerTasklet implements Tasklet {
 
     private AnswerFile writeContrl(FileToAnswer f) throws IOException {
         Path target = names.target(AnswerKind.CONTRL.code(), f.sender(), f.controlRef(), f.id(), ".edi");
-        ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.recipient(),
-                f.status() == EnvelopeStatus.ACCEPTED ? null : f.error());
+        ContrlBuilder.Interchange ic = new ContrlBuilder.Interchange(f.controlRef(), f.sender(), f.senderQualifier(),
+                f.recipient(), f.recipientQualifier(), f.status() == EnvelopeStatus.ACCEPTED ? null : f.error());
         return write(f, AnswerKind.CONTRL.code(), target, w -> {
             ContrlBuilder.start(w, "1", ic);
             if (ic.error() == null) {

@@ -67,7 +67,8 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             files.add(new ClaimedFile(f.id(), f.workPath(), f.name(), f.sender(), f.format(),
                     f.controlRef() == null || "XML".equals(f.format()) ? null
                     : new MessageItem.Envelope(f.sha(), f.envelopeSender(), f.recipient(), f.controlRef(),
-                    f.messageCount(), f.answerSyntax(), f.positiveContrl(), f.receivedAt())));
+                    f.messageCount(), f.answerSyntax(), f.positiveContrl(), f.receivedAt(), f.senderQualifier(),
+                    f.recipientQualifier())));
         }
         if (partitionFiles != null) {
             files.removeIf(f -> !partitionFiles.contains(f.id()));

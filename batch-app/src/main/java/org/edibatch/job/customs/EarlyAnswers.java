@@ -158,7 +158,8 @@ final class EarlyAnswers {
         MessageItem.Envelope e = item.envelope();
         f.accepted = LocalDate.ofInstant(e.receivedAt(), clock.getZone());
         names.startInterchange(f.contrl, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CONTRL.code());
-        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.recipient(), null));
+        ContrlBuilder.start(f.contrl, "1", new ContrlBuilder.Interchange(e.controlRef(), e.sender(), e.senderQualifier(),
+                e.recipient(), e.recipientQualifier(), null));
         names.startInterchange(f.cusres, e.answerSyntax(), e.sender(), e.fileSha(), AnswerKind.CUSRES.code());
         return f;
     }

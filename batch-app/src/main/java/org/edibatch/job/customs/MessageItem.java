@@ -29,7 +29,7 @@ public record MessageItem(long fileId, String fileName, String sender, EdifactMe
      */
     public record Envelope(String fileSha, String sender, String recipient, String controlRef, int messageCount,
                            org.edibatch.edifact.Syntax answerSyntax, boolean positiveContrl,
-                           java.time.Instant receivedAt) {
+                           java.time.Instant receivedAt, String senderQualifier, String recipientQualifier) {
     }
 
     public static MessageItem edifact(long fileId, String fileName, String sender, EdifactMessage m, Envelope envelope) {

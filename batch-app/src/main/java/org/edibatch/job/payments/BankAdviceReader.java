@@ -7,7 +7,10 @@ import org.edibatch.edifact.InterchangeReader;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.edifact.SyntaxErrorCode;
 import org.edibatch.payment.Advice;
+import org.edibatch.payment.Camt054Reader;
+import org.edibatch.payment.CremulMapper;
 import org.edibatch.payment.PaymentRepository;
+import org.edibatch.xml.XmlLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -37,7 +40,7 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
     private static final String ADVICE_KEY = "payments.advice";
 
     private final PaymentRepository repository;
-    private final AdviceMapping mapping;
+    private final CremulMapper cremul = new CremulMapper();
     private long runId;
 
     private List<PaymentRepository.BankFile> files;
@@ -45,12 +48,11 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
     private int read;
     private InputStream in;
     private InterchangeReader edifact;
-    private List<Advice> camt;
+    private Camt054Reader camt;
     private boolean unreadable;
 
-    BankAdviceReader(PaymentRepository repository, AdviceMapping mapping) {
+    BankAdviceReader(PaymentRepository repository) {
         this.repository = repository;
-        this.mapping = mapping;
     }
 
     /** Before {@link #open}: the run whose files are read. */
@@ -96,10 +98,14 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
     private AdviceItem next() {
         PaymentRepository.BankFile f = files.get(fileIndex);
         if (camt != null) {
-            if (read >= camt.size()) {
+            Advice a = camt.next();
+            if (a == null) {
+                if (camt.refused()) {
+                    // the claim scanned the whole document: a refusal now means it changed since
+                    throw new ItemStreamException("claimed camt.054 file changed after its scan: " + f.workPath());
+                }
                 return null;
             }
-            Advice a = camt.get(read);
             return new AdviceItem(f.id(), f.name(), f.sender(), read, Integer.toString(read + 1), "CAMT054", false,
                     List.of(), a);
         }
@@ -114,7 +120,7 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
         }
         try {
             return new AdviceItem(f.id(), f.name(), f.sender(), m.index(), m.reference(), type, true, List.of(),
-                    mapping.cremul(m));
+                    cremul.map(m));
         } catch (RuntimeException e) {
             // One message's surprise is that message's refusal (0085 code 18), as in the customs step.
             log.warn("message {} of bank file {} refused: reading its advice failed", m.index(), f.id(), e);
@@ -145,7 +151,7 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
         try {
             in = new BufferedInputStream(Files.newInputStream(Path.of(f.workPath())), 1 << 16);
             if ("CAMT054".equals(f.format())) {
-                camt = mapping.camt054(in);
+                camt = Camt054Reader.open(in, XmlLimits.defaults());
             } else {
                 edifact = InterchangeReader.fromBank(in, true);
             }
@@ -158,6 +164,9 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
         try {
             if (edifact != null) {
                 edifact.close();
+            }
+            if (camt != null) {
+                camt.close();
             }
             if (in != null) {
                 in.close();

@@ -1,5 +1,6 @@
 package org.edibatch.job.procurement;
 
+import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
@@ -65,8 +66,8 @@ public class BidAnswerTasklet implements Tasklet {
     }
 
     /**
-     * APERAK D96B: BGM 1001 = 'ZZZ' (bid receipt), 1004 = receipt number (or the bid reference when refused),
-     * 1225 = 29 accepted / 27 not accepted; RFF+CT tender, RFF+ACW bid reference; FTX+ZZZ the SHA-256 of the file;
+     * APERAK D96B: BGM 1001 = 23 (status information), 1004 = receipt number (or the bid reference when refused),
+     * 1225 = 29 accepted / 27 not accepted; FTX+ZZZ the SHA-256 of the file; RFF+CT tender, RFF+ACW bid reference;
      * ERC + FTX+AAO the refusal code and text.
      */
     private void aperak(EdifactWriter w, BidRepository.Answerable r) throws IOException {
@@ -76,11 +77,12 @@ public class BidAnswerTasklet implements Tasklet {
                 DateTimeFormatter.ofPattern("HHmm").format(at), ref);
         w.startMessage("1", "APERAK", "D", "96B", "UN");
         boolean accepted = r.reasonCode() == null;
-        w.segment("BGM", c("ZZZ"), accepted ? r.receiptNo() : r.bidRef(), accepted ? "29" : "27");
+        w.segment("BGM", c(AperakBuilder.STATUS_INFORMATION), accepted ? r.receiptNo() : r.bidRef(),
+                accepted ? "29" : "27");
         w.segment("DTM", c("137", STAMP.format(at), "203"));
+        w.segment("FTX", "ZZZ", null, null, c("SHA-256", r.sha()));
         w.segment("RFF", c("CT", r.tenderId()));
         w.segment("RFF", c("ACW", r.bidRef()));
-        w.segment("FTX", "ZZZ", null, null, c("SHA-256", r.sha()));
         if (!accepted) {
             ProcurementCode code = ProcurementCode.valueOf(r.reasonCode());
             w.segment("ERC", c(code.name()));

@@ -147,13 +147,13 @@ class AmendmentsTest {
             // The answers: the function answered, approved or not (7365 15/16), the difference to pay or refund.
             String night2 = cusres(home, "AMD0002");
             assertThat(night2).contains("BGM+962+KCS261125", "+5+AP'", "GIS+15'",
-                    "RFF+ABT:HBA0000001'DTM+137:20261125:102'MOA+40:1398500:KRW'RFF+ACW:KCS261125")
-                    .contains("MOA+40:1398500:KRW'MOA+176:139850:KRW'MOA+5:199985:KRW'")      // A: to pay
+                    "RFF+ABT:HBA0000001'DTM+137:20261125:102'RFF+ACW:KCS261125")
+                    .contains("TAX+9'MOA+40:1398500:KRW'MOA+176:139850:KRW'MOA+5:199985:KRW'")      // A: to pay
                     .contains("MOA+40:2797000:KRW'MOA+176:679671:KRW'MOA+5:-169919:KRW'")     // B: refund
                     .contains("+1+AP'", "FTX+AAO+++declaration cancelled", "MOA+176:69925:KRW'MOA+5:-69925:KRW'")
-                    .contains("BGM+962+HBX0000001+5+RE'", "GIS+16'", "ERC+C170::KCS'", "ERC+C171::KCS'",
-                            "BGM+962+HBA0000001+27'", "ERC+C150::KCS'");
-            assertThat(cusres(home, "AMD0003")).contains("BGM+962+HBA0000001+1+RE'", "GIS+16'", "ERC+C172::KCS'");
+                    .contains("BGM+962+HBX0000001+5+RE'", "GIS+16'", "ERC+C170::86'", "ERC+C171::86'",
+                            "BGM+962+HBA0000001+27'", "ERC+C150::86'");
+            assertThat(cusres(home, "AMD0003")).contains("BGM+962+HBA0000001+1+RE'", "GIS+16'", "ERC+C172::86'");
             // The chain in one file: each version's difference to the one before
             String night1 = cusres(home, "AMD0001");
             assertThat(night1).contains("MOA+176:33983:KRW'MOA+5:33984:KRW'", "MOA+176:67967:KRW'MOA+5:33983:KRW'",

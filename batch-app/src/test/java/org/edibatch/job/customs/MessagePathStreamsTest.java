@@ -29,7 +29,10 @@ class MessagePathStreamsTest {
             "org/edibatch/ledger", "org/edibatch/ack", "org/edibatch/db", "org/edibatch/xml",
             "org/edibatch/job/customs");
     /** Single classes of other packages on the same path. */
-    private static final List<String> CLASSES = List.of("org/edibatch/refdata/ReferenceSnapshot");
+    private static final List<String> CLASSES = List.of("org/edibatch/refdata/ReferenceSnapshot",
+            // the banks' credit advices, read line by line
+            "org/edibatch/payment/CremulMapper", "org/edibatch/payment/Camt054Reader",
+            "org/edibatch/payment/AdviceValues");
     /** Run once, after the customs step has parsed its last message. */
     private static final Set<String> AFTER_THE_PARSE = Set.of("org/edibatch/job/customs/FinishTasklet",
             // the seal step's and verify-ledger's reading of the journal

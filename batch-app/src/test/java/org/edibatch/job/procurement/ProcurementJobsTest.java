@@ -298,7 +298,7 @@ class ProcurementJobsTest {
         assertThat(home.resolve("outbox/V003/AWARD_" + T1 + ".xml")).doesNotExist();
         byte[] edi = Files.readAllBytes(home.resolve("outbox/V003/AWARD_" + T1 + ".edi"));
         assertThat(org.edibatch.procurement.AwardNoticeEdifactTest.errors(edi)).isEmpty();
-        assertThat(new String(edi, StandardCharsets.ISO_8859_1)).contains("BGM+ZZZ+" + T1 + "+27'")
+        assertThat(new String(edi, StandardCharsets.ISO_8859_1)).contains("BGM+23+" + T1 + "+27'")
                 .contains("FTX+ZZZ+++WINNER:V001:450000000'").contains("RFF+AGO:" + receipt("c-V003.edi") + "'")
                 .contains("ERC+AWD'FTX+ZZZ+++V001:" + receipt("a-V001.xml") + ":450000000:1:95.84'");
     }

@@ -160,6 +160,11 @@ public final class LoadGenerator {
         System.exit(new CommandLine(new Options()).execute(args));
     }
 
+    /** {@link #main} without leaving the JVM (tests): the command's exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new Options()).execute(args);
+    }
+
     @Command(name = "LoadGenerator", mixinStandardHelpOptions = true,
             description = "CUSDEC load for the national-scale benchmark, deterministic for a seed.")
     static final class Options implements Callable<Integer> {
