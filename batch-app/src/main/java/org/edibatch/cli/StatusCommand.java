@@ -5,6 +5,10 @@ import org.edibatch.ledger.LedgerRepository;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.run.RunLock;
 import org.edibatch.run.RunRepository;
+import org.edibatch.receivables.LateCharge;
+import org.edibatch.receivables.Receivables;
+import org.edibatch.receivables.ReceivablesRepository;
+import org.edibatch.refdata.ReferenceSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +17,7 @@ import picocli.CommandLine.Spec;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +53,25 @@ public class StatusCommand implements Callable<Integer> {
                     r.files(), r.accepted(), r.rejections()));
         }
         ledger(out);
+        receivables(out);
         return ExitCodes.OK;
+    }
+
+    /** The receivables' totals as of today: open, by age past the due date, paid, and the late charge. */
+    private void receivables(PrintWriter out) {
+        JdbcTemplate jdbc = spring.bean(JdbcTemplate.class);
+        Clock clock = spring.bean(Clock.class);
+        ReceivablesRepository repository = new ReceivablesRepository(jdbc);
+        Receivables.Line t = Receivables.of(repository.groups(clock.getZone()), LocalDate.now(clock),
+                ReferenceSnapshot.paymentTerms(jdbc), new LateCharge(repository.lateChargeRates())).total();
+        out.println("receivables as of " + LocalDate.now(clock) + ": open " + krw(t.open()) + " KRW (not due "
+                + krw(t.notDue()) + ", 1-30 days late " + krw(t.late1to30()) + ", 31-90 " + krw(t.late31to90())
+                + ", over 90 " + krw(t.lateOver90()) + "), paid " + krw(t.paid()) + " KRW, late charge "
+                + krw(t.lateCharge()) + " KRW, " + t.declarations() + " declarations with tax");
+    }
+
+    private static String krw(java.math.BigDecimal v) {
+        return String.format(java.util.Locale.ROOT, "%,d", v.toBigInteger());
     }
 
     /** Spring Batch records its times in the JVM's zone, without saying which: shown in the business zone. */

@@ -121,6 +121,48 @@ public final class ReleaseRepository {
                 + "ON CONFLICT (run_id, sender, format) DO NOTHING", runId, sender, format, path, sha256);
     }
 
+    /**
+     * The declarations of importers on monthly payment not billed yet whose current version was accepted (its file
+     * received, in {@code zone}) before {@code before}, with tax, in importer, month, sender and number order.
+     */
+    public List<MonthlyStatement> unbilled(java.time.ZoneId zone, java.time.LocalDate before) {
+        List<MonthlyStatement> out = new ArrayList<>();
+        jdbc.query("SELECT r.importer_code, p.name, p.party_id, p.edi_id, a.day, r.sender, r.declaration_no, "
+                + "COALESCE(v.acceptance_no, d.acceptance_no), r.file_id, r.msg_index, "
+                + "COALESCE(v.duty_krw, d.duty_krw), COALESCE(v.vat_krw, d.vat_krw) "
+                + "FROM declaration_receivable r JOIN ref_party p ON p.customs_code = r.importer_code "
+                + "AND p.monthly_payment "
+                + "JOIN declaration d ON d.file_id = r.file_id AND d.msg_index = r.msg_index "
+                + "LEFT JOIN LATERAL (SELECT x.file_id, x.acceptance_no, x.duty_krw, x.vat_krw FROM declaration_version x "
+                + "WHERE x.sender = r.sender AND x.declaration_no = r.declaration_no ORDER BY x.version DESC LIMIT 1) v "
+                + "ON TRUE JOIN inbound_file f ON f.id = COALESCE(v.file_id, r.file_id) "
+                + "CROSS JOIN LATERAL (SELECT (f.received_at AT TIME ZONE ?)::date AS day) a "
+                + "WHERE r.tax_due > 0 AND a.day < ? AND NOT EXISTS (SELECT 1 FROM monthly_statement s "
+                + "WHERE s.importer_code = r.importer_code AND s.month = date_trunc('month', a.day)::date) "
+                + "ORDER BY r.importer_code, date_trunc('month', a.day), r.sender, r.declaration_no", rs -> {
+            java.time.LocalDate day = rs.getDate(5).toLocalDate();
+            java.time.YearMonth month = java.time.YearMonth.from(day);
+            MonthlyStatement last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || !last.importerCode().equals(rs.getString(1)) || !last.month().equals(month)) {
+                last = new MonthlyStatement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), month,
+                        new ArrayList<>());
+                out.add(last);
+            }
+            last.lines().add(new MonthlyStatement.Line(rs.getString(6), rs.getString(7), rs.getString(8), day,
+                    org.edibatch.schemas.PaymentNumber.of(rs.getLong(9), rs.getInt(10)), rs.getBigDecimal(11),
+                    rs.getBigDecimal(12)));
+        }, zone.getId(), java.sql.Date.valueOf(before));
+        return out;
+    }
+
+    /** Records a statement written; one recorded before stays as it was. */
+    public void recordStatement(MonthlyStatement s, long runId, String path, String sha256) {
+        jdbc.update("INSERT INTO monthly_statement (importer_code, month, party_id, declarations, total_tax, due_date, "
+                + "run_id, path, sha256) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (importer_code, month) DO NOTHING",
+                s.importerCode(), java.sql.Date.valueOf(s.month().atDay(1)), s.partyId(), s.lines().size(),
+                s.totalTax(), java.sql.Date.valueOf(s.dueDate()), runId, path, sha256);
+    }
+
     /** How many declarations the run released. */
     public int releasedInRun(long runId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM declaration_release WHERE run_id = ?", Integer.class,

@@ -167,7 +167,36 @@ public class HtmlRunReport {
                 : new ReportPage.Notice(grouped(rowsPerCategory), count("items-shown", shown), grouped(total));
         return new ReportPage(runId, generatedAt.toOffsetDateTime().toString(), generatedAt.format(SHOWN_TIME),
                 generatedAt.getZone().getId(), CONTENT_SECURITY_POLICY, STYLE, SCRIPT, metrics, categories,
-                chart(byCategory), ledger(ledger), COLUMNS, notice, total, grouped(total), items);
+                chart(byCategory), ledger(ledger), COLUMNS, notice, total, grouped(total), items,
+                receivables(generatedAt));
+    }
+
+    /** How many importers the page lists in its receivables section. */
+    static final int RECEIVABLE_IMPORTERS = 100;
+
+    private ReportPage.Receivables receivables(ZonedDateTime generatedAt) {
+        org.edibatch.receivables.ReceivablesRepository r = new org.edibatch.receivables.ReceivablesRepository(jdbc);
+        org.edibatch.receivables.Receivables.View v = org.edibatch.receivables.Receivables.of(
+                r.groups(generatedAt.getZone()), generatedAt.toLocalDate(),
+                org.edibatch.refdata.ReferenceSnapshot.paymentTerms(jdbc),
+                new org.edibatch.receivables.LateCharge(r.lateChargeRates()));
+        List<ReportPage.Receivable> lines = new ArrayList<>();
+        for (org.edibatch.receivables.Receivables.Line l : v.lines()) {
+            if (lines.size() == RECEIVABLE_IMPORTERS) {
+                break;
+            }
+            lines.add(receivable(l, "importer-" + l.importerCode() + "-"));
+        }
+        return new ReportPage.Receivables(v.asOf().toString(), lines, receivable(v.total(), "receivables-"),
+                v.lines().size() - lines.size());
+    }
+
+    private static ReportPage.Receivable receivable(org.edibatch.receivables.Receivables.Line l, String key) {
+        return new ReportPage.Receivable(l.importerCode(), l.importerName(), grouped(l.declarations()),
+                krw(key + "tax-due", l.taxDue()), krw(key + "paid", l.paid()), krw(key + "open", l.open()),
+                krw(key + "not-due", l.notDue()), krw(key + "late-1-30", l.late1to30()),
+                krw(key + "late-31-90", l.late31to90()), krw(key + "late-over-90", l.lateOver90()),
+                krw(key + "late-charge", l.lateCharge()));
     }
 
     private static ReportPage.Chart chart(Map<String, Long> byCategory) {

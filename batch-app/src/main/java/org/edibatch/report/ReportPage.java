@@ -15,7 +15,23 @@ import java.util.Map;
 public record ReportPage(long runId, String generatedIso, String generatedShown, String zone,
                          String contentSecurityPolicy, String style, String script, Map<String, Metric> metrics,
                          List<Category> categories, Chart chart, Ledger ledger, List<Column> columns,
-                         Notice notice, long itemsTotal, String itemsTotalShown, Iterator<Item> items) {
+                         Notice notice, long itemsTotal, String itemsTotalShown, Iterator<Item> items,
+                         Receivables receivables) {
+
+    /**
+     * The receivables as of the report's date: the first importers (in code order; the console pages through all)
+     * and the total, amounts as shown.
+     *
+     * @param more how many importers are not listed
+     */
+    public record Receivables(String asOf, List<Receivable> importers, Receivable total, long more) {
+    }
+
+    /** One importer's (or the total's) receivables line; the total's figures also carry data-metric keys. */
+    public record Receivable(String importer, String name, String declarations, Metric taxDue, Metric paid,
+                             Metric open, Metric notDue, Metric late1to30, Metric late31to90, Metric lateOver90,
+                             Metric lateCharge) {
+    }
 
     /** A figure as shown and as a scraper (or the test) reads it back exactly from {@code data-value}. */
     public record Metric(String key, String value, String shown) {

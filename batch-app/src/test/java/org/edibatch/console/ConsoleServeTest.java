@@ -105,6 +105,38 @@ class ConsoleServeTest {
         assertThat(pages).isEqualTo((expected.size() + 2) / 3);
     }
 
+    /** The receivables page: every importer with tax, in code order, page by page, each page with the total. */
+    @Test
+    void theReceivablesPageListsEveryImporterPageByPageWithTheTotal() throws Exception {
+        List<String> expected = app.jdbc().queryForList("SELECT DISTINCT importer_code FROM declaration_receivable "
+                + "WHERE tax_due > 0 OR paid > 0 ORDER BY 1", String.class);
+        assertThat(expected).as("the sample run accepts imports of several importers").hasSizeGreaterThan(3);
+        String open = String.format(Locale.ROOT, "%,d", app.jdbc().queryForObject(
+                "SELECT SUM(open_amount) FROM declaration_receivable", Long.class));
+        Pattern row = Pattern.compile("<tr data-importer=\"([^\"]+)\">");
+        ConsoleClient auditor = as(OfficerPki.AUDITOR);
+        List<String> seen = new ArrayList<>();
+        String path = "/receivables";
+        while (path != null) {
+            HttpResponse<String> page = auditor.get(path);
+            assertThat(page.statusCode()).isEqualTo(200);
+            Matcher m = row.matcher(page.body());
+            int rows = 0;
+            while (m.find()) {
+                seen.add(m.group(1));
+                rows++;
+            }
+            assertThat(rows).isBetween(1, 3);
+            // nothing is paid and nothing is late yet: all that is open is not due
+            assertThat(page.body().replaceAll("\\s+", " ")).contains("<tr id=\"receivables-total\"> <th>All importers</th>")
+                    .containsPattern("<td class=\"num\">" + Pattern.quote(open) + "</td> <td class=\"num\">"
+                            + Pattern.quote(open) + "</td> <td class=\"num\">0</td>");
+            Matcher next = NEXT.matcher(page.body());
+            path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
     /** A replaced or cancelled version leaves the queue: only a number's latest accepted version is reviewed. */
     @Test
     void theQueueHoldsOnlyTheLatestVersionOfEachDeclaration() {

@@ -54,8 +54,9 @@ public class CustomsJobConfig {
 
     /** Records the declarations whose channel and payment now allow their release (after payments, before answers). */
     @Bean
-    public Step releaseStep(JobRepository repo, PlatformTransactionManager tm, JdbcTemplate jdbc, Clock clock) {
-        return new StepBuilder("release", repo).tasklet(new ReleaseTasklet(jdbc, clock), tm).build();
+    public Step releaseStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                            JdbcTemplate jdbc, Clock clock) {
+        return new StepBuilder("release", repo).tasklet(new ReleaseTasklet(props, jdbc, clock), tm).build();
     }
 
     @Bean
