@@ -150,13 +150,16 @@ public class CustomsRuns {
 
     /**
      * The run's closing line: every file claimed and every message read is accounted for, the messages of
-     * the files refused whole included (read = accepted + rejected + refused always holds).
+     * the files refused whole included (read = accepted + rejected + refused), and it says whether that total is
+     * what the claim counted in the run's interchanges and batches (a difference also means exit 2).
      */
     static String closingLine(long runId, RunRepository.CustomsCounts c) {
         return "run " + runId + " completed: " + c.files() + " file(s) claimed, " + c.refusedFiles()
                 + " refused whole; " + c.messages() + " message(s) read = " + c.accepted() + " accepted + "
                 + c.rejected() + " rejected + " + c.refused() + " refused; " + c.exceptionLines()
                 + " line(s) in the exception file (" + c.selectivityLines() + " selected for review)"
-                + (c.amendmentLines() == 0 ? "" : "; " + c.amendmentLines() + " declaration(s) replaced or cancelled");
+                + (c.amendmentLines() == 0 ? "" : "; " + c.amendmentLines() + " declaration(s) replaced or cancelled")
+                + (c.addsUp() ? "; every message accounted for"
+                : "; COUNTS DO NOT ADD UP: the claim counted " + c.counted() + " message(s)");
     }
 }

@@ -1,5 +1,6 @@
 package org.edibatch.cli;
 
+import org.edibatch.config.CrashPoints;
 import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.samples.Cusdec;
@@ -20,9 +21,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.xml.transform.stream.StreamSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * constraint PostgreSQL refuses: the refusal is PostgreSQL's own, inside the chunk's COPY) is refused alone with a
  * coded reason: the night completes with exit 2, every other message of the chunk (its own file's and a good
  * file's) is stored and posted once, the culprit is answered (0085 code 18 in CONTRL, C191 in an XML answer) and
- * listed, and the counts of the closing line add up.
+ * listed, and the counts of the closing line add up. Likewise the messages after a point where the customs step
+ * cannot read an interchange further.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SlowTest
@@ -52,7 +57,8 @@ class StoringFaultTest {
     @BeforeAll
     void start(@TempDir Path home) throws Exception {
         pki = DemoPki.create(home.resolve("pki"), Instant.parse(TestApp.FIXED_CLOCK), PkiCommands.registryParties());
-        app = TestApp.start(home, "edibatch.signature.required=true",
+        // one partition: the pause drill below stops the one partition that reads the files
+        app = TestApp.start(home, "edibatch.signature.required=true", "edibatch.threads=1",
                 "edibatch.trust.anchors=" + pki.trustDir(), "edibatch.trust.crls=" + pki.crlDir());
         Files.createDirectories(app.inbox());
     }
@@ -159,6 +165,59 @@ class StoringFaultTest {
         assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM answer a JOIN inbound_file f ON f.id = a.file_id "
                 + "WHERE f.run_id = ? AND f.original_name = 'good.edi' AND a.kind = 'CUSRES'", Long.class, n.run()))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The customs step gives up on an interchange at its second message (its copy is changed after the claim, standing
+     * for anything the claim's pass lets through and the validating read cannot read): that message is refused with
+     * the reader's code, the one after it is counted as refused, and the closing line still adds up to what the
+     * claim counted.
+     */
+    @Test
+    void theMessagesAfterAnUnreadablePointAreCountedAsRefused() throws Exception {
+        drop("good-u.edi", interchange("SFV", "SFV000"));
+        drop("cut.edi", interchange("SFU", "SFU000"));
+        InputStream stdin = System.in;
+        // the pause drill at the customs step's open waits for a line on standard input: the copy is changed then
+        System.setIn(new InputStream() {
+            private boolean changed;
+
+            @Override
+            public int read() throws IOException {
+                if (changed) {
+                    return -1;
+                }
+                changed = true;
+                Path copy = Path.of(app.jdbc().queryForObject("SELECT work_path FROM inbound_file "
+                        + "WHERE original_name = 'cut.edi' AND state = 'CLAIMED'", String.class));
+                String text = Files.readString(copy, StandardCharsets.ISO_8859_1);
+                assertThat(text).contains("SFU0002");
+                Files.delete(copy);
+                Files.writeString(copy, text.replace("SFU0002", "X".repeat(100_000)), StandardCharsets.ISO_8859_1);
+                return '\n';
+            }
+        });
+        Night n;
+        try {
+            CrashPoints.arm("customs.open:1:pause");
+            n = night();
+        } finally {
+            CrashPoints.arm(null);
+            System.setIn(stdin);
+        }
+
+        assertThat(statuses(n, "cut.edi")).containsExactly("0 ACCEPTED ACCEPTED", "1 REJECTED -");
+        assertThat(n.messages()).isEqualTo(6);
+        assertThat(n.accepted()).isEqualTo(4);
+        assertThat(n.rejected()).isEqualTo(1);
+        assertThat(n.refused()).as("the third message of cut.edi, never read").isEqualTo(1);
+        assertThat(n.output()).contains("every message accounted for");
+        assertThat(app.jdbc().queryForObject("SELECT x.code || ' ' || x.text FROM exception_item x "
+                + "JOIN inbound_file f ON f.id = x.file_id WHERE f.run_id = ? AND f.original_name = 'cut.edi'",
+                String.class, n.run())).startsWith("0085:39 ").contains("1 message(s) after this one in the "
+                + "interchange are not read and are refused with it");
+        assertThat(posted("SFU")).isEqualTo(1);
+        assertThat(posted("SFV")).isEqualTo(3);
     }
 
     @Test
