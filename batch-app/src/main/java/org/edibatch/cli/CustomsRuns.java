@@ -19,7 +19,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.edibatch.job.customs.remote.LivePartitions;
+import org.edibatch.job.customs.remote.RemoteWorkers;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +47,12 @@ public class CustomsRuns {
     private final JdbcTemplate jdbc;
     private final RunRepository runs;
     private final EdiBatchProperties props;
+    private final Environment env;
 
     public CustomsRuns(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("customsJob") Job customsJob,
-                       DataSource dataSource, JdbcTemplate jdbc, RunRepository runs, EdiBatchProperties props) {
+                       DataSource dataSource, JdbcTemplate jdbc, RunRepository runs, EdiBatchProperties props,
+                       Environment env) {
+        this.env = env;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.customsJob = customsJob;
@@ -71,10 +77,19 @@ public class CustomsRuns {
         }
     }
 
+    /** The unfinished run's partitions still run on workers: nothing was done (exit 4, as for a held lock). */
+    private static final class PartitionsStillRunning extends Exception {
+    }
+
     /** For a caller that already holds the run lock (the nightly flow). */
     public int runHoldingLock(PrintWriter out) throws Exception {
         preflight();
-        JobExecution execution = launch(out);
+        JobExecution execution;
+        try {
+            execution = launch(out);
+        } catch (PartitionsStillRunning e) {
+            return ExitCodes.LOCKED;
+        }
         CrashPoints.reach("job.completed");
         return report(execution, out);
     }
@@ -89,6 +104,10 @@ public class CustomsRuns {
     }
 
     private JobExecution launch(PrintWriter out) throws Exception {
+        RemoteWorkers workers = RemoteWorkers.from(env);
+        if (workers.remote() && !LivePartitions.awaitIdle(jobRepository, CustomsJobConfig.JOB_NAME, workers, out)) {
+            throw new PartitionsStillRunning();
+        }
         JobExecution resumed = Runs.resume(jobOperator, jobRepository, CustomsJobConfig.JOB_NAME, out);
         if (resumed != null) {
             return resumed;
