@@ -37,6 +37,27 @@ public final class AtomicFiles {
         return s == null || s.isEmpty() ? "UNKNOWN" : s.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /** Characters a sender's value may take in one component of a file name. */
+    public static final int MAX_COMPONENT = 64;
+
+    /**
+     * {@link #safeName} cut to {@link #MAX_COMPONENT} characters, with a digest of the whole value so that two long
+     * values still name two files: a sender's value of any length (ids of refused files are not bounded by any
+     * schema) never pushes a name past a file system's 255 bytes.
+     */
+    public static String safeComponent(String s) {
+        String safe = safeName(s);
+        if (safe.length() <= MAX_COMPONENT) {
+            return safe;
+        }
+        try {
+            byte[] whole = MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return safe.substring(0, MAX_COMPONENT - 9) + "~" + HexFormat.of().formatHex(whole).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Makes the renames into these folders durable: a renamed file is only sure to be found after a crash once its
      * folder has been flushed. Called before a written file is recorded as sent, once per folder for many files.

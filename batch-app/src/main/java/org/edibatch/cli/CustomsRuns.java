@@ -19,7 +19,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.edibatch.job.customs.remote.LivePartitions;
+import org.edibatch.job.customs.remote.RemoteWorkers;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +47,12 @@ public class CustomsRuns {
     private final JdbcTemplate jdbc;
     private final RunRepository runs;
     private final EdiBatchProperties props;
+    private final Environment env;
 
     public CustomsRuns(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("customsJob") Job customsJob,
-                       DataSource dataSource, JdbcTemplate jdbc, RunRepository runs, EdiBatchProperties props) {
+                       DataSource dataSource, JdbcTemplate jdbc, RunRepository runs, EdiBatchProperties props,
+                       Environment env) {
+        this.env = env;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.customsJob = customsJob;
@@ -71,10 +77,19 @@ public class CustomsRuns {
         }
     }
 
+    /** The unfinished run's partitions still run on workers: nothing was done (exit 4, as for a held lock). */
+    private static final class PartitionsStillRunning extends Exception {
+    }
+
     /** For a caller that already holds the run lock (the nightly flow). */
     public int runHoldingLock(PrintWriter out) throws Exception {
         preflight();
-        JobExecution execution = launch(out);
+        JobExecution execution;
+        try {
+            execution = launch(out);
+        } catch (PartitionsStillRunning e) {
+            return ExitCodes.LOCKED;
+        }
         CrashPoints.reach("job.completed");
         return report(execution, out);
     }
@@ -89,6 +104,10 @@ public class CustomsRuns {
     }
 
     private JobExecution launch(PrintWriter out) throws Exception {
+        RemoteWorkers workers = RemoteWorkers.from(env);
+        if (workers.remote() && !LivePartitions.awaitIdle(jobRepository, CustomsJobConfig.JOB_NAME, workers, out)) {
+            throw new PartitionsStillRunning();
+        }
         JobExecution resumed = Runs.resume(jobOperator, jobRepository, CustomsJobConfig.JOB_NAME, out);
         if (resumed != null) {
             return resumed;
@@ -150,13 +169,16 @@ public class CustomsRuns {
 
     /**
      * The run's closing line: every file claimed and every message read is accounted for, the messages of
-     * the files refused whole included (read = accepted + rejected + refused always holds).
+     * the files refused whole included (read = accepted + rejected + refused), and it says whether that total is
+     * what the claim counted in the run's interchanges and batches (a difference also means exit 2).
      */
     static String closingLine(long runId, RunRepository.CustomsCounts c) {
         return "run " + runId + " completed: " + c.files() + " file(s) claimed, " + c.refusedFiles()
                 + " refused whole; " + c.messages() + " message(s) read = " + c.accepted() + " accepted + "
                 + c.rejected() + " rejected + " + c.refused() + " refused; " + c.exceptionLines()
                 + " line(s) in the exception file (" + c.selectivityLines() + " selected for review)"
-                + (c.amendmentLines() == 0 ? "" : "; " + c.amendmentLines() + " declaration(s) replaced or cancelled");
+                + (c.amendmentLines() == 0 ? "" : "; " + c.amendmentLines() + " declaration(s) replaced or cancelled")
+                + (c.addsUp() ? "; every message accounted for"
+                : "; COUNTS DO NOT ADD UP: the claim counted " + c.counted() + " message(s)");
     }
 }

@@ -50,7 +50,7 @@ public class RunNightlyCommand implements Callable<Integer> {
                 procurement.preflight();
             }
             int code = spring.bean(CustomsRuns.class).runHoldingLock(out);
-            if (code == ExitCodes.FAILED_RERUN_TO_RESUME) {
+            if (code == ExitCodes.FAILED_RERUN_TO_RESUME || code == ExitCodes.LOCKED) {
                 return code;
             }
             if (!procurement.configured()) {

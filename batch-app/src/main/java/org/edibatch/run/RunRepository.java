@@ -23,15 +23,31 @@ public class RunRepository {
      * The counts a completed customs run is reported with, all read from the database so that a resumed run
      * reports what an uninterrupted one would. Every message read is accepted, rejected (its syntax, its type
      * or its declaration) or refused (it came in an interchange or batch refused whole: signature, envelope,
-     * duplicate), so the three add up to {@code messages}. A file that is not EDIFACT or XML at all holds no
+     * duplicate; or after the point where the customs step could not read its interchange further), so the three
+     * add up to {@code messages}, which {@link #addsUp()} also compares with the claim's count. A file that is not EDIFACT or XML at all holds no
      * message anyone could count: it is counted among the refused files only.
      */
     public record CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected,
-                                long refused, long exceptionLines, long selectivityLines, long amendmentLines) {
+                                long refused, long exceptionLines, long selectivityLines, long amendmentLines,
+                                long counted) {
 
         public CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected, long refused,
                              long exceptionLines, long selectivityLines) {
             this(files, refusedFiles, messages, accepted, rejected, refused, exceptionLines, selectivityLines, 0);
+        }
+
+        public CustomsCounts(long files, long refusedFiles, long messages, long accepted, long rejected, long refused,
+                             long exceptionLines, long selectivityLines, long amendmentLines) {
+            this(files, refusedFiles, messages, accepted, rejected, refused, exceptionLines, selectivityLines,
+                    amendmentLines, messages);
+        }
+
+        /**
+         * Whether every message is accounted for: the messages read are the accepted, rejected and refused ones, and
+         * as many as the claim counted in the run's interchanges and batches ({@code counted}).
+         */
+        public boolean addsUp() {
+            return messages == accepted + rejected + refused && messages == counted;
         }
 
         /**
@@ -40,7 +56,7 @@ public class RunRepository {
          */
         public boolean anyRefusal() {
             return refusedFiles > 0 || rejected > 0 || refused > 0
-                    || exceptionLines > selectivityLines + amendmentLines;
+                    || exceptionLines > selectivityLines + amendmentLines || !addsUp();
         }
     }
 
@@ -92,12 +108,16 @@ public class RunRepository {
 
     public CustomsCounts customsCounts(long run) {
         // A message is accepted when its syntax and its declaration (if it is one: a CONTRL is not) are;
-        // rejected when either is not; refused when its interchange was, as the envelope check counted them.
+        // rejected when either is not; refused when its interchange was, as the envelope check counted them, or
+        // when it came after the point where the customs step could not read its interchange further (u: the
+        // claim's count beyond the messages read; indexes are dense, so the highest one says how many were read).
         return named.queryForObject("SELECT "
                 + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run) AS files, "
                 + "(SELECT COUNT(*) FROM inbound_file WHERE run_id = :run "
                 + "AND state IN ('REJECTED','QUARANTINED')) AS refused_files, "
-                + "m.messages + x.refused AS messages, m.accepted, m.rejected, x.refused, "
+                + "m.messages + x.refused + u.unread AS messages, m.accepted, m.rejected, x.refused + u.unread "
+                + "AS refused, (SELECT COALESCE(SUM(i.message_count), 0) FROM interchange i JOIN inbound_file f "
+                + "ON f.id = i.file_id WHERE f.run_id = :run) AS counted, "
                 + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run) AS lines, "
                 + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'SELECTIVITY') AS selected, "
                 + "(SELECT COUNT(*) FROM exception_item WHERE run_id = :run AND category = 'AMENDMENT') AS amended "
@@ -110,10 +130,15 @@ public class RunRepository {
                 + "WHERE f.run_id = :run) m, "
                 + "(SELECT COALESCE(SUM(i.message_count), 0) AS refused FROM interchange i "
                 + "JOIN inbound_file f ON f.id = i.file_id WHERE f.run_id = :run "
-                + "AND f.state IN ('REJECTED','QUARANTINED')) x",
+                + "AND f.state IN ('REJECTED','QUARANTINED')) x, "
+                + "(SELECT COALESCE(SUM(GREATEST(i.message_count - COALESCE((SELECT MAX(r.msg_index) + 1 "
+                + "FROM message_result r WHERE r.file_id = f.id), 0), 0)), 0) AS unread FROM interchange i "
+                + "JOIN inbound_file f ON f.id = i.file_id WHERE f.run_id = :run "
+                + "AND f.state NOT IN ('REJECTED','QUARANTINED')) u",
                 Map.of("run", run), (rs, n) -> new CustomsCounts(rs.getLong("files"), rs.getLong("refused_files"),
                         rs.getLong("messages"), rs.getLong("accepted"), rs.getLong("rejected"),
-                        rs.getLong("refused"), rs.getLong("lines"), rs.getLong("selected"), rs.getLong("amended")));
+                        rs.getLong("refused"), rs.getLong("lines"), rs.getLong("selected"), rs.getLong("amended"),
+                        rs.getLong("counted")));
     }
 
     public ProcurementCounts procurementCounts(long run) {

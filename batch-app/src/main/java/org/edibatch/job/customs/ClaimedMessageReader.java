@@ -3,6 +3,7 @@ package org.edibatch.job.customs;
 import org.edibatch.edifact.EdifactFormatException;
 import org.edibatch.edifact.EdifactMessage;
 import org.edibatch.edifact.InterchangeReader;
+import org.edibatch.edifact.SyntaxError;
 import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.xml.XmlDeclarationItem;
 import org.edibatch.xml.XmlDeclarationReader;
@@ -131,8 +132,26 @@ public class ClaimedMessageReader implements ItemStreamReader<MessageItem> {
             log.warn("claimed file {} cannot be read past message {}: {}", files.get(fileIndex).path(),
                     reader.messageCount(), e.getMessage());
             unreadable = true;
-            return reader.unreadable(e);
+            return withUnread(reader.unreadable(e), files.get(fileIndex).envelope());
         }
+    }
+
+    /**
+     * The refused message says how many messages after it, as the claim counted them, are not read: they are
+     * refused with it, and the night's counts take them from the claim's count (RunRepository.customsCounts).
+     */
+    static EdifactMessage withUnread(EdifactMessage refused, MessageItem.Envelope envelope) {
+        int after = envelope == null ? 0 : envelope.messageCount() - refused.index() - 1;
+        if (after <= 0 || refused.errors().isEmpty()) {
+            return refused;
+        }
+        List<SyntaxError> errors = new ArrayList<>(refused.errors());
+        SyntaxError first = errors.get(0);
+        errors.set(0, new SyntaxError(first.code(), first.segmentPosition(), first.segmentTag(),
+                first.elementPosition(), first.componentPosition(), after + " message(s) after this one in the "
+                + "interchange are not read and are refused with it; " + first.text()));
+        return new EdifactMessage(refused.index(), refused.reference(), refused.type(), refused.version(),
+                refused.release(), refused.agency(), refused.segments(), errors, refused.uncheckedSegments());
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

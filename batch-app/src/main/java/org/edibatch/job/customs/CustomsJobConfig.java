@@ -131,7 +131,8 @@ public class CustomsJobConfig {
             return new CustomsWorkerStep.Parts(
                     new DecidingReader(new ClaimedMessageReader(jdbc, runId, fileIds), new CustomsProcessor(rules),
                             faultDrill),
-                    new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox, rules));
+                    new CustomsWriter(jdbc, ledger, reference, runId, faultDrill, answers, answerOutbox, rules,
+                            tm));
         }, customsProgress.chunks());
     }
 

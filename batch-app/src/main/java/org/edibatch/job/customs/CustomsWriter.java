@@ -10,15 +10,21 @@ import org.edibatch.customs.DeclarationOutcome;
 import org.edibatch.customs.DeclarationRepository;
 import org.edibatch.customs.ReferenceData;
 import org.edibatch.customs.Selection;
+import org.edibatch.db.DataFaults;
 import org.edibatch.edifact.SyntaxError;
 import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.exceptions.ExceptionItemRepository;
 import org.edibatch.ledger.CustomsPostings;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.ledger.JournalEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,9 +36,12 @@ import java.util.Set;
 /**
  * Writes one chunk in the chunk's transaction: syntax results, declarations with their decisions, ledger
  * postings and exception items. Everything is keyed by (file, message index) or by an idempotency key, so
- * the chunk is either wholly there or wholly absent, and never twice.
+ * the chunk is either wholly there or wholly absent, and never twice. A message whose rows the database refuses
+ * (a data fault) is refused alone, in the same transaction; a fault of the service fails the chunk.
  */
 public class CustomsWriter implements ItemWriter<ProcessedMessage> {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomsWriter.class);
 
     private final DeclarationRepository declarations;
     private final AnswerRepository answerFiles;
@@ -44,9 +53,14 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
     private final EarlyAnswers answers;
     private final AnswerOutbox outbox;
     private final Amendments amendments;
+    /** A savepoint in the chunk's transaction (nested), rolled back to when the database refuses a message. */
+    private final TransactionTemplate savepoint;
 
     CustomsWriter(JdbcTemplate jdbc, JdbcLedger ledger, ReferenceData reference, long runId,
-                  FaultDrill faultDrill, EarlyAnswers answers, AnswerOutbox outbox, CustomsRules rules) {
+                  FaultDrill faultDrill, EarlyAnswers answers, AnswerOutbox outbox, CustomsRules rules,
+                  PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.amendments = new Amendments(rules);
         this.declarations = new DeclarationRepository(jdbc);
         this.answerFiles = new AnswerRepository(jdbc);
@@ -61,9 +75,71 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
 
     @Override
     public void write(Chunk<? extends ProcessedMessage> chunk) {
+        List<? extends ProcessedMessage> items = chunk.getItems();
+        List<ProcessedMessage> decided;
+        try {
+            decided = underSavepoint(items);
+        } catch (RuntimeException e) {
+            if (!DataFaults.isDataFault(e)) {
+                throw e;
+            }
+            // The database refused a value of some message: find it by storing the messages one at a time, in
+            // order, so that every other message ends as it would have in the chunk.
+            log.warn("a chunk of {} message(s) could not be stored ({}); storing them one at a time", items.size(),
+                    DataFaults.sqlState(e));
+            decided = oneByOne(items);
+        }
+        AnswerFiles.record(answerFiles, outbox.takeWritten()); // answers written since the last chunk
+        answers.stage(decided);
+        faultDrill.afterChunkWritten();
+        org.edibatch.config.CrashPoints.reach("customs.chunk-written");
+    }
+
+    /** Stores the messages under a savepoint of the chunk's transaction: refused, they leave nothing behind. */
+    private List<ProcessedMessage> underSavepoint(List<? extends ProcessedMessage> items) {
+        return savepoint.execute(status -> store(items));
+    }
+
+    /**
+     * Each message under its own savepoint; one the database refuses is refused to its sender instead (0085 code 18
+     * in CONTRL, C191 in an XML answer) with an exception line, and what could not be stored is left out of it.
+     * Only a fault of the service (not a data fault) fails the chunk and the run.
+     */
+    private List<ProcessedMessage> oneByOne(List<? extends ProcessedMessage> items) {
+        List<ProcessedMessage> decided = new ArrayList<>(items.size());
+        for (ProcessedMessage pm : items) {
+            List<ProcessedMessage> one = List.of(pm);
+            try {
+                decided.addAll(underSavepoint(one));
+                continue;
+            } catch (RuntimeException e) {
+                String state = DataFaults.sqlState(e);
+                if (state == null) {
+                    throw e;
+                }
+                MessageItem item = pm.item();
+                log.warn("message {} of file {} ({}) refused: the database refused to store it (SQLSTATE {})",
+                        item.index(), item.fileId(), item.fileName(), state, e);
+                one = List.of(StoringRefusal.refused(pm, state, false));
+            }
+            try {
+                decided.addAll(underSavepoint(one));
+            } catch (RuntimeException again) {
+                String state = DataFaults.sqlState(again);
+                if (state == null) {
+                    throw again;
+                }
+                // even the refusal was refused (the culprit is among the values it keeps): the barest one
+                decided.addAll(underSavepoint(List.of(StoringRefusal.refused(pm, state, true))));
+            }
+        }
+        return decided;
+    }
+
+    /** Writes the rows of the messages in the current transaction; returns them with their final outcomes. */
+    private List<ProcessedMessage> store(List<? extends ProcessedMessage> items) {
         DeclarationRepository.Chunk rows = declarations.chunk();
         ExceptionItemRepository.Copy exceptions = exceptionItems.copy();
-        List<? extends ProcessedMessage> items = chunk.getItems();
         List<DeclarationOutcome> toPost = new ArrayList<>();
         List<ProcessedMessage> decided = new ArrayList<>(items.size());
 
@@ -152,10 +228,7 @@ public class CustomsWriter implements ItemWriter<ProcessedMessage> {
         declarations.recordVersions(versions);
         ledger.postAll(entries, runId);
         exceptions.write();
-        AnswerFiles.record(answerFiles, outbox.takeWritten()); // answers written since the last chunk
-        answers.stage(decided);
-        faultDrill.afterChunkWritten();
-        org.edibatch.config.CrashPoints.reach("customs.chunk-written");
+        return decided;
     }
 
     private String party(String importerCode) {

@@ -74,14 +74,24 @@ final class DecidingReader implements ItemStreamReader<ProcessedMessage> {
 
     /** The message with an error on its UNH, 0085 code 18 (unspecified): CONTRL refuses it, the officers see why. */
     static MessageItem refused(MessageItem item, RuntimeException e) {
+        return refused(item, "the message could not be decided (" + e.getClass().getSimpleName() + "); it is refused",
+                true);
+    }
+
+    /**
+     * The message refused with 0085 code 18 on its UNH and {@code why}; {@code keepErrors}: its own syntax errors
+     * follow (the storing writer's last resort drops them, as one of them may be what could not be stored).
+     */
+    static MessageItem refused(MessageItem item, String why, boolean keepErrors) {
         EdifactMessage m = item.message();
         List<SyntaxError> errors = new ArrayList<>(m.errors().size() + 1);
-        errors.add(new SyntaxError(SyntaxErrorCode.UNSPECIFIED.code(), 1, "UNH", 0, 0,
-                "the message could not be decided (" + e.getClass().getSimpleName() + "); it is refused"));
-        errors.addAll(m.errors());
+        errors.add(new SyntaxError(SyntaxErrorCode.UNSPECIFIED.code(), 1, "UNH", 0, 0, why));
+        if (keepErrors) {
+            errors.addAll(m.errors());
+        }
         return new MessageItem(item.fileId(), item.fileName(), item.sender(),
                 new EdifactMessage(m.index(), m.reference(), m.type(), m.version(), m.release(), m.agency(), List.of(),
-                        errors, m.uncheckedSegments()),
+                        errors, keepErrors ? m.uncheckedSegments() : 0),
                 item.xml(), item.envelope(), item.typeIdentifier());
     }
 

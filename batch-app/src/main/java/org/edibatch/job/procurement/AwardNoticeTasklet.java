@@ -52,15 +52,15 @@ public class AwardNoticeTasklet implements Tasklet {
         for (String tenderId : tenders.openedBy(runId, reopened == null || reopened.isBlank() ? null : reopened)) {
             AwardNoticeXml.Notice notice = tenders.notice(tenderId);
             for (BidRepository.Notified bidder : bids.notified(tenderId)) {
-                Path folder = props.outbox().resolve(AtomicFiles.safeName(bidder.bidderId()));
+                Path folder = props.outbox().resolve(AtomicFiles.safeComponent(bidder.bidderId()));
                 Path target;
                 String sha;
                 if ("EDIFACT".equals(bidder.format())) {
-                    target = folder.resolve("AWARD_" + AtomicFiles.safeName(tenderId) + ".edi");
+                    target = folder.resolve("AWARD_" + AtomicFiles.safeComponent(tenderId) + ".edi");
                     sha = AtomicFiles.write(target, out -> AwardNoticeEdifact.write(out, notice, bidder.bidderId(),
                             bidder.bidId(), procurement.ourEdiId(), props.zone()));
                 } else {
-                    target = folder.resolve("AWARD_" + AtomicFiles.safeName(tenderId) + ".xml");
+                    target = folder.resolve("AWARD_" + AtomicFiles.safeComponent(tenderId) + ".xml");
                     sha = AtomicFiles.write(target, out -> AwardNoticeXml.write(out, notice, bidder.bidderId()));
                 }
                 tenders.recordNotice(tenderId, bidder.bidderId(), target.toString(), sha);
@@ -71,8 +71,8 @@ public class AwardNoticeTasklet implements Tasklet {
             if (failed.isPresent()) {
                 RetenderNotice.Notice again = RetenderNotice.of(failed.get(), procurement.retenderPeriod(),
                         props.zone());
-                Path target = props.outbox().resolve(AtomicFiles.safeName(failed.get().agencyId()))
-                        .resolve("RETENDER_" + AtomicFiles.safeName(again.tenderId()) + ".xml");
+                Path target = props.outbox().resolve(AtomicFiles.safeComponent(failed.get().agencyId()))
+                        .resolve("RETENDER_" + AtomicFiles.safeComponent(again.tenderId()) + ".xml");
                 String sha = AtomicFiles.write(target, out -> RetenderNotice.write(out, again, props.zone()));
                 tenders.recordRetender(tenderId, again.tenderId(), target.toString(), sha);
                 CrashPoints.reach("notice.retender-written");

@@ -2,6 +2,7 @@ package org.edibatch.job.procurement;
 
 import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
+import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
@@ -23,7 +24,8 @@ import static org.edibatch.edifact.EdifactWriter.c;
 /**
  * Answers every bid of the run from what the claim step committed: a TenderReceipt (XML bids) or an APERAK
  * (EDIFACT bids) in outbox/&lt;bidder&gt;/, named after the inbound file id so a rewrite after a restart replaces
- * the same file and never another bid's answer.
+ * the same file and never another bid's answer. The bidder's and tender's ids in the names are made safe and bounded
+ * ({@link AtomicFiles#safeComponent}): a refused bid's ids are whatever its sender wrote.
  */
 public class BidAnswerTasklet implements Tasklet {
 
@@ -48,14 +50,14 @@ public class BidAnswerTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         for (BidRepository.Answerable r : bids.ofRun(runId)) {
-            Path folder = props.outbox().resolve(AtomicFiles.safeName(r.bidderId()));
+            Path folder = props.outbox().resolve(AtomicFiles.safeComponent(r.bidderId()));
             Path target;
             String sha;
             if ("EDIFACT".equals(r.format())) {
-                target = folder.resolve("APERAK_" + AtomicFiles.safeName(r.controlRef()) + "_" + r.fileId() + ".edi");
+                target = folder.resolve("APERAK_" + AtomicFiles.safeComponent(r.controlRef()) + "_" + r.fileId() + ".edi");
                 sha = AtomicFiles.write(target, out -> aperak(new EdifactWriter(out), r));
             } else {
-                target = folder.resolve("RECEIPT_" + AtomicFiles.safeName(r.tenderId()) + "_" + r.fileId() + ".xml");
+                target = folder.resolve("RECEIPT_" + AtomicFiles.safeComponent(r.tenderId()) + "_" + r.fileId() + ".xml");
                 sha = AtomicFiles.write(target, out -> ReceiptXml.write(out, receipt(r)));
             }
             bids.recordAnswer(r.bidId(), target.toString(), sha);
@@ -73,16 +75,19 @@ public class BidAnswerTasklet implements Tasklet {
     private void aperak(EdifactWriter w, BidRepository.Answerable r) throws IOException {
         var at = r.receivedAt().atZone(props.zone());
         String ref = "RC" + r.fileId();
-        w.startInterchange(procurement.ourEdiId(), r.bidderId(), DateTimeFormatter.ofPattern("yyMMdd").format(at),
+        // the bidder's values within their syntax limits (UNB ids an..35, references an..70): a longer one was
+        // refused at intake and is still answered
+        w.startInterchange(procurement.ourEdiId(), ContrlBuilder.fit(r.bidderId(), 35),
+                DateTimeFormatter.ofPattern("yyMMdd").format(at),
                 DateTimeFormatter.ofPattern("HHmm").format(at), ref);
         w.startMessage("1", "APERAK", "D", "96B", "UN");
         boolean accepted = r.reasonCode() == null;
-        w.segment("BGM", c(AperakBuilder.STATUS_INFORMATION), accepted ? r.receiptNo() : r.bidRef(),
+        w.segment("BGM", c(AperakBuilder.STATUS_INFORMATION), accepted ? r.receiptNo() : ContrlBuilder.fit(r.bidRef(), 35),
                 accepted ? "29" : "27");
         w.segment("DTM", c("137", STAMP.format(at), "203"));
         w.segment("FTX", "ZZZ", null, null, c("SHA-256", r.sha()));
-        w.segment("RFF", c("CT", r.tenderId()));
-        w.segment("RFF", c("ACW", r.bidRef()));
+        w.segment("RFF", c("CT", ContrlBuilder.fit(r.tenderId(), 70)));
+        w.segment("RFF", c("ACW", ContrlBuilder.fit(r.bidRef(), 70)));
         if (!accepted) {
             ProcurementCode code = ProcurementCode.valueOf(r.reasonCode());
             w.segment("ERC", c(code.name()));

@@ -20,9 +20,11 @@ import java.util.Locale;
  * @param queue        the RabbitMQ queue of partition requests (one per installation, or per test)
  * @param rabbit       the broker ({@code spring.rabbitmq.*}, as Spring Boot names them)
  * @param shutdownWait how long a worker asked to stop (SIGTERM) lets its running partitions finish
+ * @param staleAfter   a partition whose worker recorded no progress for this long is taken for dead by a rerun
+ *                     ({@link LivePartitions}); longer than any one chunk takes
  */
 public record RemoteWorkers(boolean remote, Duration timeout, Duration pollInterval, int partitions, String queue,
-                            Broker rabbit, Duration shutdownWait) {
+                            Broker rabbit, Duration shutdownWait, Duration staleAfter) {
 
     public static final String MODE = "edibatch.workers";
 
@@ -50,7 +52,7 @@ public record RemoteWorkers(boolean remote, Duration timeout, Duration pollInter
                         env.getProperty("spring.rabbitmq.username", "guest"),
                         env.getProperty("spring.rabbitmq.password", "guest"),
                         env.getProperty("spring.rabbitmq.virtual-host", "/")),
-                duration(env, MODE + ".shutdown-wait", "10m"));
+                duration(env, MODE + ".shutdown-wait", "10m"), duration(env, MODE + ".stale-after", "2m"));
         if (remote && env.getProperty("spring.datasource.url", "").isBlank()) {
             throw new ConfigurationRefused("edibatch: invalid configuration: " + MODE + "=remote needs a shared "
                     + "PostgreSQL (spring.datasource.url): the embedded database of one machine cannot be reached by "

@@ -152,7 +152,8 @@ class RemoteWorkersTest {
         awaitLine(doomedLog, "worker: taking customs partitions", doomed);
 
         List<String> manager = args("run customs", home, db, "--workers=remote", "--edibatch.workers.queue=" + queue,
-                "--edibatch.workers.poll-interval=200ms", "--edibatch.workers.timeout=40s");
+                "--edibatch.workers.poll-interval=200ms", "--edibatch.workers.timeout=40s",
+                "--edibatch.workers.stale-after=20s");
         Process run = Cli.process(manager.toArray(new String[0])).redirectErrorStream(true).start();
         awaitLine(doomedLog, "CRASHPOINT customs.chunk-written:2", doomed);
         // a worker that starts after the run began still takes the partitions left
@@ -176,6 +177,64 @@ class RemoteWorkersTest {
         // every partition completed once, by whichever worker: the killed one may have finished some before its crash
         assertThat(count(doomedLog + "\n" + lateLog, "ended COMPLETED")).as(doomedLog + "\n" + lateLog)
                 .isEqualTo(PARTITIONS);
+        RunSnapshot.of(db, home).assertSameAs(reference);
+    }
+
+    /**
+     * The manager killed while a worker runs its partition: the rerun (the run lock is free) waits until the workers
+     * are idle rather than send the partitions again, so none runs twice at once; the worker completes every
+     * partition of the run meanwhile, and the rerun ends it like a local run.
+     */
+    @Test
+    void aRerunAfterTheManagerWasKilledWaitsForThePartitionsStillRunning(@TempDir Path home) throws Exception {
+        String db = TestDatabase.freshDatabaseUrl();
+        String queue = "edibatch.test." + UUID.randomUUID();
+        SampleSet.write(home.resolve("inbox"), SampleSet.generate());
+        StringBuffer workerLog = new StringBuffer();
+        // the worker stops in its second chunk until it reads a line: its partition is running, and stays so
+        Process worker = worker(home, db, queue, workerLog, "--edibatch.fault.crash-at=customs.chunk-written:2:pause");
+        awaitLine(workerLog, "worker: taking customs partitions", worker);
+        List<String> manager = args("run customs", home, db, "--workers=remote", "--edibatch.workers.queue=" + queue,
+                "--edibatch.workers.poll-interval=200ms", "--edibatch.workers.timeout=3m",
+                "--edibatch.workers.stale-after=90s");
+        Process first = Cli.process(manager.toArray(new String[0])).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        awaitLine(workerLog, "CRASHPOINT customs.chunk-written:2", worker);
+        Cli.kill(first);
+
+        StringBuffer rerunLog = new StringBuffer();
+        Process rerun = Cli.process(manager.toArray(new String[0])).redirectErrorStream(true).start();
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(rerun.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    rerunLog.append(line).append('\n');
+                }
+            } catch (Exception ignored) {
+                // ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(80);
+        while (!rerunLog.toString().contains("still running on workers; waiting")) {
+            assertThat(rerun.isAlive()).as("rerun waiting; its output:\n" + rerunLog).isTrue();
+            assertThat(System.nanoTime()).as("rerun waiting within 80 s; output:\n" + rerunLog).isLessThan(end);
+            Thread.sleep(200);
+        }
+        assertThat(rerunLog.toString()).doesNotContain("resuming run");
+        // the worker goes on: it ends its partition and takes the run's others, which the killed manager had sent
+        worker.getOutputStream().write('\n');
+        worker.getOutputStream().flush();
+
+        assertThat(rerun.waitFor(240, TimeUnit.SECONDS)).as("rerun ended; output:\n" + rerunLog).isTrue();
+        drain.join(10_000);
+        assertThat(rerun.exitValue()).as(rerunLog + "\nworker:\n" + workerLog)
+                .isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+        assertThat(rerunLog.toString()).contains("the workers are idle; resuming").contains("resuming run");
+        // every partition ran once, on the worker, none of them sent again
+        assertThat(count(workerLog.toString(), "ended COMPLETED")).as(workerLog.toString()).isEqualTo(PARTITIONS);
+        assertThat(workerLog.toString()).doesNotContain("dropped");
         RunSnapshot.of(db, home).assertSameAs(reference);
     }
 
