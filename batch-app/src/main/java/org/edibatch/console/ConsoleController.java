@@ -243,8 +243,8 @@ public class ConsoleController {
         model.addAttribute("answers", repository.answers(fileId));
         if (m.declaration()) {
             model.addAttribute("versions", repository.versions(m.sender(), m.declarationNo()));
-            model.addAttribute("ledger", repository.ledger(
-                    List.of(CustomsPostings.idempotencyKey(m.sender(), m.declarationNo()))));
+            model.addAttribute("ledger", repository.declarationLedger(m.sender(), m.declarationNo(),
+                    CustomsPostings.idempotencyKey(m.sender(), m.declarationNo())));
             model.addAttribute("decisions", decisions.forDeclaration(m.sender(), m.declarationNo()));
         } else {
             model.addAttribute("versions", List.of());

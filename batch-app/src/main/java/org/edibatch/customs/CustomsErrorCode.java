@@ -21,6 +21,7 @@ public enum CustomsErrorCode implements CodeList {
     AMENDED_CANCELLED("C171", "The declaration was cancelled: it can be neither replaced nor cancelled again"),
     AMENDED_OTHER_SENDER("C172", "The declaration was filed by another sender: only its sender may replace or cancel it"),
     AMENDED_AFTER_DECISION("C173", "An officer has decided on the declaration: it can be neither replaced nor cancelled"),
+    REFUSED_BY_OFFICER("C180", "Refused by a customs officer after document review or physical inspection"),
     UNDECIDED("C190", "The declaration could not be decided because of a fault of the service; send it again");
 
     private final String code;
