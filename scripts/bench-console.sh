@@ -16,7 +16,8 @@
 # exit code and time say whether serve stood in its way.
 #
 # Environment: CONCURRENCY (8), REQUESTS (200), NIGHT (20000; 0 skips the nightly part), PORT (18443), PG_HOST,
-# PG_PORT, PG_USER (127.0.0.1, 5432, postgres), SKIP_BUILD=1, KEEP_DB=1, BENCH_WORK (a new /tmp/edibatch-console.*),
+# PG_PORT, PG_USER (127.0.0.1, 5432, postgres), SKIP_BUILD=1, KEEP_DB=1 (keep the database; REUSE_DB=NAME with the
+# same BENCH_WORK drives it again without loading), BENCH_WORK (a new /tmp/edibatch-console.*),
 # TARGET_MS (300: the p95 asked for). Prints p50/p95 per page and PASS or FAIL; exit 0 on PASS, 1 on FAIL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,7 @@ fi
 cp -p batch-app/target/batch-app-0.1.0-SNAPSHOT.jar "$WORK/app.jar"
 JAR=$WORK/app.jar
 
-DB=edibench_console_$$_$(date +%s)
+DB=${REUSE_DB:-edibench_console_$$_$(date +%s)}
 URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB?user=$PG_USER"
 PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -q -At -v ON_ERROR_STOP=1 "$DB")
 SERVE_PID=
@@ -53,6 +54,9 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+if [[ -n "${REUSE_DB:-}" ]]; then
+  echo "== reusing database $DB and $HOME_DIR (KEEP_DB=1 of an earlier run with this BENCH_WORK)"
+else
 createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$DB"
 
 echo "== schema (status migrates) and the demo PKI"
@@ -103,7 +107,9 @@ SELECT f.run_id, d.file_id, d.msg_index, 0,
  LIMIT :m;
 ANALYZE;
 SQL
-echo "loaded in $(( $(date +%s) - start )) s: $("${PSQL[@]}" -c "SELECT (SELECT COUNT(*) FROM declaration) || ' declarations, ' || (SELECT COUNT(*) FROM review_queue) || ' in the queue, ' || (SELECT COUNT(*) FROM officer_decision) || ' decided, ' || (SELECT COUNT(*) FROM exception_item) || ' exception items'")"
+echo "loaded in $(( $(date +%s) - start )) s"
+fi
+echo "database: $("${PSQL[@]}" -c "SELECT (SELECT COUNT(*) FROM declaration) || ' declarations, ' || (SELECT COUNT(*) FROM review_queue) || ' in the queue, ' || (SELECT COUNT(*) FROM officer_decision) || ' decided, ' || (SELECT COUNT(*) FROM exception_item) || ' exception items'")"
 
 echo "== serve on 127.0.0.1:$PORT"
 java -Xmx512m -jar "$JAR" serve --spring.datasource.url="$URL" --edibatch.home="$HOME_DIR" \
