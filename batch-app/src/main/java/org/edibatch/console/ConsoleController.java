@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The console's pages. It only reads and moves data: who may do what is {@link ConsoleConfig}'s, what a decision
@@ -90,22 +91,10 @@ public class ConsoleController {
         ConsoleRepository.QueueKey after = afterTime != null && afterFile != null && afterMsg != null
                 ? new ConsoleRepository.QueueKey(afterTime, afterFile, afterMsg) : null;
         int size = console.pageSize();
-        List<ConsoleRepository.QueueRow> rows = new ArrayList<>(repository.queue(filter, after, size + 1));
-        String next = null;
-        if (rows.size() > size) {
-            rows.remove(size);
-            ConsoleRepository.QueueRow last = rows.get(size - 1);
-            Map<String, Object> q = filters("channel", ch, "importer", filter.importer(), "sender", filter.sender(),
-                    "from", from, "to", to);
-            q.put("afterTime", last.receivedAt());
-            q.put("afterFile", last.fileId());
-            q.put("afterMsg", last.msgIndex());
-            next = link("/queue", q);
-        }
+        page(model, repository.queue(filter, after, size + 1), size, after == null, "/queue",
+                filters("channel", ch, "importer", filter.importer(), "sender", filter.sender(), "from", from, "to", to),
+                last -> filters("afterTime", last.receivedAt(), "afterFile", last.fileId(), "afterMsg", last.msgIndex()));
         common(model, officer, "queue");
-        model.addAttribute("rows", rows);
-        model.addAttribute("next", next);
-        model.addAttribute("first", after == null);
         model.addAttribute("filter", filter);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -126,22 +115,11 @@ public class ConsoleController {
         ConsoleRepository.ExceptionKey after = afterFile != null && afterMsg != null && afterSeq != null
                 ? new ConsoleRepository.ExceptionKey(afterFile, afterMsg, afterSeq) : null;
         int size = console.pageSize();
-        List<ConsoleRepository.ExceptionRow> rows = new ArrayList<>(repository.exceptions(filter, after, size + 1));
-        String next = null;
-        if (rows.size() > size) {
-            rows.remove(size);
-            ConsoleRepository.ExceptionRow last = rows.get(size - 1);
-            Map<String, Object> q = filters("run", run, "sender", filter.sender(), "category", filter.category(),
-                    "code", filter.code(), "from", from, "to", to);
-            q.put("afterFile", last.fileId());
-            q.put("afterMsg", last.msgIndex());
-            q.put("afterSeq", last.seq());
-            next = link("/exceptions", q);
-        }
+        page(model, repository.exceptions(filter, after, size + 1), size, after == null, "/exceptions",
+                filters("run", run, "sender", filter.sender(), "category", filter.category(), "code", filter.code(),
+                        "from", from, "to", to),
+                last -> filters("afterFile", last.fileId(), "afterMsg", last.msgIndex(), "afterSeq", last.seq()));
         common(model, officer, "exceptions");
-        model.addAttribute("rows", rows);
-        model.addAttribute("next", next);
-        model.addAttribute("first", after == null);
         model.addAttribute("filter", filter);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -243,8 +221,8 @@ public class ConsoleController {
         model.addAttribute("answers", repository.answers(fileId));
         if (m.declaration()) {
             model.addAttribute("versions", repository.versions(m.sender(), m.declarationNo()));
-            model.addAttribute("ledger", repository.ledger(
-                    List.of(CustomsPostings.idempotencyKey(m.sender(), m.declarationNo()))));
+            model.addAttribute("ledger", repository.declarationLedger(m.sender(), m.declarationNo(),
+                    CustomsPostings.idempotencyKey(m.sender(), m.declarationNo())));
             model.addAttribute("decisions", decisions.forDeclaration(m.sender(), m.declarationNo()));
         } else {
             model.addAttribute("versions", List.of());
@@ -256,6 +234,25 @@ public class ConsoleController {
         model.addAttribute("errors", List.of());
         model.addAttribute("form", Map.of("kind", "", "reason", "", "hsCode", "", "customsValue", "", "quantity", ""));
         return m;
+    }
+
+    /**
+     * One keyset page into the model: the rows (fetched one more than shown, to know whether more follow) and the
+     * "next page" link, which keeps the filters and continues after the last row shown.
+     */
+    private static <T> void page(Model model, List<T> fetched, int size, boolean first, String path,
+                                 Map<String, Object> filters, Function<T, Map<String, Object>> keyAfter) {
+        List<T> rows = new ArrayList<>(fetched);
+        String next = null;
+        if (rows.size() > size) {
+            rows.subList(size, rows.size()).clear();
+            Map<String, Object> query = new LinkedHashMap<>(filters);
+            query.putAll(keyAfter.apply(rows.get(size - 1)));
+            next = link(path, query);
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("next", next);
+        model.addAttribute("first", first);
     }
 
     private void common(Model model, Officer officer, String section) {

@@ -209,16 +209,18 @@ public class ConsoleRepository {
                         rs.getInt(5), rs.getInt(6)));
     }
 
-    /** The ledger entries posted under these idempotency keys, with their lines, in posting order. */
-    public List<LedgerLine> ledger(List<String> idempotencyKeys) {
-        if (idempotencyKeys.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * A declaration's ledger entries with their lines, in posting order: its original's entry and those of its
+     * later versions (the sender's replacements and cancellations, the officers' reassessments and refusals).
+     */
+    public List<LedgerLine> declarationLedger(String sender, String declarationNo, String originalKey) {
         return jdbc.query("SELECT e.id, e.idempotency_key, e.entry_date, e.description, e.run_id, l.line_no, "
                         + "l.account_code, l.party_id, l.debit, l.credit FROM journal_entry e "
-                        + "JOIN journal_line l ON l.entry_id = e.id WHERE e.idempotency_key IN (:keys) "
-                        + "ORDER BY e.id, l.line_no",
-                new MapSqlParameterSource("keys", idempotencyKeys),
+                        + "JOIN journal_line l ON l.entry_id = e.id WHERE e.idempotency_key IN (SELECT :key "
+                        + "UNION ALL SELECT v.entry_key FROM declaration_version v WHERE v.sender = :sender "
+                        + "AND v.declaration_no = :no UNION ALL SELECT v.reversal_key FROM declaration_version v "
+                        + "WHERE v.sender = :sender AND v.declaration_no = :no) ORDER BY e.id, l.line_no",
+                new MapSqlParameterSource("key", originalKey).addValue("sender", sender).addValue("no", declarationNo),
                 (rs, n) -> new LedgerLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
                         rs.getBigDecimal(10)));

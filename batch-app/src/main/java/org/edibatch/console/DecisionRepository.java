@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The officers' decisions ({@code officer_decision}, insert-only: a later decision supersedes, none is edited).
- * {@link #decisionsToApply()} is the seam for the nightly run, which is to apply them (CUSRES, postings, release)
- * and record each in {@code officer_decision_applied}.
+ * {@link #decisionsToApply()} is what the nightly run's decisions step applies (versions, postings, CUSRES; the
+ * release step carries out releases); it records each in {@code officer_decision_applied}.
  */
 public class DecisionRepository {
 
@@ -58,8 +58,8 @@ public class DecisionRepository {
     }
 
     /**
-     * The decision in force on each declaration that the nightly run has not applied yet, oldest first. Applying
-     * is not built yet: it takes the replacement code path (a reassessment is posted as a sender's replacement).
+     * The decision in force on each declaration that the nightly run has not applied yet, oldest first (see
+     * {@code job.customs.DecisionTasklet}: a reassessment is posted as a sender's replacement).
      */
     public List<Decision> decisionsToApply() {
         return jdbc.query("SELECT " + COLUMNS + " FROM (SELECT DISTINCT ON (sender, declaration_no) * "

@@ -83,7 +83,7 @@ public final class Amendments {
                     "declaration " + d.declarationNo() + (otherSender ? " was filed by another sender"
                             : " has no accepted version from " + d.sender()));
         }
-        if (current.cancelled()) {
+        if (current.cancelled() && !current.decidedByOfficer()) {
             return refused(d, CustomsErrorCode.AMENDED_CANCELLED, "declaration " + d.declarationNo()
                     + " was cancelled in version " + current.version());
         }
@@ -112,6 +112,50 @@ public final class Amendments {
         }
         return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, dated, List.of(), decided.assessment(),
                 decided.selection(), rules.acceptanceNo(dated, version), new Applied(version, false, current));
+    }
+
+    /**
+     * An officer's reassessment (recorded in the console): the declaration as the officer corrected it becomes the
+     * number's next version, assessed at the original's rates and selected again, as a sender's replacement is. The
+     * decision closes the declaration to its sender, not to the officer, so no C173 here.
+     *
+     * @param corrected the declaration with the officer's corrections
+     * @return the accepted version, a rejection when the corrected declaration fails the checks, or null when the
+     *         declaration was withdrawn (cancelled or refused) before
+     */
+    public DeclarationOutcome reassess(Declaration corrected, State current, boolean export) {
+        if (current == null || current.cancelled()) {
+            return null;
+        }
+        int version = current.version() + 1;
+        Declaration dated = withFunction(corrected, MessageFunction.REPLACEMENT, current.originalDate());
+        DeclarationOutcome decided = rules.decide(dated, export);
+        if (!decided.accepted()) {
+            return decided;
+        }
+        return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, dated, List.of(), decided.assessment(),
+                decided.selection(), rules.acceptanceNo(dated, version), new Applied(version, false, current));
+    }
+
+    /**
+     * An officer's refusal: the current version is withdrawn as a cancellation withdraws it (its assessment
+     * reversed, nothing owed), as the number's next version.
+     *
+     * @return the withdrawing version, or null when the declaration was withdrawn before
+     */
+    public DeclarationOutcome refuse(Declaration seen, State current) {
+        if (current == null || current.cancelled()) {
+            return null;
+        }
+        int version = current.version() + 1;
+        Declaration dated = withFunction(seen, MessageFunction.CANCELLATION, current.originalDate());
+        return new DeclarationOutcome(DeclarationOutcome.Status.ACCEPTED, dated, List.of(), NOTHING, null,
+                rules.acceptanceNo(dated, version), new Applied(version, true, current));
+    }
+
+    private static Declaration withFunction(Declaration d, MessageFunction function, java.time.LocalDate date) {
+        return new Declaration(d.sender(), d.declarationNo(), date, d.importerCode(), d.importerName(),
+                d.declarantCode(), d.currency(), d.declaredTotal(), d.items(), function);
     }
 
     /** The state an accepted original or amendment leaves its number in. */

@@ -22,6 +22,7 @@ public enum CustomsErrorCode implements CodeList {
     AMENDED_OTHER_SENDER("C172", "The declaration was filed by another sender: only its sender may replace or cancel it"),
     AMENDED_AFTER_DECISION("C173", "An officer has decided on the declaration: it can be neither replaced nor cancelled"),
     AMENDED_AFTER_RELEASE("C174", "The declaration was released: it can be neither replaced nor cancelled"),
+    REFUSED_BY_OFFICER("C180", "Refused by a customs officer after document review or physical inspection"),
     UNDECIDED("C190", "The declaration could not be decided because of a fault of the service; send it again"),
     UNSTORABLE("C191", "The declaration could not be stored: the database refused a value of it");
 

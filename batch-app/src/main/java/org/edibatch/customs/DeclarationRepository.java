@@ -185,7 +185,7 @@ public final class DeclarationRepository {
                                 ? new Amendments.State(1, false, date, rs.getString(4), rs.getString(5),
                                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), decided, released,
                                 original)
-                                : new Amendments.State(version, "CANCELLED".equals(rs.getString(10)), date,
+                                : new Amendments.State(version, withdrawn(rs.getString(10)), date,
                                 rs.getString(11), rs.getString(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
                                 rs.getBigDecimal(15), decided, released, original);
                         states.put(key, state);
@@ -195,6 +195,11 @@ public final class DeclarationRepository {
             return null;
         });
         return states;
+    }
+
+    /** A cancellation by its sender and a refusal by an officer both withdraw a declaration. */
+    private static boolean withdrawn(String versionStatus) {
+        return "CANCELLED".equals(versionStatus) || "REFUSED".equals(versionStatus);
     }
 
     /**

@@ -35,8 +35,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in headless Chromium, driven by chromedriver, each browser with its own client certificate: an
- * officer filters the queue, opens a red declaration and records a reassessment; an auditor sees the same page
- * without the form. Screenshots of the queue and the declaration page go to target/console-screenshots.
+ * officer filters the queue, opens a red declaration and records a reassessment, which the next run applies (the
+ * ledger's reversal and new entry on the page, the CUSRES with the new amounts in the outbox); an auditor sees the
+ * same page without the form. Screenshots of the queue and the declaration page go to target/console-screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SlowTest
@@ -107,10 +108,37 @@ class ConsoleBrowserTest {
             assertThat(decision.getText()).contains("HS " + hs).contains("CN=Kim Officer")
                     .contains("Inspection found goods of another heading.");
             assertThat(officer.getCurrentUrl()).isEqualTo(declarationUrl);
-            screenshot(officer, "console-declaration.png");
-            Map<String, Object> row = app.jdbc().queryForMap("SELECT kind, hs_code FROM officer_decision "
+            Map<String, Object> row = app.jdbc().queryForMap("SELECT id, kind, hs_code FROM officer_decision "
                     + "WHERE declaration_no = ?", number);
             assertThat(row).containsEntry("kind", "REASSESS").containsEntry("hs_code", hs);
+
+            // The next run applies it: the reversal of version 1 and version 2's entry, a CUSRES with the new amounts.
+            assertThat(app.runCustoms("browser-after-decision").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            Map<String, Object> v2 = app.jdbc().queryForMap("SELECT sender, acceptance_no, customs_value_krw, duty_krw, "
+                    + "vat_krw, previous_duty + previous_vat AS previous_tax FROM declaration_version "
+                    + "WHERE declaration_no = ? AND version = 2", number);
+            String sender = (String) v2.get("sender");
+            String key = "CUSDEC:" + sender + ":" + number;
+            officer.navigate().refresh();
+            List<String> keys = officer.findElements(By.cssSelector("#ledger tbody td[title]")).stream()
+                    .map(td -> td.getDomAttribute("title")).distinct().toList();
+            assertThat(keys).containsExactly(key, key + ":v1:reversal", key + ":v2");
+            String decisionId = row.get("id").toString();
+            WebElement answer = officer.findElement(By.cssSelector(
+                    "#answers a[href$='/CUSRES-D" + decisionId + "']"));
+            assertThat(answer.getText()).startsWith("CUSRES_D" + decisionId + "_");
+            screenshot(officer, "console-declaration.png");
+            answer.click();
+            String cusres = officer.findElement(By.tagName("body")).getText().replace("\n", "");
+            assertThat(cusres).contains("BGM+962+" + v2.get("acceptance_no") + "+30+AP'")
+                    .contains("MOA+124:" + plain(v2.get("duty_krw")) + ":KRW'")
+                    .contains("MOA+124:" + plain(v2.get("vat_krw")) + ":KRW'")
+                    .contains("MOA+40:" + plain(v2.get("customs_value_krw")) + ":KRW'")
+                    .contains("MOA+176:" + plain(v2.get("previous_tax")) + ":KRW'");
+            try (var files = Files.list(app.home().resolve("outbox").resolve(sender))) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .anyMatch(n -> n.startsWith("CUSRES_D" + decisionId + "_"));
+            }
         } finally {
             officer.quit();
         }
@@ -124,6 +152,10 @@ class ConsoleBrowserTest {
         } finally {
             auditor.quit();
         }
+    }
+
+    private static String plain(Object amount) {
+        return ((java.math.BigDecimal) amount).toPlainString();
     }
 
     private String base() {

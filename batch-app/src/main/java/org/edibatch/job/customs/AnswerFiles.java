@@ -58,6 +58,15 @@ final class AnswerFiles {
                 .resolve(kind + "_" + bounded(AtomicFiles.safeName(controlRef)) + "_" + fileId + extension);
     }
 
+    /**
+     * outbox/&lt;sender&gt;/CUSRES_D&lt;decision id&gt;_&lt;file id&gt;.edi: the answer to an officer's decision on a
+     * declaration of the file.
+     */
+    Path decisionTarget(String sender, long decisionId, long fileId) {
+        return props.outbox().resolve(bounded(AtomicFiles.safeName(sender)))
+                .resolve("CUSRES_D" + decisionId + "_" + fileId + ".edi");
+    }
+
     /** Characters a sender's value may take in an answer's name. */
     private static final int MAX_COMPONENT = 64;
 

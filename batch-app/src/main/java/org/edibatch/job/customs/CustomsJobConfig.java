@@ -31,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Clock;
 
 /**
- * The customs job: claim the inbox, decide every message (one transaction per chunk), write the answers,
+ * The customs job: claim the inbox, decide every message (one transaction per chunk), apply the officers'
+ * decisions, write the answers,
  * seal the ledger, archive or quarantine the files and write the reports. The run id is the job instance id: a failed run
  * is restarted, not started anew, so it resumes where its last commit left it.
  */
@@ -42,10 +43,12 @@ public class CustomsJobConfig {
     private static final String RUN_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
-    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step paymentsStep, Step refundStep,
-                          Step answerStep, Step sealStep, Step finishStep, Step releaseStep) {
+    public Job customsJob(JobRepository repo, Step claimStep, Step customsStep, Step decisionsStep, Step paymentsStep,
+                          Step refundStep, Step releaseStep, Step answerStep, Step sealStep, Step finishStep) {
         return new JobBuilder(JOB_NAME, repo)
                 .start(claimStep).next(customsStep)
+                // officers' decisions first: a reassessment or a refusal changes what the payments are matched against
+                .next(decisionsStep)
                 .next(paymentsStep).next(refundStep) // job.payments
                 .next(releaseStep)
                 .next(answerStep).next(sealStep).next(finishStep)
@@ -57,6 +60,23 @@ public class CustomsJobConfig {
     public Step releaseStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
                             JdbcTemplate jdbc, Clock clock) {
         return new StepBuilder("release", repo).tasklet(new ReleaseTasklet(props, jdbc, clock), tm).build();
+    }
+
+    /** The officers' decisions recorded in the console since the last run: applied, then answered. */
+    @Bean
+    public Step decisionsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
+                              JdbcTemplate jdbc, JdbcLedger ledger, Clock clock) {
+        return new StepBuilder("decisions", repo).tasklet(new DecisionTasklet(props, jdbc, ledger, clock), tm).build();
+    }
+
+    /** The customs rules over a snapshot of the reference data, as the customs step and the decisions step use them. */
+    static CustomsRules rules(EdiBatchProperties props, ReferenceSnapshot reference) {
+        var s = props.selectivity();
+        return new CustomsRules(
+                new DeclarationChecks(reference),
+                new TaxCalculator(reference, props.tax().rounding(), props.tax().vatRatePercent()),
+                new SelectivityEngine(reference, new SelectivityEngine.Settings(
+                        s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
     }
 
     @Bean
@@ -119,12 +139,7 @@ public class CustomsJobConfig {
             var context = partition.getExecutionContext();
             String fileIds = context.containsKey(FilePartitioner.FILE_IDS) ? context.getString(FilePartitioner.FILE_IDS) : null;
             ReferenceSnapshot reference = ReferenceSnapshot.read(jdbc);
-            var s = props.selectivity();
-            CustomsRules rules = new CustomsRules(
-                    new DeclarationChecks(reference),
-                    new TaxCalculator(reference, props.tax().rounding(), props.tax().vatRatePercent()),
-                    new SelectivityEngine(reference, new SelectivityEngine.Settings(
-                            s.yellowThreshold(), s.redThreshold(), s.seed(), s.samplePercent())));
+            CustomsRules rules = rules(props, reference);
             // on a worker JVM every answer is left to the manager's answer step (answers stay on the manager)
             EarlyAnswers answers = new EarlyAnswers(new AnswerFiles(props, clock), answerOutbox, clock,
                     remote ? 0 : props.earlyAnswerMaxBytes(), ReferenceSnapshot.paymentTerms(jdbc));
