@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -142,6 +143,27 @@ public final class WorkFolder {
                 Files.delete(original);
             }
         }
+    }
+
+    /**
+     * Flushes the copies {@link #release} would flush, of the units these work paths belong to, many at once
+     * ({@link AtomicFiles#forceAll}): release then finds them on disk and only deletes the originals.
+     */
+    public static void flushCopies(Collection<Path> workPaths) throws IOException {
+        List<Path> copies = new ArrayList<>();
+        for (Path workPath : workPaths) {
+            String n = workPath.getFileName().toString();
+            String number = n.indexOf('.') < 0 ? n : n.substring(0, n.indexOf('.'));
+            Path dir = workPath.getParent();
+            for (String copy : new String[]{".data", ".p7s"}) {
+                Path made = dir.resolve(number + copy);
+                if (Files.isRegularFile(made, LinkOption.NOFOLLOW_LINKS)
+                        && Files.exists(dir.resolve(number + copy.replace(".data", "") + ".in"), LinkOption.NOFOLLOW_LINKS)) {
+                    copies.add(made);
+                }
+            }
+        }
+        AtomicFiles.forceAll(copies);
     }
 
     /** Characters of an original name kept in an archive or quarantine name (the rest is in the database). */
