@@ -147,9 +147,22 @@ public final class AtomicFiles {
 
     /** Flushes these files to disk, {@link #FLUSHERS} at a time (see {@link #commitTogether}). */
     public static void forceAll(Collection<Path> files) throws IOException {
+        eachTogether(files, AtomicFiles::force);
+    }
+
+    /** Deletes these files (those still there), {@link #FLUSHERS} at a time: each waits on the file system's journal. */
+    public static void deleteAll(Collection<Path> files) throws IOException {
+        eachTogether(files, Files::deleteIfExists);
+    }
+
+    private interface FileAction {
+        void on(Path p) throws IOException;
+    }
+
+    private static void eachTogether(Collection<Path> files, FileAction action) throws IOException {
         if (files.size() <= 1) {
             for (Path p : files) {
-                force(p);
+                action.on(p);
             }
             return;
         }
@@ -158,7 +171,7 @@ public final class AtomicFiles {
             List<Future<?>> done = new ArrayList<>(files.size());
             for (Path p : files) {
                 done.add(pool.submit(() -> {
-                    force(p);
+                    action.on(p);
                     return null;
                 }));
             }
@@ -172,7 +185,7 @@ public final class AtomicFiles {
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while flushing files");
+                    throw new java.io.InterruptedIOException("interrupted while flushing or deleting files");
                 }
             }
         } finally {
