@@ -14,10 +14,15 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes a file so that readers see either nothing or the whole file: a temp file in the same folder,
@@ -139,6 +144,79 @@ public final class AtomicFiles {
         }
         for (Staged f : staged) {
             rename(f);
+        }
+    }
+
+    /**
+     * As {@link #commit(List)}, the flushes made by {@link #FLUSHERS} threads at once: the file system's journal
+     * commits flushes that wait together in one go, so on this machine 2,000 small files take ~0.7 s instead of
+     * ~9 s one after the other (docs/PERFORMANCE.md). Every file is flushed before any is renamed.
+     */
+    public static void commitTogether(List<Staged> staged) throws IOException {
+        List<Path> tmps = new ArrayList<>(staged.size());
+        for (Staged f : staged) {
+            tmps.add(f.tmp());
+        }
+        forceAll(tmps);
+        for (Staged f : staged) {
+            rename(f);
+        }
+    }
+
+    /** Threads flushing at once in {@link #forceAll}: they wait on the disk, not on a core. */
+    public static final int FLUSHERS = 16;
+
+    /** Flushes these files to disk, {@link #FLUSHERS} at a time (see {@link #commitTogether}). */
+    public static void forceAll(Collection<Path> files) throws IOException {
+        eachTogether(files, AtomicFiles::force);
+    }
+
+    /** Deletes these files (those still there), {@link #FLUSHERS} at a time: each waits on the file system's journal. */
+    public static void deleteAll(Collection<Path> files) throws IOException {
+        eachTogether(files, Files::deleteIfExists);
+    }
+
+    private interface FileAction {
+        void on(Path p) throws IOException;
+    }
+
+    private static void eachTogether(Collection<Path> files, FileAction action) throws IOException {
+        if (files.size() <= 1) {
+            for (Path p : files) {
+                action.on(p);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(FLUSHERS, files.size()));
+        try {
+            List<Future<?>> done = new ArrayList<>(files.size());
+            for (Path p : files) {
+                done.add(pool.submit(() -> {
+                    action.on(p);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while flushing or deleting files");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void force(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 

@@ -26,6 +26,25 @@ public final class ExceptionItemRepository {
                 fileName, code, text);
     }
 
+    /** A line for {@link #insertAllOnce}: as the arguments of {@link #insertOnce}. */
+    public record Line(long runId, long fileId, int msgIndex, ExceptionCategory category, String sender,
+                       String fileName, String code, String text) {
+    }
+
+    /** As {@link #insertOnce}, many lines in one round trip, in the order given. */
+    public void insertAllOnce(java.util.List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        java.util.List<Object[]> rows = new java.util.ArrayList<>(lines.size());
+        for (Line l : lines) {
+            rows.add(new Object[]{l.runId(), l.fileId(), l.msgIndex(), l.category().code(), l.sender(), l.fileName(),
+                    l.code(), l.text()});
+        }
+        jdbc.batchUpdate("INSERT INTO exception_item (run_id, file_id, msg_index, seq, category, sender, file_name, "
+                + "code, text) VALUES (?,?,?,0,?,?,?,?,?) ON CONFLICT DO NOTHING", rows);
+    }
+
     /** The lines of a chunk, gathered for one COPY. */
     public Copy copy() {
         return new Copy(jdbc);

@@ -85,6 +85,14 @@ public final class InboundFiles {
     public long insert(long runId, Path content, Path signature, String name, String sha, String format,
                        String sender, FileState state, String reasonCode, String reasonText, String form,
                        VerificationOutcome outcome) throws IOException {
+        return insert(runId, content, signature, name, sha, format, sender, state, reasonCode, reasonText, form, outcome,
+                clock.instant());
+    }
+
+    /** As above, received at {@code receivedAt} (the procurement intake's time of receipt, which its rules judge). */
+    public long insert(long runId, Path content, Path signature, String name, String sha, String format,
+                       String sender, FileState state, String reasonCode, String reasonText, String form,
+                       VerificationOutcome outcome, java.time.Instant receivedAt) throws IOException {
         // Ids are taken as max + 1 inside the claim transaction, not from a sequence: a sequence keeps the
         // numbers a crashed attempt used, and the ids name answer and archive files, which must come out the
         // same whether or not the run was interrupted. The table lock taken by the claim serialises claimers.
@@ -92,7 +100,7 @@ public final class InboundFiles {
             nextId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM inbound_file", Long.class);
         }
         long id = nextId++;
-        Object[] row = {id, runId, name, content.toString(), sha, sizeOf(content), Timestamp.from(clock.instant()),
+        Object[] row = {id, runId, name, content.toString(), sha, sizeOf(content), Timestamp.from(receivedAt),
                 format, sender, state.code(), reasonCode, reasonText, signature == null ? null : signature.toString(),
                 form == null ? "NONE" : form,
                 outcome == null ? "NOT_REQUIRED" : outcome.status().name(),

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -142,6 +143,33 @@ public final class WorkFolder {
                 Files.delete(original);
             }
         }
+    }
+
+    /**
+     * Does what {@link #release} does for many units at once: every copy flushed first, many flushes waiting
+     * together ({@link AtomicFiles#forceAll}), then every original deleted, many at a time. Release then finds
+     * nothing left to do for these units.
+     */
+    public static void releaseAll(Collection<Path> workPaths) throws IOException {
+        List<Path> copies = new ArrayList<>();
+        List<Path> originals = new ArrayList<>();
+        for (Path workPath : workPaths) {
+            String n = workPath.getFileName().toString();
+            String number = n.indexOf('.') < 0 ? n : n.substring(0, n.indexOf('.'));
+            Path dir = workPath.getParent();
+            for (String copy : new String[]{".data", ".p7s"}) {
+                Path made = dir.resolve(number + copy);
+                Path original = dir.resolve(number + copy.replace(".data", "") + ".in");
+                Files.deleteIfExists(dir.resolve("." + number + copy + ".tmp"));
+                if (Files.isRegularFile(made, LinkOption.NOFOLLOW_LINKS)
+                        && Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
+                    copies.add(made);
+                    originals.add(original);
+                }
+            }
+        }
+        AtomicFiles.forceAll(copies);
+        AtomicFiles.deleteAll(originals);
     }
 
     /** Characters of an original name kept in an archive or quarantine name (the rest is in the database). */

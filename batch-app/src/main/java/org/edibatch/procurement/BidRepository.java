@@ -5,8 +5,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /** Bids with their receipts, and the vendors who send them. */
 public final class BidRepository {
@@ -45,35 +50,74 @@ public final class BidRepository {
         return String.format("R%010d", bidId);
     }
 
-    public Optional<Vendor> vendor(String id) {
-        return jdbc.query("SELECT vendor_id, brn, status, debarred_from, debarred_to FROM ref_vendor WHERE vendor_id = ?",
-                (rs, n) -> new Vendor(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
-                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()), id).stream().findFirst();
+    /** The registered vendors among {@code ids}, by id: one query for a window of bids. */
+    public Map<String, Vendor> vendors(Collection<String> ids) {
+        Map<String, Vendor> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT vendor_id, brn, status, debarred_from, debarred_to FROM ref_vendor "
+                    + "WHERE vendor_id = ANY(?)");
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        }, rs -> {
+            found.put(rs.getString(1), new Vendor(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+                    rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
+        });
+        return found;
     }
 
-    /** How many bids of this bidder for this tender were received (the earlier one stands). */
-    public int receivedCount(String tenderId, String bidderId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM bid WHERE tender_id = ? AND bidder_id = ? "
-                + "AND status = 'RECEIVED'", Integer.class, tenderId, bidderId);
+    /** The key of a bidder's bid for a tender in {@link #receivedAmong}. */
+    public static String bidKey(String tenderId, String bidderId) {
+        return tenderId + '\t' + bidderId;
     }
 
     /**
-     * Inserts the bid and its receipt (numbered when the bid was accepted); returns the bid's id, which is its
-     * file's id: inbound file ids are gapless (max + 1 under the claimers' lock), a sequence is not, and a receipt
-     * number must not depend on whether an earlier attempt at the run was killed.
+     * Which of these tenders already hold a received bid of one of these bidders, as {@link #bidKey}s: the
+     * duplicate check of a window of bids in one query.
      */
-    public long insert(NewBid b) {
-        long bidId = jdbc.queryForObject("INSERT INTO bid (id, file_id, run_id, format, tender_id, bidder_id, bid_ref, "
-                        + "edi_control_ref, pick1, pick2, sealed_price, file_sha256, received_at, status, reason_code, "
-                        + "reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", Long.class,
-                b.fileId(), b.fileId(), b.runId(), b.format(), b.tenderId(), b.bidderId(), b.bidRef(), b.controlRef(),
-                b.pick1(), b.pick2(), b.sealedPrice(), b.sha(), Timestamp.from(b.receivedAt()), b.status().code(),
-                b.reasonCode(), b.reasonText());
-        jdbc.update("INSERT INTO bid_receipt (bid_id, receipt_no, file_sha256, issued_at) VALUES (?,?,?,?)",
-                bidId, b.status() == BidStatus.RECEIVED ? receiptNo(bidId) : null, b.sha(),
-                Timestamp.from(b.receivedAt()));
-        return bidId;
+    public Set<String> receivedAmong(Collection<String> tenderIds, Collection<String> bidderIds) {
+        Set<String> found = new HashSet<>();
+        if (tenderIds.isEmpty() || bidderIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT DISTINCT tender_id, bidder_id FROM bid WHERE tender_id = ANY(?) "
+                    + "AND bidder_id = ANY(?) AND status = 'RECEIVED'");
+            ps.setArray(1, con.createArrayOf("text", tenderIds.toArray()));
+            ps.setArray(2, con.createArrayOf("text", bidderIds.toArray()));
+            return ps;
+        }, rs -> {
+            found.add(bidKey(rs.getString(1), rs.getString(2)));
+        });
+        return found;
+    }
+
+    /**
+     * Inserts the bids and their receipts (numbered when the bid was accepted), in one round trip per table. A bid's
+     * id is its file's id: inbound file ids are gapless (max + 1 under the claimers' lock), a sequence is not, and a
+     * receipt number must not depend on whether an earlier attempt at the run was killed.
+     */
+    public void insertAll(List<NewBid> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        List<Object[]> bidRows = new ArrayList<>(all.size());
+        List<Object[]> receiptRows = new ArrayList<>(all.size());
+        for (NewBid b : all) {
+            bidRows.add(new Object[]{b.fileId(), b.fileId(), b.runId(), b.format(), b.tenderId(), b.bidderId(),
+                    b.bidRef(), b.controlRef(), b.pick1(), b.pick2(), b.sealedPrice(), b.sha(),
+                    Timestamp.from(b.receivedAt()), b.status().code(), b.reasonCode(), b.reasonText()});
+            receiptRows.add(new Object[]{b.fileId(), b.status() == BidStatus.RECEIVED ? receiptNo(b.fileId()) : null,
+                    b.sha(), Timestamp.from(b.receivedAt())});
+        }
+        jdbc.batchUpdate("INSERT INTO bid (id, file_id, run_id, format, tender_id, bidder_id, bid_ref, "
+                + "edi_control_ref, pick1, pick2, sealed_price, file_sha256, received_at, status, reason_code, "
+                + "reason_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", bidRows);
+        jdbc.batchUpdate("INSERT INTO bid_receipt (bid_id, receipt_no, file_sha256, issued_at) VALUES (?,?,?,?)",
+                receiptRows);
     }
 
     /** The received bids of a tender, by id. */
@@ -108,8 +152,16 @@ public final class BidRepository {
                         rs.getTimestamp(10).toInstant(), rs.getString(11)), runId);
     }
 
-    /** Records the answer written to a bid. */
-    public void recordAnswer(long bidId, String path, String sha) {
-        jdbc.update("UPDATE bid_receipt SET answer_path = ?, answer_sha256 = ? WHERE bid_id = ?", path, sha, bidId);
+    /** An answer written to a bid: where, and the SHA-256 of its bytes. */
+    public record Answer(long bidId, String path, String sha) {
+    }
+
+    /** Records the answers written, in one round trip. */
+    public void recordAnswers(List<Answer> answers) {
+        List<Object[]> rows = new ArrayList<>(answers.size());
+        for (Answer a : answers) {
+            rows.add(new Object[]{a.path(), a.sha(), a.bidId()});
+        }
+        jdbc.batchUpdate("UPDATE bid_receipt SET answer_path = ?, answer_sha256 = ? WHERE bid_id = ?", rows);
     }
 }

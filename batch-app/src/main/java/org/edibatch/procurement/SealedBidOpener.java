@@ -5,10 +5,7 @@ import org.edibatch.signature.Credential;
 import org.edibatch.signature.SignerBinding;
 import org.edibatch.signature.VerificationOutcome;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 
 /**
@@ -20,13 +17,11 @@ public final class SealedBidOpener {
 
     private final Credential agency;
     private final CmsVerifier verifier;
-    private final Path scratch;
 
-    /** @param scratch private folder for the verifier's files, emptied after each bid */
-    public SealedBidOpener(Credential agency, CmsVerifier verifier, Path scratch) {
+    /** Safe to share between threads: each bid is opened in memory of its own. */
+    public SealedBidOpener(Credential agency, CmsVerifier verifier) {
         this.agency = agency;
         this.verifier = verifier;
-        this.scratch = scratch;
     }
 
     public record Sealed(long bidId, String tenderId, String bidderId, String bidderBrn, Instant receivedAt,
@@ -38,31 +33,18 @@ public final class SealedBidOpener {
             throw new IllegalStateException("tender " + bid.tenderId() + " opens at " + openingTime + ", not before");
         }
         byte[] signed = PriceSeal.open(bid.sealedPrice(), agency);
-        Path p7m = scratch.resolve("bid-" + bid.bidId() + ".p7m");
-        Path content = scratch.resolve("bid-" + bid.bidId() + ".xml");
-        try {
-            Files.createDirectories(scratch);
-            Files.write(p7m, signed);
-            VerificationOutcome outcome = SignerBinding.check(verifier.verifyAttached(p7m, content, bid.receivedAt()),
-                    bid.bidderBrn());
-            if (!outcome.isPassed()) {
-                throw new ProcurementFormatException(ProcurementCode.O11, outcome.subReason().name());
-            }
-            PriceDocument price = PriceDocument.parse(Files.readAllBytes(content));
-            if (!bid.tenderId().equals(price.tenderId()) || !bid.bidderId().equals(price.bidderId())) {
-                throw new ProcurementFormatException(ProcurementCode.O12, "price document names tender "
-                        + price.tenderId() + " and bidder " + price.bidderId());
-            }
-            return price;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(p7m);
-                Files.deleteIfExists(content);
-            } catch (IOException ignored) {
-                // a leftover scratch file is removed with the next bid of the same id or by the operator
-            }
+        // in memory: a price document is a few kilobytes, and scratch files cost a create and a delete per bid
+        ByteArrayOutputStream content = new ByteArrayOutputStream(1024);
+        VerificationOutcome outcome = SignerBinding.check(verifier.verifyAttached(signed, content, bid.receivedAt()),
+                bid.bidderBrn());
+        if (!outcome.isPassed()) {
+            throw new ProcurementFormatException(ProcurementCode.O11, outcome.subReason().name());
         }
+        PriceDocument price = PriceDocument.parse(content.toByteArray());
+        if (!bid.tenderId().equals(price.tenderId()) || !bid.bidderId().equals(price.bidderId())) {
+            throw new ProcurementFormatException(ProcurementCode.O12, "price document names tender "
+                    + price.tenderId() + " and bidder " + price.bidderId());
+        }
+        return price;
     }
 }

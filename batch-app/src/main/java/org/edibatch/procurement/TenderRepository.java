@@ -83,6 +83,23 @@ public final class TenderRepository {
         return jdbc.query(TENDER_COLUMNS + "WHERE tender_id = ? ORDER BY tender_id", TENDER, id).stream().findFirst();
     }
 
+    /** The tenders among {@code ids}, by id: one query for a window of bids. */
+    public Map<String, Tender> findAll(java.util.Collection<String> ids) {
+        Map<String, Tender> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(TENDER_COLUMNS + "WHERE tender_id = ANY(?)");
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        }, rs -> {
+            Tender t = TENDER.mapRow(rs, 0);
+            found.put(t.id(), t);
+        });
+        return found;
+    }
+
     public boolean exists(String id) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tender WHERE tender_id = ?", Integer.class, id) > 0;
     }
@@ -115,26 +132,33 @@ public final class TenderRepository {
                 ? TenderStatus.FAILED : TenderStatus.OPENED).code(), id);
     }
 
-    public void insertDraw(String tenderId, TenderOpening.Band b) {
-        jdbc.update("INSERT INTO tender_draw (tender_id, band, price, picks, chosen) VALUES (?,?,?,?,?) "
-                + "ON CONFLICT DO NOTHING", tenderId, b.band(), b.price(), b.picks(), b.chosen());
+    /** Records the draw: every band of a tender, in one round trip. */
+    public void insertDraws(String tenderId, List<TenderOpening.Band> bands) {
+        List<Object[]> rows = new java.util.ArrayList<>(bands.size());
+        for (TenderOpening.Band b : bands) {
+            rows.add(new Object[]{tenderId, b.band(), b.price(), b.picks(), b.chosen()});
+        }
+        jdbc.batchUpdate("INSERT INTO tender_draw (tender_id, band, price, picks, chosen) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING", rows);
     }
 
-    /** Records a bid's outcome; the price and rank of an unopenable bid stay empty. */
-    public void insertOpening(String tenderId, TenderOpening.Verdict v, long runId) {
-        if (v.outcome() == OpeningOutcome.UNOPENABLE) {
-            jdbc.update("INSERT INTO bid_opening (bid_id, tender_id, outcome, reason_code, run_id) "
-                    + "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING", v.bidId(), tenderId, v.outcome().code(),
-                    v.reason().name(), runId);
-            return;
+    /** Records the outcomes of a tender's bids in one round trip; the price and rank of an unopenable bid stay empty. */
+    public void insertOpenings(String tenderId, List<TenderOpening.Verdict> verdicts, long runId) {
+        List<Object[]> rows = new java.util.ArrayList<>(verdicts.size());
+        for (TenderOpening.Verdict v : verdicts) {
+            boolean unopenable = v.outcome() == OpeningOutcome.UNOPENABLE;
+            QualificationReview.Score score = unopenable ? null : v.score();
+            rows.add(new Object[]{v.bidId(), tenderId, v.outcome().code(), v.reason() == null ? null : v.reason().name(),
+                    unopenable ? null : v.price(), unopenable ? null : v.rank(), runId,
+                    score == null ? null : score.passed() ? "PASSED" : "FAILED",
+                    score == null ? null : score.nonPricePoints(), score == null ? null : score.pricePoints(),
+                    score == null ? null : score.total()});
         }
-        QualificationReview.Score score = v.score();
-        jdbc.update("INSERT INTO bid_opening (bid_id, tender_id, outcome, reason_code, price, rank, run_id, review, "
-                        + "non_price_points, price_points, score) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-                v.bidId(), tenderId, v.outcome().code(), v.reason() == null ? null : v.reason().name(), v.price(),
-                v.rank(), runId, score == null ? null : score.passed() ? "PASSED" : "FAILED",
-                score == null ? null : score.nonPricePoints(), score == null ? null : score.pricePoints(),
-                score == null ? null : score.total());
+        jdbc.batchUpdate("INSERT INTO bid_opening (bid_id, tender_id, outcome, reason_code, price, rank, run_id, review, "
+                + "non_price_points, price_points, score) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", rows,
+                new int[]{java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+                        java.sql.Types.NUMERIC, java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
+                        java.sql.Types.NUMERIC, java.sql.Types.NUMERIC, java.sql.Types.NUMERIC});
     }
 
     /**
@@ -225,10 +249,17 @@ public final class TenderRepository {
                 tenderId, retenderId, path, sha);
     }
 
-    /** Records the notice sent to a bidder; a rewrite replaces the row. */
-    public void recordNotice(String tenderId, String bidderId, String path, String sha) {
-        jdbc.update("INSERT INTO award_notice (tender_id, bidder_id, path, sha256) VALUES (?,?,?,?) "
-                        + "ON CONFLICT (tender_id, bidder_id) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256",
-                tenderId, bidderId, path, sha);
+    /** A notice sent to a bidder: where, and the SHA-256 of its bytes. */
+    public record Sent(String bidderId, String path, String sha) {
+    }
+
+    /** Records the notices sent to a tender's bidders in one round trip; a rewrite replaces the rows. */
+    public void recordNotices(String tenderId, List<Sent> sent) {
+        List<Object[]> rows = new java.util.ArrayList<>(sent.size());
+        for (Sent n : sent) {
+            rows.add(new Object[]{tenderId, n.bidderId(), n.path(), n.sha()});
+        }
+        jdbc.batchUpdate("INSERT INTO award_notice (tender_id, bidder_id, path, sha256) VALUES (?,?,?,?) "
+                + "ON CONFLICT (tender_id, bidder_id) DO UPDATE SET path = EXCLUDED.path, sha256 = EXCLUDED.sha256", rows);
     }
 }

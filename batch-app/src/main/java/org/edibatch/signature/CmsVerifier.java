@@ -157,6 +157,35 @@ public final class CmsVerifier {
         return outcome;
     }
 
+    /**
+     * As {@link #verifyAttached(Path, Path, Instant)}, in memory: the content is written to {@code content}, which is
+     * emptied unless the outcome passed (the opening of a sealed bid price, a few kilobytes).
+     */
+    public VerificationOutcome verifyAttached(byte[] p7m, java.io.ByteArrayOutputStream content, Instant receivedAt) {
+        CMSSignedDataParser parser;
+        CMSTypedStream signed;
+        try {
+            parser = new CMSSignedDataParser(digests, new java.io.ByteArrayInputStream(p7m));
+            signed = parser.getSignedContent();
+        } catch (CMSException | RuntimeException e) {
+            return malformed(e);
+        }
+        if (signed == null) {
+            return VerificationOutcome.failed(SubReason.MALFORMED, "no encapsulated content (detached signature?)");
+        }
+        VerificationOutcome outcome;
+        try {
+            signed.getContentStream().transferTo(content);
+            outcome = verifyParsed(parser, receivedAt);
+        } catch (IOException | RuntimeException e) {
+            outcome = malformed(e);
+        }
+        if (!outcome.isPassed()) {
+            content.reset();
+        }
+        return outcome;
+    }
+
     private VerificationOutcome extractAndVerify(InputStream in, Path out, Instant receivedAt) throws IOException {
         CMSSignedDataParser parser;
         CMSTypedStream signed;

@@ -31,7 +31,7 @@ class PriceSealTest {
                 new DemoPki.Party("V001", "1248100998", DemoPki.KeyType.RSA),
                 new DemoPki.Party("V003", "1058134567", DemoPki.KeyType.EC)));
         opener = new SealedBidOpener(pki.credential(DemoPki.ENCRYPTION_ONLY),
-                new CmsVerifier(TrustStore.load(pki.trustConfig())), dir.resolve("scratch"));
+                new CmsVerifier(TrustStore.load(pki.trustConfig())));
         sealed = PriceSeal.seal(ProcurementSamples.price("T1", "V003", 450_000_000L), pki.credential("V003"),
                 pki.credential(DemoPki.ENCRYPTION_ONLY).certificate());
     }

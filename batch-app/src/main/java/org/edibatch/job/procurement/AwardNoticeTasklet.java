@@ -16,6 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes the award notice of every tender opened by this run to every bidder whose bid was received (refused
@@ -51,30 +53,42 @@ public class AwardNoticeTasklet implements Tasklet {
         String reopened = jobExecution.getJobParameters().getString("tender.id");
         for (String tenderId : tenders.openedBy(runId, reopened == null || reopened.isBlank() ? null : reopened)) {
             AwardNoticeXml.Notice notice = tenders.notice(tenderId);
-            for (BidRepository.Notified bidder : bids.notified(tenderId)) {
+            // a tender's notices written, then flushed together and recorded: a flush per file was most of the step
+            List<BidRepository.Notified> bidders = bids.notified(tenderId);
+            List<AtomicFiles.Staged> staged = new ArrayList<>(bidders.size() + 1);
+            for (BidRepository.Notified bidder : bidders) {
                 Path folder = props.outbox().resolve(AtomicFiles.safeComponent(bidder.bidderId()));
-                Path target;
-                String sha;
                 if ("EDIFACT".equals(bidder.format())) {
-                    target = folder.resolve("AWARD_" + AtomicFiles.safeComponent(tenderId) + ".edi");
-                    sha = AtomicFiles.write(target, out -> AwardNoticeEdifact.write(out, notice, bidder.bidderId(),
-                            bidder.bidId(), procurement.ourEdiId(), props.zone()));
+                    staged.add(AtomicFiles.stage(folder.resolve("AWARD_" + AtomicFiles.safeComponent(tenderId) + ".edi"),
+                            out -> AwardNoticeEdifact.write(out, notice, bidder.bidderId(), bidder.bidId(),
+                                    procurement.ourEdiId(), props.zone())));
                 } else {
-                    target = folder.resolve("AWARD_" + AtomicFiles.safeComponent(tenderId) + ".xml");
-                    sha = AtomicFiles.write(target, out -> AwardNoticeXml.write(out, notice, bidder.bidderId()));
+                    staged.add(AtomicFiles.stage(folder.resolve("AWARD_" + AtomicFiles.safeComponent(tenderId) + ".xml"),
+                            out -> AwardNoticeXml.write(out, notice, bidder.bidderId())));
                 }
-                tenders.recordNotice(tenderId, bidder.bidderId(), target.toString(), sha);
+            }
+            var failed = tenders.failed(tenderId);
+            RetenderNotice.Notice again = null;
+            if (failed.isPresent()) {
+                RetenderNotice.Notice retender = RetenderNotice.of(failed.get(), procurement.retenderPeriod(),
+                        props.zone());
+                again = retender;
+                staged.add(AtomicFiles.stage(props.outbox().resolve(AtomicFiles.safeComponent(failed.get().agencyId()))
+                        .resolve("RETENDER_" + AtomicFiles.safeComponent(retender.tenderId()) + ".xml"),
+                        out -> RetenderNotice.write(out, retender, props.zone())));
+            }
+            AtomicFiles.commitTogether(staged);
+            List<TenderRepository.Sent> sent = new ArrayList<>(bidders.size());
+            for (int k = 0; k < bidders.size(); k++) {
+                sent.add(new TenderRepository.Sent(bidders.get(k).bidderId(), staged.get(k).target().toString(),
+                        staged.get(k).sha256()));
                 contribution.incrementWriteCount(1);
                 CrashPoints.reach("notice.file-written");
             }
-            var failed = tenders.failed(tenderId);
-            if (failed.isPresent()) {
-                RetenderNotice.Notice again = RetenderNotice.of(failed.get(), procurement.retenderPeriod(),
-                        props.zone());
-                Path target = props.outbox().resolve(AtomicFiles.safeComponent(failed.get().agencyId()))
-                        .resolve("RETENDER_" + AtomicFiles.safeComponent(again.tenderId()) + ".xml");
-                String sha = AtomicFiles.write(target, out -> RetenderNotice.write(out, again, props.zone()));
-                tenders.recordRetender(tenderId, again.tenderId(), target.toString(), sha);
+            tenders.recordNotices(tenderId, sent);
+            if (again != null) {
+                AtomicFiles.Staged r = staged.get(staged.size() - 1);
+                tenders.recordRetender(tenderId, again.tenderId(), r.target().toString(), r.sha256());
                 CrashPoints.reach("notice.retender-written");
             }
         }

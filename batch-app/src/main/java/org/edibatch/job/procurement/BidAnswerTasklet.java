@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.edibatch.edifact.EdifactWriter.c;
 
@@ -28,6 +30,9 @@ import static org.edibatch.edifact.EdifactWriter.c;
  * ({@link AtomicFiles#safeComponent}): a refused bid's ids are whatever its sender wrote.
  */
 public class BidAnswerTasklet implements Tasklet {
+
+    /** Answers flushed together and recorded per round trip. */
+    private static final int WINDOW = 500;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
@@ -49,20 +54,30 @@ public class BidAnswerTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        for (BidRepository.Answerable r : bids.ofRun(runId)) {
-            Path folder = props.outbox().resolve(AtomicFiles.safeComponent(r.bidderId()));
-            Path target;
-            String sha;
-            if ("EDIFACT".equals(r.format())) {
-                target = folder.resolve("APERAK_" + AtomicFiles.safeComponent(r.controlRef()) + "_" + r.fileId() + ".edi");
-                sha = AtomicFiles.write(target, out -> aperak(new EdifactWriter(out), r));
-            } else {
-                target = folder.resolve("RECEIPT_" + AtomicFiles.safeComponent(r.tenderId()) + "_" + r.fileId() + ".xml");
-                sha = AtomicFiles.write(target, out -> ReceiptXml.write(out, receipt(r)));
+        // written, then flushed together and recorded in windows: a flush per file was most of the step
+        List<BidRepository.Answerable> all = bids.ofRun(runId);
+        for (int from = 0; from < all.size(); from += WINDOW) {
+            List<BidRepository.Answerable> window = all.subList(from, Math.min(all.size(), from + WINDOW));
+            List<AtomicFiles.Staged> staged = new ArrayList<>(window.size());
+            for (BidRepository.Answerable r : window) {
+                Path folder = props.outbox().resolve(AtomicFiles.safeComponent(r.bidderId()));
+                if ("EDIFACT".equals(r.format())) {
+                    staged.add(AtomicFiles.stage(folder.resolve("APERAK_" + AtomicFiles.safeComponent(r.controlRef()) + "_"
+                            + r.fileId() + ".edi"), out -> aperak(new EdifactWriter(out), r)));
+                } else {
+                    staged.add(AtomicFiles.stage(folder.resolve("RECEIPT_" + AtomicFiles.safeComponent(r.tenderId()) + "_"
+                            + r.fileId() + ".xml"), out -> ReceiptXml.write(out, receipt(r))));
+                }
             }
-            bids.recordAnswer(r.bidId(), target.toString(), sha);
-            contribution.incrementWriteCount(1);
-            CrashPoints.reach("bid.answer-written");
+            AtomicFiles.commitTogether(staged);
+            List<BidRepository.Answer> answers = new ArrayList<>(window.size());
+            for (int k = 0; k < window.size(); k++) {
+                answers.add(new BidRepository.Answer(window.get(k).bidId(), staged.get(k).target().toString(),
+                        staged.get(k).sha256()));
+                contribution.incrementWriteCount(1);
+                CrashPoints.reach("bid.answer-written");
+            }
+            bids.recordAnswers(answers);
         }
         return RepeatStatus.FINISHED;
     }

@@ -27,10 +27,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Opens every due tender (opening time reached and not yet opened, or the one named by tender.id, which then
@@ -75,16 +81,28 @@ public class BidOpeningTasklet implements Tasklet {
                 : tenders.dueForReopening(now, onlyTender);
         List<String> opened = new ArrayList<>();
         if (!due.isEmpty()) {
-            Path scratch = props.work().resolve("opening-" + runId);
             SealedBidOpener opener = new SealedBidOpener(agency(), new org.edibatch.signature.CmsVerifier(
-                    org.edibatch.intake.FileSignatureCheck.trustStore(props.trust(), true)), scratch);
-            for (TenderRepository.Tender t : due) {
-                open(runId, t, opener, now);
-                opened.add(t.id());
-                CrashPoints.reach("opening.tender-opened");
-                contribution.incrementWriteCount(1);
+                    org.edibatch.intake.FileSignatureCheck.trustStore(props.trust(), true)));
+            // The seals are opened on every core, the next tenders' while one is recorded; everything that
+            // touches the database (this step's one transaction) stays on this thread, tender by tender in id
+            // order, so the outcome does not depend on which thread finished first.
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, props.threads()));
+            try {
+                Deque<Opening> ahead = new ArrayDeque<>();
+                int next = 0;
+                while (next < due.size() || !ahead.isEmpty()) {
+                    while (next < due.size() && ahead.size() < AHEAD) {
+                        ahead.add(startOpening(due.get(next++), opener, pool, now));
+                    }
+                    Opening o = ahead.poll();
+                    record(runId, o, now);
+                    opened.add(o.tender().id());
+                    CrashPoints.reach("opening.tender-opened");
+                    contribution.incrementWriteCount(1);
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            Files.deleteIfExists(scratch);
         }
         jobExecution.getExecutionContext().putString(OPENED_KEY, String.join(",", opened));
         log.info("run {}: {} tender(s) opened {}", runId, opened.size(), opened);
@@ -100,32 +118,63 @@ public class BidOpeningTasklet implements Tasklet {
         return Credential.fromPkcs12(p12, procurement.agencyKeystorePassword().toCharArray());
     }
 
-    private void open(long runId, TenderRepository.Tender t, SealedBidOpener opener, Instant now) {
+    /** Tenders whose seals are being opened while the first of them is recorded. */
+    private static final int AHEAD = 3;
+
+    /** A tender whose received bids are being opened, each bid's future in id order. */
+    private record Opening(TenderRepository.Tender tender, List<BidRepository.Received> received,
+                           List<Future<TenderOpening.Bid>> bids) {
+    }
+
+    private Opening startOpening(TenderRepository.Tender t, SealedBidOpener opener, ExecutorService pool, Instant now) {
         List<BidRepository.Received> received = bids.received(t.id());
-        List<TenderOpening.Bid> opened = new ArrayList<>(received.size());
-        Map<Long, BidRepository.Received> byId = new HashMap<>();
+        List<Future<TenderOpening.Bid>> futures = new ArrayList<>(received.size());
         for (BidRepository.Received r : received) {
-            byId.put(r.bidId(), r);
-            SealedBidOpener.Sealed sealed = new SealedBidOpener.Sealed(r.bidId(), r.tenderId(), r.bidderId(),
-                    r.bidderBrn(), r.receivedAt(), r.sealedPrice());
+            futures.add(pool.submit(() -> openOne(r, t, opener, now)));
+        }
+        return new Opening(t, received, futures);
+    }
+
+    private static TenderOpening.Bid openOne(BidRepository.Received r, TenderRepository.Tender t,
+                                             SealedBidOpener opener, Instant now) {
+        SealedBidOpener.Sealed sealed = new SealedBidOpener.Sealed(r.bidId(), r.tenderId(), r.bidderId(),
+                r.bidderBrn(), r.receivedAt(), r.sealedPrice());
+        try {
+            PriceDocument price = opener.open(sealed, t.openingTime(), now);
+            return TenderOpening.Bid.opened(r.bidId(), r.bidderId(), r.receiptNo(), r.receivedAt(), r.pick1(),
+                    r.pick2(), price.amount());
+        } catch (ProcurementFormatException e) {
+            return TenderOpening.Bid.unopenable(r.bidId(), r.bidderId(), r.receiptNo(), r.receivedAt(), e);
+        }
+    }
+
+    private void record(long runId, Opening o, Instant now) throws Exception {
+        TenderRepository.Tender t = o.tender();
+        List<TenderOpening.Bid> opened = new ArrayList<>(o.received().size());
+        Map<Long, BidRepository.Received> byId = new HashMap<>();
+        for (int k = 0; k < o.received().size(); k++) {
+            byId.put(o.received().get(k).bidId(), o.received().get(k));
             try {
-                PriceDocument price = opener.open(sealed, t.openingTime(), now);
-                opened.add(TenderOpening.Bid.opened(r.bidId(), r.bidderId(), r.receiptNo(), r.receivedAt(),
-                        r.pick1(), r.pick2(), price.amount()));
-            } catch (ProcurementFormatException e) {
-                opened.add(TenderOpening.Bid.unopenable(r.bidId(), r.bidderId(), r.receiptNo(), r.receivedAt(), e));
+                opened.add(o.bids().get(k).get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
             }
         }
         TenderOpening.Result result = TenderOpening.open(t.terms(), tenders.criteria(t), opened);
-        for (TenderOpening.Verdict v : result.unopenable()) {
-            record(runId, t, v, byId.get(v.bidId()));
+        List<TenderOpening.Verdict> verdicts = new ArrayList<>(result.unopenable());
+        verdicts.addAll(result.ranking());
+        tenders.insertDraws(t.id(), result.draw());
+        tenders.insertOpenings(t.id(), verdicts, runId);
+        List<ExceptionItemRepository.Line> lines = new ArrayList<>();
+        for (TenderOpening.Verdict v : verdicts) {
+            // the bid's line in the exception file when it cannot win
+            if (v.reason() != null) {
+                BidRepository.Received bid = byId.get(v.bidId());
+                lines.add(new ExceptionItemRepository.Line(runId, bid.fileId(), 1, ExceptionCategory.OPENING,
+                        v.vendorId(), bid.fileName(), v.reason().name(), v.exceptionText()));
+            }
         }
-        for (TenderOpening.Band band : result.draw()) {
-            tenders.insertDraw(t.id(), band);
-        }
-        for (TenderOpening.Verdict v : result.ranking()) {
-            record(runId, t, v, byId.get(v.bidId()));
-        }
+        exceptions.insertAllOnce(lines);
         String key = ProcurementPostings.idempotencyKey(t.id());
         tenders.insertAward(t.id(), runId, now, result, key,
                 result.failReason() == null ? null : RetenderNotice.nextId(t.id()));
@@ -138,15 +187,6 @@ public class BidOpeningTasklet implements Tasklet {
                     ExceptionCategory.OPENING, t.agencyId(), t.fileName(), result.failReason().name(), "tender "
                             + t.id() + ": " + result.failReason().text() + " Re-tender " + RetenderNotice.nextId(t.id())
                             + " written to the agency's outbox.");
-        }
-    }
-
-    /** The bid's outcome, and its line in the exception file when it cannot win. */
-    private void record(long runId, TenderRepository.Tender t, TenderOpening.Verdict v, BidRepository.Received bid) {
-        tenders.insertOpening(t.id(), v, runId);
-        if (v.reason() != null) {
-            exceptions.insertOnce(runId, bid.fileId(), 1, ExceptionCategory.OPENING, v.vendorId(), bid.fileName(),
-                    v.reason().name(), v.exceptionText());
         }
     }
 }

@@ -95,6 +95,12 @@ public class ProcurementJobConfig {
         return new StepBuilder("procurement-finish", repo).tasklet((contribution, chunk) -> {
             long runId = chunk.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
             var work = props.work().resolve("run-" + runId);
+            // copies flushed and originals deleted many at once first: the finish would do it file by file
+            var unfinished = new java.util.ArrayList<java.nio.file.Path>();
+            for (var f : new org.edibatch.intake.InboundFileRepository(jdbc).unfinished(runId)) {
+                unfinished.add(java.nio.file.Path.of(f.workPath()));
+            }
+            org.edibatch.intake.WorkFolder.releaseAll(unfinished);
             var status = finish.execute(contribution, chunk);
             for (var dir : new java.nio.file.Path[]{work.resolve("tenders"), work.resolve("bids"), work}) {
                 deleteIfEmpty(dir);
