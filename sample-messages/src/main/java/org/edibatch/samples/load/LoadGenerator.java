@@ -626,10 +626,8 @@ public final class LoadGenerator {
     static List<Party> parties() {
         List<Party> parties = new ArrayList<>();
         for (Map<String, String> row : ReferenceFiles.load("parties").rows()) {
-            // banks send credit advices, not declarations; importers on monthly payment are left out so that a
-            // load, and the benchmarks' figures, stay those of importers who pay each declaration
-            if ("ACTIVE".equals(row.get("status")) && !"BANK".equals(row.get("role"))
-                    && !"Y".equals(row.get("monthly_payment"))) {
+            // banks send credit advices, not declarations
+            if ("ACTIVE".equals(row.get("status")) && !"BANK".equals(row.get("role"))) {
                 parties.add(new Party(row.get("edi_id"), row.get("customs_code"), ediSafe(row.get("name")),
                         "BROKER".equals(row.get("role"))));
             }
