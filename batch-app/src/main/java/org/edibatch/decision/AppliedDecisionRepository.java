@@ -96,11 +96,29 @@ public final class AppliedDecisionRepository {
                 p.duty(), p.vat(), entryKey, reversalKey, decisionId);
     }
 
-    /** Records a decision as applied (or as not applicable, with why), once: the key is the decision. */
-    public void recordApplied(long decisionId, long runId, Instant at, Integer version, String notApplicable) {
-        jdbc.update("INSERT INTO officer_decision_applied (decision_id, run_id, applied_at, version, outcome, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", decisionId, runId, Timestamp.from(at), version,
-                notApplicable == null ? "APPLIED" : "NOT_APPLICABLE", notApplicable);
+    /** The applied rows of one transaction, sent together (a night may apply tens of thousands of releases). */
+    public final class Applied {
+        private final List<Object[]> rows = new java.util.ArrayList<>();
+
+        private Applied() {
+        }
+
+        /** A decision applied (or not applicable, with why), once: the key is the decision. */
+        public void add(long decisionId, long runId, Instant at, Integer version, String notApplicable) {
+            rows.add(new Object[]{decisionId, runId, Timestamp.from(at), version,
+                    notApplicable == null ? "APPLIED" : "NOT_APPLICABLE", notApplicable});
+        }
+
+        public void write() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO officer_decision_applied (decision_id, run_id, applied_at, version, "
+                        + "outcome, detail) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            }
+        }
+    }
+
+    public Applied applied() {
+        return new Applied();
     }
 
     /**

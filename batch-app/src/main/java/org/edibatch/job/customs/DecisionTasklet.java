@@ -108,6 +108,7 @@ public class DecisionTasklet implements Tasklet {
         }
         Map<DeclarationRepository.NumberKey, Amendments.State> states = declarations.states(keys);
         StoredMessages stored = new StoredMessages();
+        AppliedDecisionRepository.Applied done = applied.applied();
         List<JournalEntry> entries = new ArrayList<>();
         for (DecisionRepository.Decision d : todo) {
             Amendments.State state = states.get(new DeclarationRepository.NumberKey(d.sender(), d.declarationNo()));
@@ -121,7 +122,7 @@ public class DecisionTasklet implements Tasklet {
                 // the corrections apply to the declaration as its sender last sent it: that message's items
                 StoredMessages.Location last = applied.lastSenderMessage(d.sender(), d.declarationNo()).orElse(null);
                 if (last == null || state == null) {
-                    applied.recordApplied(d.id(), runId, clock.instant(), null, "the declaration was never accepted");
+                    done.add(d.id(), runId, clock.instant(), null, "the declaration was never accepted");
                     continue;
                 }
                 StoredMessages.Read seen;
@@ -144,10 +145,11 @@ public class DecisionTasklet implements Tasklet {
                 log.warn("decision {} on {}/{} cannot be applied: {}", d.id(), d.sender(), d.declarationNo(),
                         result.notApplicable());
             }
-            applied.recordApplied(d.id(), runId, clock.instant(),
+            done.add(d.id(), runId, clock.instant(),
                     version == null ? null : version.amendment().version(), result.notApplicable());
             contribution.incrementWriteCount(1);
         }
+        done.write();
         ledger.postAll(entries, runId);
     }
 
