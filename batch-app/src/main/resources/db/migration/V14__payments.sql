@@ -74,7 +74,7 @@ CREATE TRIGGER receivable_refund_append_only BEFORE UPDATE OR DELETE ON receivab
 CREATE TRIGGER receivable_refund_no_truncate BEFORE TRUNCATE ON receivable_refund
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
 
--- The open amount per accepted declaration number, from its current version: tax_due (0 once cancelled), paid
+-- The open amount per accepted declaration number, from its current version: tax_due (0 once cancelled or refused by an officer), paid
 -- (payments applied to the receivable, less what was moved to refunds), refund_due (overpayments and moved
 -- credit balances), open_amount (never below 0). file_id and msg_index are the original's (its payment number).
 -- Once the payments step has moved every credit balance, the 1100 balance equals SUM(open_amount).
@@ -91,10 +91,10 @@ SELECT n.sender, n.declaration_no, c.importer_code, n.file_id, n.msg_index,
                       WHERE x.sender = n.sender AND x.declaration_no = n.declaration_no
                       ORDER BY x.version DESC LIMIT 1) v ON TRUE
   CROSS JOIN LATERAL (SELECT COALESCE(v.version, 1) AS version,
-                             COALESCE(v.status = 'CANCELLED', FALSE) AS cancelled,
+                             COALESCE(v.status IN ('CANCELLED', 'REFUSED'), FALSE) AS cancelled,
                              COALESCE(v.importer_code, d.importer_code) AS importer_code,
                              COALESCE(v.channel, d.channel) AS channel,
-                             CASE WHEN v.status = 'CANCELLED' THEN 0
+                             CASE WHEN v.status IN ('CANCELLED', 'REFUSED') THEN 0
                                   WHEN v.version IS NOT NULL THEN v.duty_krw + v.vat_krw
                                   ELSE COALESCE(d.duty_krw, 0) + COALESCE(d.vat_krw, 0) END AS tax_due) c
   LEFT JOIN (SELECT sender, declaration_no, SUM(applied) AS applied, SUM(refund) AS refund

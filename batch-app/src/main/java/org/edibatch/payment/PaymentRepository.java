@@ -62,8 +62,8 @@ public final class PaymentRepository {
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT k.f, k.m, n.sender, n.declaration_no, "
                     + "COALESCE(v.importer_code, d.importer_code), COALESCE(v.version, 1), "
-                    + "COALESCE(v.status = 'CANCELLED', FALSE), "
-                    + "CASE WHEN v.status = 'CANCELLED' THEN 0 WHEN v.version IS NOT NULL THEN v.duty_krw + v.vat_krw "
+                    + "COALESCE(v.status IN ('CANCELLED', 'REFUSED'), FALSE), "
+                    + "CASE WHEN v.status IN ('CANCELLED', 'REFUSED') THEN 0 WHEN v.version IS NOT NULL THEN v.duty_krw + v.vat_krw "
                     + "ELSE COALESCE(d.duty_krw, 0) + COALESCE(d.vat_krw, 0) END, "
                     + "COALESCE((SELECT SUM(p.applied) FROM payment_line p WHERE p.sender = n.sender "
                     + "AND p.declaration_no = n.declaration_no), 0) - COALESCE((SELECT SUM(r.amount) "

@@ -40,7 +40,7 @@ public final class ReleaseRepository {
         List<Unreleased> out = new ArrayList<>();
         jdbc.query("SELECT c.sender, c.declaration_no, COALESCE(v.file_id, d.file_id), COALESCE(v.msg_index, d.msg_index), "
                 + "COALESCE(v.importer_code, d.importer_code), COALESCE(v.channel, d.channel), "
-                + "COALESCE(v.status = 'CANCELLED', FALSE), COALESCE(v.duty_krw, d.duty_krw) + COALESCE(v.vat_krw, d.vat_krw), "
+                + "COALESCE(v.status IN ('CANCELLED', 'REFUSED'), FALSE), COALESCE(v.duty_krw, d.duty_krw) + COALESCE(v.vat_krw, d.vat_krw), "
                 + "o.id, o.kind, EXISTS (SELECT 1 FROM officer_decision_applied a WHERE a.decision_id = o.id), "
                 + "COALESCE(r.open_amount, 0), COALESCE(p.monthly_payment, FALSE) "
                 + "FROM declaration_number c JOIN declaration d ON d.file_id = c.file_id AND d.msg_index = c.msg_index "
