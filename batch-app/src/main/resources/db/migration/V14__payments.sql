@@ -76,8 +76,9 @@ CREATE TRIGGER receivable_refund_no_truncate BEFORE TRUNCATE ON receivable_refun
 
 -- The open amount per accepted declaration number, from its current version: tax_due (0 once cancelled or
 -- refused by an officer), paid (payments applied to the receivable, less what was moved to refunds), refund_due
--- (overpayments and moved credit balances), open_amount (never below 0). file_id and msg_index are the original's (its payment number).
--- Once the payments step has moved every credit balance, the 1100 balance equals SUM(open_amount).
+-- (overpayments and moved credit balances), open_amount (never below 0). file_id and msg_index are the original's
+-- (its payment number). Once the payments step has moved every credit balance, the 1100 balance equals
+-- SUM(open_amount).
 CREATE VIEW declaration_receivable AS
 SELECT n.sender, n.declaration_no, c.importer_code, n.file_id, n.msg_index,
        c.version, c.cancelled, c.channel, c.tax_due,
