@@ -75,7 +75,7 @@ public final class ProcurementXml {
                 throw new IllegalStateException("schema " + name + " missing from edi-schemas");
             }
             try {
-                SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+                SchemaFactory f = SchemaFactory.newDefaultInstance();
                 f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");

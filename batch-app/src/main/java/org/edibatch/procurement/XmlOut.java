@@ -9,7 +9,7 @@ import java.io.OutputStream;
 /** Small StAX helper for the answers: UTF-8, one namespace, elements with text and attributes in pairs. */
 final class XmlOut implements AutoCloseable {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private final XMLStreamWriter w;
 
     XmlOut(OutputStream out, String root) throws IOException {

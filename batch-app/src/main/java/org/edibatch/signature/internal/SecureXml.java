@@ -43,7 +43,9 @@ public final class SecureXml {
     /** Not thread-safe (DocumentBuilder never is): hold one per thread or per call. */
     public static DocumentBuilder newDocumentBuilder() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            // the JDK's own parser, whose hardening features are known: never one a jar on the class path
+            // registers (Smooks, in the tests, brings a shaded Xerces that refuses them)
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -68,7 +70,7 @@ public final class SecureXml {
     }
 
     private static Transformer transformer() throws TransformerConfigurationException {
-        TransformerFactory tf = TransformerFactory.newInstance();
+        TransformerFactory tf = TransformerFactory.newDefaultInstance();
         tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
