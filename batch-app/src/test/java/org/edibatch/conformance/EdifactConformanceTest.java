@@ -86,11 +86,14 @@ class EdifactConformanceTest {
         return chosen;
     }
 
+    /** Segments with this tag: a tag after a terminator (a CONTRL also names UNH inside its UCM). */
     private static int count(byte[] interchange, String tag) {
         String text = new String(interchange, StandardCharsets.ISO_8859_1);
         int n = 0;
         for (int at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + 1)) {
-            n++;
+            if (at > 0 && (text.charAt(at - 1) == '\'' || text.charAt(at - 1) == '\n')) {
+                n++;
+            }
         }
         return n;
     }
@@ -115,8 +118,9 @@ class EdifactConformanceTest {
 
     @Test
     void theLoadGeneratorWritesD96bCusdec(@TempDir Path dir) throws Exception {
+        // no drawn damage: its too long numbers are syntax errors on purpose
         assertThat(LoadGenerator.run("--out", dir.toString(), "--declarations", "300", "--per-interchange", "50",
-                "--seed", "17", "--bad-percent", "1", "--replace-percent", "10", "--cancel-percent", "5")).isZero();
+                "--seed", "17", "--bad-percent", "0", "--replace-percent", "10", "--cancel-percent", "5")).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".edi")).sorted().toList();
