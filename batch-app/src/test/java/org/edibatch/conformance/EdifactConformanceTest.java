@@ -64,7 +64,7 @@ class EdifactConformanceTest {
         // identifications with their code qualifiers (UNB 0007), which the CONTRL must echo
         Files.write(app.inbox().resolve("qualified.edi"), Interchange.from("HANBITTRD", "QU0001")
                 .message(org.edibatch.samples.Cusdec.declaration("QU0000001").item("9503003900", "CN", "100", "PCE", "800.00"))
-                .rewrite(t -> t.replace("+HANBITTRD+KCS+", "+HANBITTRD:ZZ+KCS:ZZ+")).bytes());
+                .rewrite(t -> t.replace("+HANBITTRD+KCS+", "+HANBITTRD:14+KCS:ZZZ+")).bytes());
         app.runCustoms("conformance");
     }
 
@@ -86,11 +86,14 @@ class EdifactConformanceTest {
         return chosen;
     }
 
+    /** Segments with this tag: a tag after a terminator (a CONTRL also names UNH inside its UCM). */
     private static int count(byte[] interchange, String tag) {
         String text = new String(interchange, StandardCharsets.ISO_8859_1);
         int n = 0;
         for (int at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + 1)) {
-            n++;
+            if (at > 0 && (text.charAt(at - 1) == '\'' || text.charAt(at - 1) == '\n')) {
+                n++;
+            }
         }
         return n;
     }
@@ -115,8 +118,9 @@ class EdifactConformanceTest {
 
     @Test
     void theLoadGeneratorWritesD96bCusdec(@TempDir Path dir) throws Exception {
+        // no drawn damage: its too long numbers are syntax errors on purpose
         assertThat(LoadGenerator.run("--out", dir.toString(), "--declarations", "300", "--per-interchange", "50",
-                "--seed", "17", "--bad-percent", "1", "--replace-percent", "10", "--cancel-percent", "5")).isZero();
+                "--seed", "17", "--bad-percent", "0", "--replace-percent", "10", "--cancel-percent", "5")).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".edi")).sorted().toList();
@@ -164,7 +168,7 @@ class EdifactConformanceTest {
         }
         assertThat(contrl).as("CONTRL answers").isGreaterThanOrEqualTo(20);
         assertThat(answers.values()).as("the qualified sender's CONTRL").anyMatch(b -> new String(b,
-                StandardCharsets.ISO_8859_1).contains("UCI+QU0001+HANBITTRD:ZZ+KCS:ZZ+7'"));
+                StandardCharsets.ISO_8859_1).contains("UCI+QU0001+HANBITTRD:14+KCS:ZZZ+7'"));
         // every kind of CUSRES was among them: accepted, rejected, replacement and cancellation approved and refused
         assertThat(cusres.toString()).contains("+29'", "+27'", "+5+AP'", "+1+AP'", "+5+RE'", "+1+RE'",
                 "GIS+1'", "GIS+5'", "GIS+6'", "GIS+15'", "GIS+16'", "TAX+9'", "RFF+PQ:", "DTM+13:", "MOA+9:");
