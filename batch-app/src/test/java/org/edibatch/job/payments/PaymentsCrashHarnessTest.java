@@ -42,7 +42,9 @@ class PaymentsCrashHarnessTest {
         List<String> a = new ArrayList<>(List.of("run", "customs", "--edibatch.home=" + home,
                 "--spring.datasource.url=" + db, "--edibatch.signature.required=false",
                 "--edibatch.fixed-clock=2026-11-28T01:00:00Z", "--edibatch.chunk-size=4", "--edibatch.intake.settle=0s",
-                "--logging.level.org.edibatch=WARN"));
+                "--logging.level.org.edibatch=WARN",
+                // all drawn for inspection, none decided: nothing is released, so night 3 may still amend (C174)
+                "--edibatch.selectivity.sample-percent=100"));
         a.addAll(List.of(extra));
         return a.toArray(new String[0]);
     }
