@@ -76,9 +76,10 @@ class MessageTablesDatabaseTest {
                 .hasMessageContaining("has message results");
         assertThatThrownBy(() -> app.ownerJdbc().update("DELETE FROM message_result WHERE file_id = 9002 AND msg_index = 1"))
                 .hasMessageContaining("has a declaration");
-        // with the officers' decisions (V13), which hold a foreign key to declaration: the triggers refuse it
+        // with the officers' decisions (V13), which hold a foreign key to declaration, and the versions they made
+        // (V16), which hold one to them: the triggers refuse it
         assertThatThrownBy(() -> app.ownerJdbc().execute("TRUNCATE message_result, declaration, syntax_error, "
-                + "officer_decision, officer_decision_applied")).hasMessageContaining("refused");
+                + "officer_decision, officer_decision_applied, declaration_version")).hasMessageContaining("refused");
         assertThatThrownBy(() -> app.ownerJdbc().execute("TRUNCATE inbound_file CASCADE")).hasMessageContaining("refused");
         // a parent without children is not held
         app.ownerJdbc().update("INSERT INTO inbound_file (id, run_id, original_name, work_path, sha256, size_bytes, received_at, "

@@ -97,7 +97,7 @@ class OfficerDecisionsTest {
                     .contains("MOA+40:97895000:KRW'").contains("RFF+ACW:" + accepted + "'")
                     .contains("MOA+176:13020035:KRW'").contains("MOA+5:-3230535:KRW'")
                     .contains("RFF+ABT:ODA0000001'");
-            assertThat(answer(home, b)).contains("BGM+962+ODB0000001+27'").contains("ERC+C180::KCS'");
+            assertThat(answer(home, b)).contains("BGM+962+ODB0000001+27'").contains("ERC+C180::86'");
             assertThat(answerFiles(home)).hasSize(2);
             assertThat(app.jdbc().queryForList("SELECT kind FROM answer WHERE kind LIKE 'CUSRES-D%' ORDER BY kind",
                     String.class)).containsExactly("CUSRES-D" + a, "CUSRES-D" + b);

@@ -111,10 +111,12 @@ class XmlCustomsTest {
         List<String> vat = texts(xml, "VATAmount");
         List<String> value = texts(xml, "CustomsValueAmount");
         for (int i = 0; i < 3; i++) {
+            // D96B order: the TAX+7 CUD group (MOA+40 customs value, MOA+124 duty), then TAX+7 VAT (MOA+124)
             List<Segment> moa = Answers.segments(cusres.get(i), "MOA");
-            assertThat(new BigDecimal(duty.get(i))).isEqualByComparingTo(moa.get(0).value(1, 2));
-            assertThat(new BigDecimal(vat.get(i))).isEqualByComparingTo(moa.get(1).value(1, 2));
-            assertThat(new BigDecimal(value.get(i))).isEqualByComparingTo(moa.get(2).value(1, 2));
+            assertThat(moa.get(0).value(1, 1)).isEqualTo("40");
+            assertThat(new BigDecimal(value.get(i))).isEqualByComparingTo(moa.get(0).value(1, 2));
+            assertThat(new BigDecimal(duty.get(i))).isEqualByComparingTo(moa.get(1).value(1, 2));
+            assertThat(new BigDecimal(vat.get(i))).isEqualByComparingTo(moa.get(2).value(1, 2));
             String no = ids.get(i);
             String sql = "SELECT l.line_no, l.account_code, l.party_id, l.debit, l.credit FROM journal_line l "
                     + "JOIN journal_entry e ON e.id = l.entry_id WHERE e.idempotency_key = ? ORDER BY l.line_no";
