@@ -103,9 +103,9 @@ public final class Camt054Reader implements Closeable {
         try {
             reader = SecureStax.inputFactory(SecureStax.REFUSE).createXMLStreamReader(in);
         } catch (XMLStreamException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), message(e));
+            refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), SecureStax.errorText(e));
         } catch (RuntimeException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, null, parserFailure(e));
+            refuse(XmlErrorCode.NOT_WELL_FORMED, null, SecureStax.parserFailure(e));
         }
         this.r = reader;
         this.validator = validate && reader != null
@@ -188,13 +188,13 @@ public final class Camt054Reader implements Closeable {
             if (cause instanceof LimitedInputStream.LimitReached) {
                 refuse(XmlErrorCode.LIMIT_EXCEEDED, location(e), cause.getMessage());
             } else {
-                refuse(XmlErrorCode.NOT_WELL_FORMED, location(e), message(e));
+                refuse(XmlErrorCode.NOT_WELL_FORMED, location(e), SecureStax.errorText(e));
             }
         } catch (SAXException e) {
             refuse(XmlErrorCode.SCHEMA_INVALID, r.getLocation(), e.getMessage());
         } catch (RuntimeException e) {
             // whatever the parser or validator throws on hostile input is the input's fault: refused, not a crash
-            refuse(XmlErrorCode.NOT_WELL_FORMED, r == null ? null : safeLocation(), parserFailure(e));
+            refuse(XmlErrorCode.NOT_WELL_FORMED, r == null ? null : safeLocation(), SecureStax.parserFailure(e));
         }
     }
 
@@ -209,7 +209,7 @@ public final class Camt054Reader implements Closeable {
         try {
             event = r.next();
         } catch (RuntimeException e) {
-            throw new XMLStreamException(parserFailure(e), r.getLocation(), e);
+            throw new XMLStreamException(SecureStax.parserFailure(e), r.getLocation(), e);
         }
         in.eventSeen();
         switch (event) {
@@ -431,17 +431,6 @@ public final class Camt054Reader implements Closeable {
 
     private Location location(XMLStreamException e) {
         return e.getLocation() != null ? e.getLocation() : (r != null ? safeLocation() : null);
-    }
-
-    private static String parserFailure(RuntimeException e) {
-        return "the XML parser cannot read this input (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-    }
-
-    private static String message(XMLStreamException e) {
-        String m = String.valueOf(e.getMessage());
-        int i = m.indexOf("Message: ");
-        return i >= 0 ? m.substring(i + "Message: ".length()).trim() : m;
     }
 
     @Override

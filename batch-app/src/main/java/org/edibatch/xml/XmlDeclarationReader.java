@@ -74,9 +74,9 @@ public final class XmlDeclarationReader implements Closeable {
         try {
             reader = SecureStax.inputFactory(resolver).createXMLStreamReader(in);
         } catch (XMLStreamException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), message(e));
+            refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), SecureStax.errorText(e));
         } catch (RuntimeException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, null, parserFailure(e));
+            refuse(XmlErrorCode.NOT_WELL_FORMED, null, SecureStax.parserFailure(e));
         }
         this.r = reader;
         this.validator = validate && reader != null ? new ValidatingBridge(XmlSchemas.declaration(), reader,
@@ -193,7 +193,7 @@ public final class XmlDeclarationReader implements Closeable {
             if (cause instanceof LimitedInputStream.LimitReached) {
                 refuse(XmlErrorCode.LIMIT_EXCEEDED, location(e), cause.getMessage());
             } else {
-                refuse(XmlErrorCode.NOT_WELL_FORMED, location(e), message(e));
+                refuse(XmlErrorCode.NOT_WELL_FORMED, location(e), SecureStax.errorText(e));
             }
         } catch (SAXException e) {
             refuse(XmlErrorCode.SCHEMA_INVALID, r.getLocation(), e.getMessage());
@@ -207,7 +207,7 @@ public final class XmlDeclarationReader implements Closeable {
         } catch (RuntimeException e) {
             // The JDK's parser itself fails on some malformed input (a NUL in a DOCTYPE's internal subset throws
             // MissingResourceException "InvalidCharInDTD"): the input is not well-formed, the run is not at fault.
-            throw new XMLStreamException(parserFailure(e), r.getLocation(), e);
+            throw new XMLStreamException(SecureStax.parserFailure(e), r.getLocation(), e);
         }
         in.eventSeen();
         switch (event) {
@@ -378,17 +378,6 @@ public final class XmlDeclarationReader implements Closeable {
 
     private Location location(XMLStreamException e) {
         return e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
-    }
-
-    private static String parserFailure(RuntimeException e) {
-        return "the XML parser cannot read this input (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-    }
-
-    private static String message(XMLStreamException e) {
-        String m = String.valueOf(e.getMessage());
-        int i = m.indexOf("Message: ");
-        return i >= 0 ? m.substring(i + "Message: ".length()).trim() : m;
     }
 
     @Override

@@ -31,4 +31,17 @@ public final class SecureStax {
         f.setProperty(XMLInputFactory.RESOLVER, resolver);
         return f;
     }
+
+    /** What a reader tells the sender when the parser itself fails on its input (not a StAX error). */
+    public static String parserFailure(RuntimeException e) {
+        return "the XML parser cannot read this input (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+    }
+
+    /** A StAX error's own text, without the location prefix the JDK puts before it (the location is reported apart). */
+    public static String errorText(XMLStreamException e) {
+        String m = String.valueOf(e.getMessage());
+        int i = m.indexOf("Message: ");
+        return i >= 0 ? m.substring(i + "Message: ".length()).trim() : m;
+    }
 }
