@@ -2,7 +2,6 @@ package org.edibatch.intake;
 
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
-import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.payment.Camt054Reader;
 import org.edibatch.refdata.ReferenceSnapshot;
 import org.edibatch.signature.SignerBinding;
@@ -138,7 +137,7 @@ final class CamtIntake {
         } else if (!errors.isEmpty()) {
             state = FileState.REJECTED;
             reasonCode = "XML:" + errors.get(0).code();
-            reasonText = errors.get(0).text() + position(errors.get(0));
+            reasonText = errors.get(0).text() + XmlIntake.position(errors.get(0));
         }
         long id = files.insert(runId, sig.content(), sig.signature(), name, sha, FORMAT, answerTo, state, reasonCode,
                 reasonText, sig.form(), outcome);
@@ -151,18 +150,7 @@ final class CamtIntake {
                     first == null ? null : first.pointer(), first == null ? null : first.line(),
                     first == null ? null : first.column(), first == null ? null : first.text()));
         }
-        int seq = 0;
-        if (!duplicate && signatureRejected) {
-            files.exception(runId, id, seq++, ExceptionCategory.SIGNATURE, answerTo, name, reasonCode,
-                    ExceptionCategory.fileRefused(reasonText));
-        }
-        for (XmlError e : errors) {
-            files.exception(runId, id, seq++, ExceptionCategory.FILE, answerTo, name, e.code(),
-                    ExceptionCategory.batchRefused(e.text(), position(e)));
-        }
-    }
-
-    private static String position(XmlError e) {
-        return e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
+        XmlIntake.exceptions(files, runId, id, answerTo, name, !duplicate && signatureRejected, reasonCode,
+                reasonText, errors);
     }
 }

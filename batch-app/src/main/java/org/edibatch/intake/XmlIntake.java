@@ -140,8 +140,17 @@ final class XmlIntake {
                     first == null ? null : first.pointer(), first == null ? null : first.line(),
                     first == null ? null : first.column(), first == null ? null : first.text()));
         }
+        exceptions(files, runId, id, answerTo, name, !duplicate && signatureRejected, reasonCode, reasonText, errors);
+    }
+
+    /**
+     * The exception lines of a registered XML file (a declaration batch or a bank's camt.054): its signature's
+     * refusal when it has one, then each schema or parse error.
+     */
+    static void exceptions(InboundFiles files, long runId, long id, String answerTo, String name,
+                           boolean signatureRefused, String reasonCode, String reasonText, List<XmlError> errors) {
         int seq = 0;
-        if (!duplicate && signatureRejected) {
+        if (signatureRefused) {
             files.exception(runId, id, seq++, ExceptionCategory.SIGNATURE, answerTo, name, reasonCode,
                     ExceptionCategory.fileRefused(reasonText));
         }
@@ -151,7 +160,7 @@ final class XmlIntake {
         }
     }
 
-    private static String position(XmlError e) {
+    static String position(XmlError e) {
         return e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
     }
 }
