@@ -1,6 +1,7 @@
 package org.edibatch.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -14,9 +15,8 @@ public class RunCustomsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--workers", paramLabel = "local|remote",
-            description = "where the customs partitions run: threads here (default) or worker JVMs (edibatch.workers)")
-    String workers;
+    @Mixin
+    WorkersOption workers;
 
     public RunCustomsCommand(SpringContext spring) {
         this.spring = spring;
@@ -24,11 +24,7 @@ public class RunCustomsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers != null && !workers.equals("local") && !workers.equals("remote")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--workers must be local or remote: " + workers);
-        }
-        WorkerCommand.Workers.remote(spring, "remote".equals(workers));
+        workers.apply(spring);
         return spring.bean(CustomsRuns.class).run(false, spec.commandLine().getOut());
     }
 }

@@ -3,6 +3,7 @@ package org.edibatch.cli;
 import org.edibatch.run.ExitCodes;
 import org.edibatch.run.RunLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -23,9 +24,8 @@ public class RunNightlyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--workers", paramLabel = "local|remote",
-            description = "where the customs partitions run: threads here (default) or worker JVMs (edibatch.workers)")
-    String workers;
+    @Mixin
+    WorkersOption workers;
 
     public RunNightlyCommand(SpringContext spring) {
         this.spring = spring;
@@ -33,11 +33,7 @@ public class RunNightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers != null && !workers.equals("local") && !workers.equals("remote")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--workers must be local or remote: " + workers);
-        }
-        WorkerCommand.Workers.remote(spring, "remote".equals(workers));
+        workers.apply(spring);
         PrintWriter out = spec.commandLine().getOut();
         try (RunLock lock = RunLock.tryAcquire(spring.bean(DataSource.class))) {
             if (lock == null) {

@@ -31,25 +31,12 @@ public class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workers.remote(spring, true);
+        WorkersOption.remote(spring);
         if (!RemoteWorkers.from(spring.bean(Environment.class)).remote()) {
             throw new ConfigurationRefused("worker: edibatch.workers=local: a worker takes partitions only in remote "
                     + "mode");
         }
         spring.bean(PartitionWorker.class).runUntilStopped(spec.commandLine().getOut());
         return ExitCodes.OK;
-    }
-
-    /** Where {@code --workers} and the worker command put the mode: before the context starts, which reads it. */
-    static final class Workers {
-        private Workers() {
-        }
-
-        static void remote(SpringContext spring, boolean remote) {
-            if (remote && !spring.running()) {
-                // a --edibatch.workers=... on the command line still wins (and local is refused by the worker)
-                System.setProperty(RemoteWorkers.MODE, "remote");
-            }
-        }
     }
 }
