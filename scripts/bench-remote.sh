@@ -11,7 +11,8 @@
 #
 # Prints for each configuration: the customs step's time (what the workers share), the whole run's wall time,
 # declarations/s, journal rows/s written, and the machine's load; then the speed-up of the customs step
-# (1 worker / 2 workers) with PASS or FAIL against 1.5, and of the whole run.
+# (1 worker / 2 workers) with PASS or FAIL against 1.5, and of the whole run; and how many cores the customs step kept
+# busy, whence the highest speed-up this machine allows (its cores over those one worker already keeps busy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=java-opts.sh
@@ -54,6 +55,7 @@ DBS=()
 WORKERS=()
 cleanup() {
   for p in "${WORKERS[@]}"; do kill "$p" 2>/dev/null || true; done
+  [[ -n "$SAMPLER" ]] && kill "$SAMPLER" 2>/dev/null || true
   if [[ "${KEEP_DB:-0}" != 1 ]]; then
     for db in "${DBS[@]}"; do dropdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" --if-exists "$db" 2>/dev/null || true; done
   fi
@@ -62,7 +64,8 @@ cleanup() {
 trap cleanup EXIT
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
 
-declare -A STEP WALL
+declare -A STEP WALL CORES
+SAMPLER=
 for workers in ${CONFIGS:-1 2}; do
   HOME_DIR=$WORK/home-$workers
   mkdir -p "$HOME_DIR/inbox"
@@ -93,6 +96,9 @@ for workers in ${CONFIGS:-1 2}; do
   sync
   read -r busy_before idle_before < <(machine_ticks)
   load_before=$(cut -d' ' -f1 /proc/loadavg)
+  # the machine's CPU ticks twice a second, to tell how many cores the customs step kept busy
+  (while :; do echo "$(date +%s%3N) $(machine_ticks)"; sleep 0.5; done) >"$WORK/cpu-$workers.txt" &
+  SAMPLER=$!
   start=$(date +%s%N)
   set +e
   # shellcheck disable=SC2086
@@ -102,6 +108,8 @@ for workers in ${CONFIGS:-1 2}; do
   set -e
   wall=$(( ($(date +%s%N) - start) / 1000000 ))
   read -r busy_after idle_after < <(machine_ticks)
+  kill "$SAMPLER" 2>/dev/null || true
+  wait "$SAMPLER" 2>/dev/null || true
   for p in "${WORKERS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   WORKERS=()
   if [[ $code != 0 && $code != 2 ]]; then
@@ -117,17 +125,32 @@ for workers in ${CONFIGS:-1 2}; do
   rows=$("${PSQL[@]}" -c "SELECT (SELECT count(*) FROM declaration) + (SELECT count(*) FROM journal_entry)
                           + (SELECT count(*) FROM journal_line) + (SELECT count(*) FROM message_result)
                           + (SELECT count(*) FROM declaration_number) + (SELECT count(*) FROM exception_item)")
+  # Batch writes the step's times in the JVM's zone, which java-opts.sh leaves at the machine's (UTC here)
+  read -r step_from step_to < <("${PSQL[@]}" -F ' ' -c "SELECT round(extract(epoch FROM start_time) * 1000),
+      round(extract(epoch FROM end_time) * 1000) FROM batch_step_execution WHERE step_name = 'customs'
+      ORDER BY step_execution_id DESC LIMIT 1")
+  cores=$(awk -v from="$step_from" -v to="$step_to" -v n="$(nproc)" '
+      $1 >= from && $1 <= to { if (!seen) { b0 = $2; i0 = $3; seen = 1 } b1 = $2; i1 = $3 }
+      END { if (b1 + i1 > b0 + i0) printf "%.2f", n * (b1 - b0) / (b1 - b0 + i1 - i0); else print "n/a" }' \
+      "$WORK/cpu-$workers.txt")
+  CORES[$workers]=$cores
   busy=$(awk -v b=$((busy_after - busy_before)) -v i=$((idle_after - idle_before)) 'BEGIN {printf "%.0f", 100 * b / (b + i)}')
   STEP[$workers]=$step
   WALL[$workers]=$wall
   printf '%s worker JVM(s) x 1 thread: customs step %.1f s, run %.1f s; %s declarations (%.0f/s in the step), ' \
     "$workers" "$(awk -v s="$step" 'BEGIN {print s / 1000}')" "$(awk -v s="$wall" 'BEGIN {print s / 1000}')" \
     "$decided" "$(awk -v d="$decided" -v s="$step" 'BEGIN {print d * 1000 / s}')"
-  printf '%s journal lines, %.0f rows/s written in the step; %s broker message(s) (one per partition); machine %s%% busy (load %s before)\n' \
-    "$lines" "$(awk -v r="$rows" -v s="$step" 'BEGIN {print r * 1000 / s}')" "$PARTITIONS" "$busy" "$load_before"
+  printf '%s journal lines, %.0f rows/s written in the step; %s broker message(s) (one per partition); machine %s%% busy (load %s before); %s of %s cores busy in the customs step\n' \
+    "$lines" "$(awk -v r="$rows" -v s="$step" 'BEGIN {print r * 1000 / s}')" "$PARTITIONS" "$busy" "$load_before" \
+    "$cores" "$(nproc)"
 done
 speedup=$(awk -v a="${STEP[1]}" -v b="${STEP[2]}" 'BEGIN {printf "%.2f", a / b}')
 wall_speedup=$(awk -v a="${WALL[1]}" -v b="${WALL[2]}" 'BEGIN {printf "%.2f", a / b}')
 verdict=$(awk -v s="$speedup" 'BEGIN {print (s >= 1.5 ? "PASS" : "FAIL")}')
 echo "speed-up of the customs step, 2 workers vs 1: $speedup ($verdict against 1.5); whole run: $wall_speedup"
+# What the machine allows: with one worker the step kept CORES[1] of the cores busy (worker, PostgreSQL, manager),
+# so a second worker can at best fill the rest: no speed-up above nproc / CORES[1] is possible here.
+if [[ "${CORES[1]:-n/a}" != n/a ]]; then
+  echo "the machine's ceiling for that speed-up: $(nproc) cores / ${CORES[1]} busy with one worker = $(awk -v n="$(nproc)" -v c="${CORES[1]}" 'BEGIN {printf "%.2f", n / c}')"
+fi
 echo "cores: $(nproc); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
