@@ -4,8 +4,6 @@ import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
 import org.edibatch.payment.Camt054Reader;
 import org.edibatch.refdata.ReferenceSnapshot;
-import org.edibatch.signature.SignerBinding;
-import org.edibatch.signature.SubReason;
 import org.edibatch.signature.VerificationOutcome;
 import org.edibatch.xml.XmlError;
 import org.edibatch.xml.XmlErrorCode;
@@ -72,32 +70,19 @@ final class CamtIntake {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(sig.content()), 1 << 16)) {
             scan = Camt054Reader.scan(in, XmlLimits.defaults());
         }
-        VerificationOutcome outcome = sig.outcome();
-        if (outcome == null) {
-            outcome = signatures.envelopedXml(sig.content(), receivedAt);
-        }
-        return new Scanned(scan, outcome);
+        return new Scanned(scan, SignedXmlFile.signature(sig, signatures, receivedAt));
     }
 
     void register(long runId, String name, String sha, FileSignatureCheck.Result sig, Scanned scanned,
                   ReferenceSnapshot reference) throws IOException {
         Camt054Reader.Scan scan = scanned.scan();
         Camt054Reader.Header header = scan.header();
-        VerificationOutcome outcome = scanned.outcome();
-        if (outcome == null && props.signature().requiredFor("XML")) {
-            outcome = VerificationOutcome.of(SubReason.MISSING_SIGNATURE,
-                    "no " + name + ".p7s beside the file and no enveloped XML-DSig signature");
-        }
         String sender = header == null ? null : header.servicerId();
         var party = sender == null ? java.util.Optional.<ReferenceData.Party>empty() : reference.partyByEdiId(sender);
         boolean unknownSender = sender != null && party.isEmpty();
-        if (outcome != null && outcome.isPassed() && party.isPresent()) {
-            outcome = SignerBinding.check(outcome, party.get().brn());
-        }
-        String answerTo = sender;
-        if (answerTo == null && outcome != null && outcome.isPassed()) {
-            answerTo = reference.partyByBrn(outcome.signerBrn()).map(ReferenceData.Party::ediId).orElse(null);
-        }
+        VerificationOutcome outcome = SignedXmlFile.judged(scanned.outcome(), props.signature().requiredFor("XML"),
+                name, party);
+        String answerTo = SignedXmlFile.answerTo(sender, outcome, reference);
 
         List<XmlError> errors = new ArrayList<>(scan.errors());
         Long earlier = files.sameBytes(sha);
@@ -125,32 +110,8 @@ final class CamtIntake {
                                 + sameRef + ")"));
             }
         }
-        boolean duplicate = earlier != null;
-        boolean signatureRejected = outcome != null && !outcome.isPassed() && !unknownSender;
-        FileState state = FileState.CLAIMED;
-        String reasonCode = null;
-        String reasonText = null;
-        if (!duplicate && signatureRejected) {
-            state = FileState.REJECTED;
-            reasonCode = "SIG:" + outcome.subReason().name();
-            reasonText = FileSignatureCheck.reasonText(outcome);
-        } else if (!errors.isEmpty()) {
-            state = FileState.REJECTED;
-            reasonCode = "XML:" + errors.get(0).code();
-            reasonText = errors.get(0).text() + XmlIntake.position(errors.get(0));
-        }
-        long id = files.insert(runId, sig.content(), sig.signature(), name, sha, FORMAT, answerTo, state, reasonCode,
-                reasonText, sig.form(), outcome);
-        if (answerTo != null) {
-            XmlError first = errors.isEmpty() ? null : errors.get(0);
-            files.envelope(id, new InboundFiles.Envelope(answerTo, null,
-                    header == null || header.recipientId() == null ? "" : header.recipientId(), null,
-                    header == null || header.messageId() == null ? "UNKNOWN" : header.messageId(), "XML", "1",
-                    scan.advices(), state == FileState.CLAIMED, first == null ? null : first.code(),
-                    first == null ? null : first.pointer(), first == null ? null : first.line(),
-                    first == null ? null : first.column(), first == null ? null : first.text()));
-        }
-        XmlIntake.exceptions(files, runId, id, answerTo, name, !duplicate && signatureRejected, reasonCode,
-                reasonText, errors);
+        SignedXmlFile.register(files, runId, name, sha, FORMAT, sig, outcome, answerTo, earlier != null, unknownSender,
+                errors, new SignedXmlFile.Header(header == null ? null : header.recipientId(),
+                        header == null ? null : header.messageId(), "1", scan.advices()));
     }
 }

@@ -2,10 +2,7 @@ package org.edibatch.intake;
 
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.customs.ReferenceData;
-import org.edibatch.exceptions.ExceptionCategory;
 import org.edibatch.refdata.ReferenceSnapshot;
-import org.edibatch.signature.SignerBinding;
-import org.edibatch.signature.SubReason;
 import org.edibatch.signature.VerificationOutcome;
 import org.edibatch.xml.XmlBatchHeader;
 import org.edibatch.xml.XmlDeclarationReader;
@@ -21,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Intake of an XML declaration batch: the same decisions as for an EDIFACT interchange (signature, known
@@ -63,36 +61,20 @@ final class XmlIntake {
         try (InputStream in = Files.newInputStream(sig.content())) {
             scan = XmlDeclarationReader.scan(in, XmlLimits.defaults());
         }
-        VerificationOutcome outcome = sig.outcome();
-        if (outcome == null) {
-            outcome = signatures.envelopedXml(sig.content(), receivedAt);
-        }
-        return new Scanned(scan, outcome);
+        return new Scanned(scan, SignedXmlFile.signature(sig, signatures, receivedAt));
     }
 
     void register(long runId, String name, String sha, FileSignatureCheck.Result sig, Scanned scanned,
                   ReferenceSnapshot reference) throws IOException {
         XmlDeclarationReader.Scan scan = scanned.scan();
         XmlBatchHeader header = scan.header();
-        VerificationOutcome outcome = scanned.outcome();
-        boolean required = props.signature().requiredFor("XML");
-        if (outcome == null && required) {
-            outcome = VerificationOutcome.of(SubReason.MISSING_SIGNATURE,
-                    "no " + name + ".p7s beside the file and no enveloped XML-DSig signature");
-        }
         String sender = header == null ? null : header.senderId();
         // As for EDIFACT: an unregistered sender is refused as such (X-code UNKNOWN_SENDER), not for its signature.
-        boolean unknownSender = sender != null && reference.partyByEdiId(sender).isEmpty();
-        if (outcome != null && outcome.isPassed() && sender != null && !unknownSender) {
-            String expectedBrn = reference.partyByEdiId(sender).map(ReferenceData.Party::brn).orElse(null);
-            outcome = SignerBinding.check(outcome, expectedBrn);
-        }
-        // Whom to answer: the sender the batch names, else (a batch refused before its header could be read)
-        // the registered party whose certificate signed it.
-        String answerTo = sender;
-        if (answerTo == null && outcome != null && outcome.isPassed()) {
-            answerTo = reference.partyByBrn(outcome.signerBrn()).map(ReferenceData.Party::ediId).orElse(null);
-        }
+        var party = sender == null ? Optional.<ReferenceData.Party>empty() : reference.partyByEdiId(sender);
+        boolean unknownSender = sender != null && party.isEmpty();
+        VerificationOutcome outcome = SignedXmlFile.judged(scanned.outcome(), props.signature().requiredFor("XML"),
+                name, party);
+        String answerTo = SignedXmlFile.answerTo(sender, outcome, reference);
 
         List<XmlError> errors = new ArrayList<>(scan.batchErrors());
         Long earlier = files.sameBytes(sha);
@@ -100,7 +82,7 @@ final class XmlIntake {
             errors.add(0, XmlError.of(XmlErrorCode.DUPLICATE, "/", 0, 0,
                     "the same file was received before (inbound file " + earlier + ")"));
         } else if (header != null && !scan.refused()) {
-            if (reference.partyByEdiId(sender).isEmpty()) {
+            if (party.isEmpty()) {
                 errors.add(XmlError.of(XmlErrorCode.UNKNOWN_SENDER, "/DeclarationBatch/SenderID", 0, 0,
                         "sender " + sender + " is not registered"));
             }
@@ -114,53 +96,9 @@ final class XmlIntake {
                         "batch " + header.batchId() + " was already received from this sender (inbound file " + sameRef + ")"));
             }
         }
-        boolean duplicate = earlier != null;
-        boolean signatureRejected = outcome != null && !outcome.isPassed() && !unknownSender;
-        FileState state = FileState.CLAIMED;
-        String reasonCode = null;
-        String reasonText = null;
-        if (!duplicate && signatureRejected) {
-            state = FileState.REJECTED;
-            reasonCode = "SIG:" + outcome.subReason().name();
-            reasonText = FileSignatureCheck.reasonText(outcome);
-        } else if (!errors.isEmpty()) {
-            state = FileState.REJECTED;
-            reasonCode = "XML:" + errors.get(0).code();
-            reasonText = errors.get(0).text() + position(errors.get(0));
-        }
-        long id = files.insert(runId, sig.content(), sig.signature(), name, sha, "XML", answerTo, state, reasonCode,
-                reasonText, sig.form(), outcome);
-        if (answerTo != null) {
-            XmlError first = errors.isEmpty() ? null : errors.get(0);
-            String recipient = header == null || header.recipientId() == null ? "" : header.recipientId();
-            files.envelope(id, new InboundFiles.Envelope(answerTo, null, recipient,
-                    null, header == null || header.batchId() == null ? "UNKNOWN" : header.batchId(), "XML",
-                    header == null ? "1" : Integer.toString(header.version()),
-                    scan.declarations(), state == FileState.CLAIMED, first == null ? null : first.code(),
-                    first == null ? null : first.pointer(), first == null ? null : first.line(),
-                    first == null ? null : first.column(), first == null ? null : first.text()));
-        }
-        exceptions(files, runId, id, answerTo, name, !duplicate && signatureRejected, reasonCode, reasonText, errors);
-    }
-
-    /**
-     * The exception lines of a registered XML file (a declaration batch or a bank's camt.054): its signature's
-     * refusal when it has one, then each schema or parse error.
-     */
-    static void exceptions(InboundFiles files, long runId, long id, String answerTo, String name,
-                           boolean signatureRefused, String reasonCode, String reasonText, List<XmlError> errors) {
-        int seq = 0;
-        if (signatureRefused) {
-            files.exception(runId, id, seq++, ExceptionCategory.SIGNATURE, answerTo, name, reasonCode,
-                    ExceptionCategory.fileRefused(reasonText));
-        }
-        for (XmlError e : errors) {
-            files.exception(runId, id, seq++, ExceptionCategory.FILE, answerTo, name, e.code(),
-                    ExceptionCategory.batchRefused(e.text(), position(e)));
-        }
-    }
-
-    static String position(XmlError e) {
-        return e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
+        SignedXmlFile.register(files, runId, name, sha, "XML", sig, outcome, answerTo, earlier != null, unknownSender,
+                errors, new SignedXmlFile.Header(header == null ? null : header.recipientId(),
+                        header == null ? null : header.batchId(), header == null ? "1" : Integer.toString(header.version()),
+                        scan.declarations()));
     }
 }
