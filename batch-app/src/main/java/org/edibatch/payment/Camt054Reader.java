@@ -4,13 +4,12 @@ import org.edibatch.xml.XmlError;
 import org.edibatch.xml.XmlErrorCode;
 import org.edibatch.xml.XmlLimits;
 import org.edibatch.xml.XmlSchemas;
-import org.edibatch.xml.internal.LimitedInputStream;
 import org.edibatch.xml.internal.SecureStax;
+import org.edibatch.xml.internal.StaxPass;
 import org.edibatch.xml.internal.ValidatingBridge;
 import org.xml.sax.SAXException;
 
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.Closeable;
@@ -52,8 +51,7 @@ public final class Camt054Reader implements Closeable {
                        List<XmlError> errors) {
     }
 
-    private final XmlLimits limits;
-    private final LimitedInputStream in;
+    private final StaxPass pass;
     private final XMLStreamReader r;
     private final ValidatingBridge validator;
     private final String[] names;
@@ -61,7 +59,6 @@ public final class Camt054Reader implements Closeable {
     private final List<XmlError> errors = new ArrayList<>(1);
 
     private int depth;
-    private long elements;
     private boolean refused;
     private boolean ended;
 
@@ -96,20 +93,11 @@ public final class Camt054Reader implements Closeable {
     private String txPaymentReference;
 
     private Camt054Reader(InputStream source, XmlLimits limits, boolean validate) {
-        this.limits = limits;
         this.names = new String[limits.maxDepth() + 2];
-        this.in = new LimitedInputStream(source, limits.maxBytes(), limits.maxTokenBytes());
-        XMLStreamReader reader = null;
-        try {
-            reader = SecureStax.inputFactory(SecureStax.REFUSE).createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), SecureStax.errorText(e));
-        } catch (RuntimeException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, null, SecureStax.parserFailure(e));
-        }
-        this.r = reader;
-        this.validator = validate && reader != null
-                ? new ValidatingBridge(XmlSchemas.camt054(), reader, this::schemaError) : null;
+        this.pass = new StaxPass(source, limits, SecureStax.REFUSE, this::refuse);
+        this.r = pass.reader();
+        this.validator = validate && r != null
+                ? new ValidatingBridge(XmlSchemas.camt054(), r, this::schemaError) : null;
         if (r != null) {
             run(() -> {
                 if (validator != null) {
@@ -176,26 +164,8 @@ public final class Camt054Reader implements Closeable {
         return a;
     }
 
-    private interface Body {
-        void run() throws XMLStreamException, SAXException;
-    }
-
-    private void run(Body body) {
-        try {
-            body.run();
-        } catch (XMLStreamException e) {
-            Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-            if (cause instanceof LimitedInputStream.LimitReached) {
-                refuse(XmlErrorCode.LIMIT_EXCEEDED, location(e), cause.getMessage());
-            } else {
-                refuse(XmlErrorCode.NOT_WELL_FORMED, location(e), SecureStax.errorText(e));
-            }
-        } catch (SAXException e) {
-            refuse(XmlErrorCode.SCHEMA_INVALID, r.getLocation(), e.getMessage());
-        } catch (RuntimeException e) {
-            // whatever the parser or validator throws on hostile input is the input's fault: refused, not a crash
-            refuse(XmlErrorCode.NOT_WELL_FORMED, r == null ? null : safeLocation(), SecureStax.parserFailure(e));
-        }
+    private void run(StaxPass.Body body) {
+        pass.run(body, true);
     }
 
     private void advance() throws XMLStreamException, SAXException {
@@ -205,40 +175,38 @@ public final class Camt054Reader implements Closeable {
     }
 
     private void step() throws XMLStreamException, SAXException {
-        int event;
-        try {
-            event = r.next();
-        } catch (RuntimeException e) {
-            throw new XMLStreamException(SecureStax.parserFailure(e), r.getLocation(), e);
-        }
-        in.eventSeen();
-        switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> startElement();
-            case XMLStreamConstants.END_ELEMENT -> endElement();
-            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> characters();
-            case XMLStreamConstants.DTD -> refuse(XmlErrorCode.DTD_REFUSED, r.getLocation(),
-                    "DOCTYPE declarations are not accepted; nothing in it was read or expanded");
-            case XMLStreamConstants.ENTITY_REFERENCE -> refuse(XmlErrorCode.DTD_REFUSED, r.getLocation(),
-                    "entity reference &" + r.getLocalName() + "; refused");
-            case XMLStreamConstants.END_DOCUMENT -> {
-                if (validator != null) {
-                    validator.endDocument();
-                }
-                ended = true;
-            }
-            default -> { }
-        }
+        pass.step(events);
     }
 
-    private void startElement() throws SAXException {
-        elements++;
-        depth++;
-        if (depth > limits.maxDepth()) {
-            refuse(XmlErrorCode.LIMIT_EXCEEDED, r.getLocation(), "elements nested deeper than " + limits.maxDepth());
-            return;
+    /** The events of the pass, handed to this reader's private handlers. */
+    private final StaxPass.Events events = new StaxPass.Events() {
+        @Override
+        public void startElement() throws SAXException {
+            Camt054Reader.this.startElement();
         }
-        if (elements > limits.maxElements()) {
-            refuse(XmlErrorCode.LIMIT_EXCEEDED, r.getLocation(), "more than " + limits.maxElements() + " elements");
+
+        @Override
+        public void endElement() throws SAXException {
+            Camt054Reader.this.endElement();
+        }
+
+        @Override
+        public void characters() throws SAXException {
+            Camt054Reader.this.characters();
+        }
+
+        @Override
+        public void endDocument() throws SAXException {
+            if (validator != null) {
+                validator.endDocument();
+            }
+            ended = true;
+        }
+    };
+
+    private void startElement() throws SAXException {
+        depth++;
+        if (!pass.elementWithinLimits(depth)) {
             return;
         }
         String name = r.getLocalName();
@@ -378,12 +346,9 @@ public final class Camt054Reader implements Closeable {
     }
 
     private void characters() throws SAXException {
-        if (text.length() + r.getTextLength() > limits.maxTextLength()) {
-            refuse(XmlErrorCode.LIMIT_EXCEEDED, r.getLocation(),
-                    "text longer than " + limits.maxTextLength() + " characters");
+        if (!pass.appendText(text)) {
             return;
         }
-        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
         if (validator != null) {
             validator.characters();
         }
@@ -421,28 +386,8 @@ public final class Camt054Reader implements Closeable {
         return b.toString();
     }
 
-    private Location safeLocation() {
-        try {
-            return r.getLocation();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private Location location(XMLStreamException e) {
-        return e.getLocation() != null ? e.getLocation() : (r != null ? safeLocation() : null);
-    }
-
     @Override
     public void close() throws IOException {
-        try {
-            if (r != null) {
-                r.close();
-            }
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        } finally {
-            in.close();
-        }
+        pass.close();
     }
 }

@@ -2,14 +2,13 @@ package org.edibatch.xml;
 
 import org.edibatch.xml.internal.DeclarationAssembler;
 import org.edibatch.xml.internal.ElementPath;
-import org.edibatch.xml.internal.LimitedInputStream;
 import org.edibatch.xml.internal.SecureStax;
+import org.edibatch.xml.internal.StaxPass;
 import org.edibatch.xml.internal.ValidatingBridge;
 import org.xml.sax.SAXException;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLResolver;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.Closeable;
@@ -43,7 +42,7 @@ public final class XmlDeclarationReader implements Closeable {
     public static final int MAX_ERROR_TEXT = 300;
 
     private final XmlLimits limits;
-    private final LimitedInputStream in;
+    private final StaxPass pass;
     private final XMLStreamReader r;
     private final ValidatingBridge validator;
     private final ElementPath path = new ElementPath();
@@ -56,7 +55,6 @@ public final class XmlDeclarationReader implements Closeable {
     private int version = 1;
     private boolean refused;
     private boolean ended;
-    private long elements;
     private int declarationsSeen;
 
     private DeclarationAssembler current;
@@ -69,17 +67,9 @@ public final class XmlDeclarationReader implements Closeable {
 
     private XmlDeclarationReader(InputStream source, XmlLimits limits, boolean validate, XMLResolver resolver) {
         this.limits = limits;
-        this.in = new LimitedInputStream(source, limits.maxBytes(), limits.maxTokenBytes());
-        XMLStreamReader reader = null;
-        try {
-            reader = SecureStax.inputFactory(resolver).createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, e.getLocation(), SecureStax.errorText(e));
-        } catch (RuntimeException e) {
-            refuse(XmlErrorCode.NOT_WELL_FORMED, null, SecureStax.parserFailure(e));
-        }
-        this.r = reader;
-        this.validator = validate && reader != null ? new ValidatingBridge(XmlSchemas.declaration(), reader,
+        this.pass = new StaxPass(source, limits, resolver, this::refuse);
+        this.r = pass.reader();
+        this.validator = validate && r != null ? new ValidatingBridge(XmlSchemas.declaration(), r,
                 this::schemaError) : null;
         if (r != null) {
             run(() -> {
@@ -181,57 +171,40 @@ public final class XmlDeclarationReader implements Closeable {
         return skipped;
     }
 
-    private interface Body {
-        void run() throws XMLStreamException, SAXException;
-    }
-
-    private void run(Body body) {
-        try {
-            body.run();
-        } catch (XMLStreamException e) {
-            Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-            if (cause instanceof LimitedInputStream.LimitReached) {
-                refuse(XmlErrorCode.LIMIT_EXCEEDED, location(e), cause.getMessage());
-            } else {
-                refuse(XmlErrorCode.NOT_WELL_FORMED, location(e), SecureStax.errorText(e));
-            }
-        } catch (SAXException e) {
-            refuse(XmlErrorCode.SCHEMA_INVALID, r.getLocation(), e.getMessage());
-        }
+    private void run(StaxPass.Body body) {
+        pass.run(body, false);
     }
 
     private void step() throws XMLStreamException, SAXException {
-        int event;
-        try {
-            event = r.next();
-        } catch (RuntimeException e) {
-            // The JDK's parser itself fails on some malformed input (a NUL in a DOCTYPE's internal subset throws
-            // MissingResourceException "InvalidCharInDTD"): the input is not well-formed, the run is not at fault.
-            throw new XMLStreamException(SecureStax.parserFailure(e), r.getLocation(), e);
-        }
-        in.eventSeen();
-        switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> startElement();
-            case XMLStreamConstants.END_ELEMENT -> endElement();
-            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> characters();
-            case XMLStreamConstants.DTD -> refuse(XmlErrorCode.DTD_REFUSED, r.getLocation(),
-                    "DOCTYPE declarations are not accepted; nothing in it was read or expanded");
-            case XMLStreamConstants.ENTITY_REFERENCE -> refuse(XmlErrorCode.DTD_REFUSED, r.getLocation(),
-                    "entity reference &" + r.getLocalName() + "; refused");
-            case XMLStreamConstants.END_DOCUMENT -> endDocument();
-            default -> { }
-        }
+        pass.step(events);
     }
 
-    private void startElement() throws SAXException {
-        elements++;
-        path.push(r.getLocalName());
-        if (path.depth() > limits.maxDepth()) {
-            refuse(XmlErrorCode.LIMIT_EXCEEDED, r.getLocation(), "elements nested deeper than " + limits.maxDepth());
-            return;
+    /** The events of the pass, handed to this reader's private handlers. */
+    private final StaxPass.Events events = new StaxPass.Events() {
+        @Override
+        public void startElement() throws SAXException {
+            XmlDeclarationReader.this.startElement();
         }
-        if (elements > limits.maxElements()) {
-            refuse(XmlErrorCode.LIMIT_EXCEEDED, r.getLocation(), "more than " + limits.maxElements() + " elements");
+
+        @Override
+        public void endElement() throws SAXException {
+            XmlDeclarationReader.this.endElement();
+        }
+
+        @Override
+        public void characters() throws SAXException {
+            XmlDeclarationReader.this.characters();
+        }
+
+        @Override
+        public void endDocument() throws SAXException {
+            XmlDeclarationReader.this.endDocument();
+        }
+    };
+
+    private void startElement() throws SAXException {
+        path.push(r.getLocalName());
+        if (!pass.elementWithinLimits(path.depth())) {
             return;
         }
         text.setLength(0);
@@ -275,12 +248,9 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void characters() throws SAXException {
-        if (text.length() + r.getTextLength() > limits.maxTextLength()) {
-            refuse(XmlErrorCode.LIMIT_EXCEEDED, r.getLocation(),
-                    "text longer than " + limits.maxTextLength() + " characters");
+        if (!pass.appendText(text)) {
             return;
         }
-        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
         if (validator != null) {
             validator.characters();
         }
@@ -376,20 +346,8 @@ public final class XmlDeclarationReader implements Closeable {
         return "ImportDeclaration".equals(name) || "ExportDeclaration".equals(name);
     }
 
-    private Location location(XMLStreamException e) {
-        return e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
-    }
-
     @Override
     public void close() throws IOException {
-        try {
-            if (r != null) {
-                r.close();
-            }
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        } finally {
-            in.close();
-        }
+        pass.close();
     }
 }
