@@ -175,34 +175,15 @@ public final class Camt054Reader implements Closeable {
     }
 
     private void step() throws XMLStreamException, SAXException {
-        pass.step(events);
+        pass.step(this::startElement, this::endElement, this::characters, this::endDocument);
     }
 
-    /** The events of the pass, handed to this reader's private handlers. */
-    private final StaxPass.Events events = new StaxPass.Events() {
-        @Override
-        public void startElement() throws SAXException {
-            Camt054Reader.this.startElement();
+    private void endDocument() throws SAXException {
+        if (validator != null) {
+            validator.endDocument();
         }
-
-        @Override
-        public void endElement() throws SAXException {
-            Camt054Reader.this.endElement();
-        }
-
-        @Override
-        public void characters() throws SAXException {
-            Camt054Reader.this.characters();
-        }
-
-        @Override
-        public void endDocument() throws SAXException {
-            if (validator != null) {
-                validator.endDocument();
-            }
-            ended = true;
-        }
-    };
+        ended = true;
+    }
 
     private void startElement() throws SAXException {
         depth++;

@@ -176,31 +176,8 @@ public final class XmlDeclarationReader implements Closeable {
     }
 
     private void step() throws XMLStreamException, SAXException {
-        pass.step(events);
+        pass.step(this::startElement, this::endElement, this::characters, this::endDocument);
     }
-
-    /** The events of the pass, handed to this reader's private handlers. */
-    private final StaxPass.Events events = new StaxPass.Events() {
-        @Override
-        public void startElement() throws SAXException {
-            XmlDeclarationReader.this.startElement();
-        }
-
-        @Override
-        public void endElement() throws SAXException {
-            XmlDeclarationReader.this.endElement();
-        }
-
-        @Override
-        public void characters() throws SAXException {
-            XmlDeclarationReader.this.characters();
-        }
-
-        @Override
-        public void endDocument() throws SAXException {
-            XmlDeclarationReader.this.endDocument();
-        }
-    };
 
     private void startElement() throws SAXException {
         path.push(r.getLocalName());

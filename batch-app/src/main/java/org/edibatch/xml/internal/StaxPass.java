@@ -17,7 +17,7 @@ import java.io.InputStream;
  * The guarded StAX pass every XML reader of senders' files makes (declaration batches, the banks' camt.054): the
  * hardened factory over a size-limited stream, a DOCTYPE or entity refused at the event that announces it, the
  * nesting, element and text limits, and every parser failure turned into a refusal with its position instead of an
- * exception. The reader supplies what an event means to it ({@link Events}) and where a refusal goes
+ * exception. The reader supplies what an event means to it ({@link Handler}s) and where a refusal goes
  * ({@link Refusal}); the first refusal stops the pass.
  */
 public final class StaxPass implements Closeable {
@@ -27,15 +27,9 @@ public final class StaxPass implements Closeable {
         void refuse(XmlErrorCode code, Location at, String text);
     }
 
-    /** What the reader does with the events it cares about. */
-    public interface Events {
-        void startElement() throws SAXException;
-
-        void endElement() throws SAXException;
-
-        void characters() throws SAXException;
-
-        void endDocument() throws SAXException;
+    /** What the reader does with one kind of event. */
+    public interface Handler {
+        void handle() throws SAXException;
     }
 
     /** A stretch of reading, run by {@link #run}. */
@@ -97,8 +91,9 @@ public final class StaxPass implements Closeable {
         }
     }
 
-    /** Reads one event and hands it to {@code events}; a DOCTYPE or an entity reference is refused. */
-    public void step(Events events) throws XMLStreamException, SAXException {
+    /** Reads one event and hands it to the reader's handler; a DOCTYPE or an entity reference is refused. */
+    public void step(Handler startElement, Handler endElement, Handler characters, Handler endDocument)
+            throws XMLStreamException, SAXException {
         int event;
         try {
             event = r.next();
@@ -109,15 +104,15 @@ public final class StaxPass implements Closeable {
         }
         in.eventSeen();
         switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> events.startElement();
-            case XMLStreamConstants.END_ELEMENT -> events.endElement();
+            case XMLStreamConstants.START_ELEMENT -> startElement.handle();
+            case XMLStreamConstants.END_ELEMENT -> endElement.handle();
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                    events.characters();
+                    characters.handle();
             case XMLStreamConstants.DTD -> refusal.refuse(XmlErrorCode.DTD_REFUSED, r.getLocation(),
                     "DOCTYPE declarations are not accepted; nothing in it was read or expanded");
             case XMLStreamConstants.ENTITY_REFERENCE -> refusal.refuse(XmlErrorCode.DTD_REFUSED, r.getLocation(),
                     "entity reference &" + r.getLocalName() + "; refused");
-            case XMLStreamConstants.END_DOCUMENT -> events.endDocument();
+            case XMLStreamConstants.END_DOCUMENT -> endDocument.handle();
             default -> { }
         }
     }
