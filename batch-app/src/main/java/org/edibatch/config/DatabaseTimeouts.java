@@ -79,6 +79,10 @@ public class DatabaseTimeouts {
             pool.addDataSourceProperty("loginTimeout", String.valueOf(seconds));
             pool.addDataSourceProperty("socketTimeout", String.valueOf(seconds));
             pool.addDataSourceProperty("tcpKeepAlive", "true");
+            // PostgreSQL's JIT compiles the plans of the large queries (reports, release step, receivables) for
+            // seconds each under load and wins nothing back on them; off unless the URL's own options say otherwise
+            // (the URL's parameters take precedence over these properties)
+            pool.addDataSourceProperty("options", "-c jit=off");
             pool.setExceptionOverrideClassName(DatabaseLoss.class.getName());
             return LongStatements.dataSource(pool, (int) Math.min(Integer.MAX_VALUE, settings.longStatementTimeout().toMillis()));
         }

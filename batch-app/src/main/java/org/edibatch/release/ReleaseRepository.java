@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class ReleaseRepository {
 
+    /** Rows per round trip of the streamed queries. */
+    private static final int FETCH = 5_000;
+
     private final JdbcTemplate jdbc;
 
     public ReleaseRepository(JdbcTemplate jdbc) {
@@ -33,35 +36,87 @@ public final class ReleaseRepository {
     }
 
     /**
-     * Every accepted declaration not released yet, with its channel, the officer's latest decision, the amount still
-     * open ({@code declaration_receivable}) and its importer's monthly payment, in sender and number order.
+     * The accepted declarations not released yet that run {@code runId} must judge, with their channel, the officer's
+     * latest decision, the amount still open (as {@code declaration_receivable} computes it) and their importer's
+     * monthly payment, in sender and number order.
+     *
+     * <p>Only candidates are read: a declaration the last completed release step judged unreleasable can become
+     * releasable only when something it is judged on changed since, and each such change is a row of a later run
+     * (a declaration or version accepted, a payment, a moved credit balance) or is always read again (an officer's
+     * decision, which the console records between runs; an importer on monthly payment, as the party registry may
+     * change). Runs after that step, not only this one, so that a run abandoned between its payments and its
+     * release leaves nothing behind. Before any release step completed, every declaration is a candidate. Must run
+     * in a transaction (the rows are streamed).
      */
-    public List<Unreleased> unreleased() {
-        List<Unreleased> out = new ArrayList<>();
-        jdbc.query("SELECT c.sender, c.declaration_no, COALESCE(v.file_id, d.file_id), COALESCE(v.msg_index, d.msg_index), "
+    public void forEachUnreleased(long runId, java.util.function.Consumer<Unreleased> each) {
+        Long judged = jdbc.queryForObject("SELECT max(e.job_instance_id) FROM batch_step_execution s "
+                + "JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id "
+                + "WHERE s.step_name = 'release' AND s.status = 'COMPLETED' AND e.job_instance_id < ?", Long.class,
+                runId);
+        String candidates;
+        Object[] args;
+        if (judged == null) {
+            candidates = "SELECT sender, declaration_no FROM declaration_number";
+            args = new Object[0];
+        } else {
+            candidates = "SELECT d.sender, d.declaration_no FROM inbound_file f "
+                    + "JOIN declaration d ON d.file_id = f.id WHERE f.run_id > ? "
+                    + "UNION SELECT sender, declaration_no FROM declaration_version WHERE run_id > ? "
+                    + "UNION SELECT sender, declaration_no FROM payment_line WHERE run_id > ? AND sender IS NOT NULL "
+                    + "UNION SELECT sender, declaration_no FROM receivable_refund WHERE run_id > ? "
+                    + "UNION SELECT sender, declaration_no FROM officer_decision "
+                    + "UNION SELECT d.sender, d.declaration_no FROM declaration d "
+                    + "JOIN ref_party p ON p.customs_code = d.importer_code AND p.monthly_payment "
+                    + "UNION SELECT v.sender, v.declaration_no FROM declaration_version v "
+                    + "JOIN ref_party p ON p.customs_code = v.importer_code AND p.monthly_payment";
+            args = new Object[]{judged, judged, judged, judged};
+        }
+        // the open amount as declaration_receivable (V14) computes it, for the candidates only: the view aggregates
+        // every payment line ever recorded
+        String sql = "SELECT c.sender, c.declaration_no, COALESCE(v.file_id, d.file_id), COALESCE(v.msg_index, d.msg_index), "
                 + "COALESCE(v.importer_code, d.importer_code), COALESCE(v.channel, d.channel), "
                 + "COALESCE(v.status IN ('CANCELLED', 'REFUSED'), FALSE), COALESCE(v.duty_krw, d.duty_krw) + COALESCE(v.vat_krw, d.vat_krw), "
                 + "o.id, o.kind, EXISTS (SELECT 1 FROM officer_decision_applied a WHERE a.decision_id = o.id), "
-                + "COALESCE(r.open_amount, 0), COALESCE(p.monthly_payment, FALSE) "
-                + "FROM declaration_number c JOIN declaration d ON d.file_id = c.file_id AND d.msg_index = c.msg_index "
+                + "GREATEST(CASE WHEN v.status IN ('CANCELLED', 'REFUSED') THEN 0 "
+                + "WHEN v.version IS NOT NULL THEN v.duty_krw + v.vat_krw "
+                + "ELSE COALESCE(d.duty_krw, 0) + COALESCE(d.vat_krw, 0) END "
+                + "- (COALESCE((SELECT SUM(pl.applied) FROM payment_line pl WHERE pl.sender = c.sender "
+                + "AND pl.declaration_no = c.declaration_no), 0) - COALESCE((SELECT SUM(rr.amount) "
+                + "FROM receivable_refund rr WHERE rr.sender = c.sender AND rr.declaration_no = c.declaration_no), 0)), 0), "
+                + "COALESCE(p.monthly_payment, FALSE) "
+                + "FROM (" + candidates + ") k "
+                + "JOIN declaration_number c ON c.sender = k.sender AND c.declaration_no = k.declaration_no "
+                + "JOIN declaration d ON d.file_id = c.file_id AND d.msg_index = c.msg_index "
                 + "LEFT JOIN LATERAL (SELECT * FROM declaration_version x WHERE x.sender = c.sender "
                 + "AND x.declaration_no = c.declaration_no ORDER BY x.version DESC LIMIT 1) v ON TRUE "
                 + "LEFT JOIN LATERAL (SELECT y.id, y.kind FROM officer_decision y WHERE y.sender = c.sender "
                 + "AND y.declaration_no = c.declaration_no ORDER BY y.id DESC LIMIT 1) o ON TRUE "
-                + "LEFT JOIN declaration_receivable r ON r.sender = c.sender AND r.declaration_no = c.declaration_no "
                 + "LEFT JOIN ref_party p ON p.customs_code = COALESCE(v.importer_code, d.importer_code) "
                 + "WHERE NOT EXISTS (SELECT 1 FROM declaration_release x WHERE x.sender = c.sender "
                 + "AND x.declaration_no = c.declaration_no) "
-                + "ORDER BY c.sender, c.declaration_no", rs -> {
-            long decision = rs.getLong(9);
-            Long decisionId = rs.wasNull() ? null : decision;
-            String kind = rs.getString(10);
-            out.add(new Unreleased(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
-                    rs.getBigDecimal(8), decisionId, new ReleaseRules.Candidate(rs.getString(6),
-                    kind == null ? null : ReleaseRules.Decision.valueOf(kind), rs.getBoolean(11), rs.getBoolean(7),
-                    rs.getBigDecimal(12), rs.getBoolean(13))));
+                + "ORDER BY c.sender, c.declaration_no";
+        // streamed (a night that pays a million declarations has a million candidates): on the step transaction's
+        // connection, where a fetch size makes PostgreSQL hand the rows out a batch at a time
+        jdbc.execute((java.sql.Connection c) -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH);
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long decision = rs.getLong(9);
+                        Long decisionId = rs.wasNull() ? null : decision;
+                        String kind = rs.getString(10);
+                        each.accept(new Unreleased(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                                rs.getString(5), rs.getBigDecimal(8), decisionId, new ReleaseRules.Candidate(
+                                rs.getString(6), kind == null ? null : ReleaseRules.Decision.valueOf(kind),
+                                rs.getBoolean(11), rs.getBoolean(7), rs.getBigDecimal(12), rs.getBoolean(13))));
+                    }
+                }
+            }
+            return null;
         });
-        return out;
     }
 
     /** A release to record. */
@@ -97,22 +152,53 @@ public final class ReleaseRepository {
                            Instant releasedAt, String answerSyntax) {
     }
 
-    /** The run's releases whose notice is not recorded yet, by sender, format and number. */
-    public List<Released> withoutNotice(long runId) {
-        return jdbc.query("SELECT r.sender, f.format, r.declaration_no, d.kind, COALESCE(v.acceptance_no, d.acceptance_no), "
+    /** A notice still to write: a sender's releases of one format, and the syntax its answers are written in. */
+    public record NoticeGroup(String sender, String format, String answerSyntax) {
+    }
+
+    private static final String FORMAT = "(CASE WHEN f.format = 'XML' THEN 'XML' ELSE 'EDIFACT' END)";
+
+    /** The notices of the run not recorded yet, by sender and format. */
+    public List<NoticeGroup> noticesToWrite(long runId) {
+        return jdbc.query("SELECT g.sender, g.format, p.answer_syntax FROM (SELECT DISTINCT r.sender, " + FORMAT
+                + " AS format FROM declaration_release r JOIN inbound_file f ON f.id = r.file_id WHERE r.run_id = ?) g "
+                + "LEFT JOIN ref_partner_profile p ON p.edi_id = g.sender "
+                + "WHERE NOT EXISTS (SELECT 1 FROM release_notice n WHERE n.run_id = ? AND n.sender = g.sender "
+                + "AND n.format = g.format) ORDER BY g.sender, g.format",
+                (rs, i) -> new NoticeGroup(rs.getString(1), rs.getString(2), rs.getString(3)), runId, runId);
+    }
+
+    /**
+     * The run's releases of one notice, in number order (within the stored format, as before), streamed: a night
+     * that releases a million declarations never holds them all. Must run in a transaction.
+     */
+    public void forEachReleased(long runId, NoticeGroup group, java.util.function.Consumer<Released> each) {
+        String sql = "SELECT r.sender, f.format, r.declaration_no, d.kind, COALESCE(v.acceptance_no, d.acceptance_no), "
                 + "r.basis, r.channel, r.tax_due, c.file_id, c.msg_index, r.released_at, p.answer_syntax "
                 + "FROM declaration_release r JOIN inbound_file f ON f.id = r.file_id "
                 + "JOIN declaration d ON d.file_id = r.file_id AND d.msg_index = r.msg_index "
                 + "LEFT JOIN declaration_version v ON v.file_id = r.file_id AND v.msg_index = r.msg_index "
                 + "JOIN declaration_number c ON c.sender = r.sender AND c.declaration_no = r.declaration_no "
                 + "LEFT JOIN ref_partner_profile p ON p.edi_id = r.sender "
-                + "WHERE r.run_id = ? AND NOT EXISTS (SELECT 1 FROM release_notice n WHERE n.run_id = r.run_id "
-                + "AND n.sender = r.sender AND n.format = (CASE WHEN f.format = 'XML' THEN 'XML' ELSE 'EDIFACT' END)) "
-                + "ORDER BY r.sender, f.format, r.declaration_no",
-                (rs, i) -> new Released(rs.getString(1), "XML".equals(rs.getString(2)) ? "XML" : "EDIFACT",
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getBigDecimal(8), rs.getLong(9), rs.getInt(10), rs.getTimestamp(11).toInstant(),
-                        rs.getString(12)), runId);
+                + "WHERE r.run_id = ? AND r.sender = ? AND " + FORMAT + " = ? "
+                + "ORDER BY f.format, r.declaration_no";
+        jdbc.execute((java.sql.Connection c) -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH);
+                ps.setLong(1, runId);
+                ps.setString(2, group.sender());
+                ps.setString(3, group.format());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(new Released(rs.getString(1), "XML".equals(rs.getString(2)) ? "XML" : "EDIFACT",
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getBigDecimal(8), rs.getLong(9), rs.getInt(10), rs.getTimestamp(11).toInstant(),
+                                rs.getString(12)));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** Records a notice written; one recorded before (a rewrite after a restart) stays. */

@@ -42,24 +42,14 @@ final class ReleaseNotices {
 
     /** @return how many notices were written */
     int write(long runId) throws IOException {
-        List<ReleaseRepository.Released> pending = releases.withoutNotice(runId);
         int written = 0;
-        int from = 0;
-        while (from < pending.size()) {
-            ReleaseRepository.Released first = pending.get(from);
-            int to = from;
-            while (to < pending.size() && pending.get(to).sender().equals(first.sender())
-                    && pending.get(to).format().equals(first.format())) {
-                to++;
-            }
-            List<ReleaseRepository.Released> group = pending.subList(from, to);
-            Path target = target(first.sender(), runId, "XML".equals(first.format()) ? ".xml" : ".edi");
-            String sha = "XML".equals(first.format()) ? xml(target, runId, group) : edifact(target, runId, group);
+        for (ReleaseRepository.NoticeGroup group : releases.noticesToWrite(runId)) {
+            Path target = target(group.sender(), runId, "XML".equals(group.format()) ? ".xml" : ".edi");
+            String sha = "XML".equals(group.format()) ? xml(target, runId, group) : edifact(target, runId, group);
             AtomicFiles.syncDirectories(List.of(target.getParent()));
             CrashPoints.reach("release.notice-written");
-            releases.recordNotice(runId, first.sender(), first.format(), target.toString(), sha);
+            releases.recordNotice(runId, group.sender(), group.format(), target.toString(), sha);
             written++;
-            from = to;
         }
         return written;
     }
@@ -77,28 +67,39 @@ final class ReleaseNotices {
         return r.tax() == null || r.tax().signum() <= 0 ? null : PaymentNumber.of(r.originalFileId(), r.originalIndex());
     }
 
-    private String edifact(Path target, long runId, List<ReleaseRepository.Released> group) throws IOException {
-        ReleaseRepository.Released first = group.get(0);
-        Syntax syntax = Syntax.forAnswer(null, null, first.answerSyntax());
+    /** Streamed from the database into the file: one notice's heap whatever the number of releases. */
+    private String edifact(Path target, long runId, ReleaseRepository.NoticeGroup group) throws IOException {
+        Syntax syntax = Syntax.forAnswer(null, null, group.answerSyntax());
         return AtomicFiles.write(target, out -> {
             EdifactWriter w = new EdifactWriter(out);
-            names.startInterchange(w, syntax, first.sender(), "R" + runId + "/" + first.sender(), KIND);
-            int n = 1;
-            for (ReleaseRepository.Released r : group) {
-                ReleaseNoticeBuilder.write(w, Integer.toString(n++), new ReleaseNoticeBuilder.Notice(
-                        r.declarationNo(), r.acceptanceNo(), date(r), r.basis(), paymentNumber(r)));
+            names.startInterchange(w, syntax, group.sender(), "R" + runId + "/" + group.sender(), KIND);
+            int[] n = {1};
+            try {
+                releases.forEachReleased(runId, group, r -> {
+                    try {
+                        ReleaseNoticeBuilder.write(w, Integer.toString(n[0]++), new ReleaseNoticeBuilder.Notice(
+                                r.declarationNo(), r.acceptanceNo(), date(r), r.basis(), paymentNumber(r)));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             w.endInterchange();
         });
     }
 
-    private String xml(Path target, long runId, List<ReleaseRepository.Released> group) throws IOException {
-        ReleaseRepository.Released first = group.get(0);
+    /** The XML answer counts its responses in its header: its group is read whole first. */
+    private String xml(Path target, long runId, ReleaseRepository.NoticeGroup group) throws IOException {
+        List<ReleaseRepository.Released> rows = new ArrayList<>();
+        releases.forEachReleased(runId, group, rows::add);
+        ReleaseRepository.Released first = rows.get(0);
         XmlAnswerWriter.Header header = new XmlAnswerWriter.Header(props.ourEdiId(), first.sender(),
                 AnswerFiles.controlRef("R" + runId + "/" + first.sender(), KIND),
                 OffsetDateTime.ofInstant(first.releasedAt(), clock.getZone()), null, 2);
-        List<XmlAnswerWriter.Release> notices = new ArrayList<>(group.size());
-        for (ReleaseRepository.Released r : group) {
+        List<XmlAnswerWriter.Release> notices = new ArrayList<>(rows.size());
+        for (ReleaseRepository.Released r : rows) {
             notices.add(new XmlAnswerWriter.Release(r.kind(), r.declarationNo(), r.acceptanceNo(), date(r),
                     r.basis(), paymentNumber(r)));
         }

@@ -19,11 +19,13 @@ import java.util.Optional;
 
 /**
  * The release step (after payments, before answers): every declaration not released yet whose channel and payment
- * now allow it (ReleaseRules) is recorded as released by this run, in the step's one transaction. The key (sender
- * + number) makes a release once; the answer step then writes the run's release notices. Then the monthly
- * statements of the months ended.
+ * now allow it (ReleaseRules) is recorded as released by this run, in the step's one transaction; only candidates
+ * are read ({@link ReleaseRepository#unreleased}). The key (sender + number) makes a release once; the answer step
+ * then writes the run's release notices. Then the monthly statements of the months ended.
  */
 public class ReleaseTasklet implements Tasklet {
+
+    private static final int RECORD_BATCH = 5_000;
 
     private final ReleaseRepository releases;
     private final Clock clock;
@@ -38,14 +40,21 @@ public class ReleaseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        List<ReleaseRepository.Unreleased> waiting = releases.unreleased();
         List<ReleaseRepository.Release> now = new ArrayList<>();
-        for (ReleaseRepository.Unreleased u : waiting) {
+        int[] recorded = {0};
+        java.time.Instant at = clock.instant();
+        // recorded a batch at a time as the candidates stream in: the heap stays flat however many are released
+        releases.forEachUnreleased(runId, u -> {
             Optional<ReleaseRules.Basis> basis = ReleaseRules.decide(u.candidate());
             basis.ifPresent(b -> now.add(new ReleaseRepository.Release(u, b)));
-        }
+            if (now.size() >= RECORD_BATCH) {
+                recorded[0] += releases.record(now, runId, at);
+                now.clear();
+            }
+        });
+        recorded[0] += releases.record(now, runId, at);
         contribution.incrementReadCount();
-        contribution.incrementWriteCount(releases.record(now, runId, clock.instant()));
+        contribution.incrementWriteCount(recorded[0]);
         CrashPoints.reach("release.recorded");
         statements(runId);
         return RepeatStatus.FINISHED;

@@ -1,58 +1,66 @@
 package org.edibatch.job.payments;
 
 import org.edibatch.config.CrashPoints;
-import org.edibatch.edifact.EdifactFormatException;
-import org.edibatch.edifact.EdifactMessage;
-import org.edibatch.edifact.InterchangeReader;
-import org.edibatch.edifact.SyntaxError;
-import org.edibatch.edifact.SyntaxErrorCode;
-import org.edibatch.payment.Advice;
-import org.edibatch.payment.Camt054Reader;
-import org.edibatch.payment.CremulMapper;
 import org.edibatch.payment.PaymentRepository;
-import org.edibatch.xml.XmlLimits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.edibatch.run.FatalErrors;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Streams the advices of the banks' files this run claimed, file by file in id order, one thread: payments are
- * matched in the order the banks' files were received, so a night has one outcome however it was interrupted. Its
- * position (file number, advices handed out) is saved in the step's ExecutionContext at each commit, as the customs
- * reader's is.
+ * Hands out the advices of the banks' files this run claimed, file by file in id order, in batches (one per
+ * transaction): payments are matched in the order the banks' files were received, so a night has one outcome however
+ * it was interrupted. Its position (file number, advices handed out) is saved in the step's ExecutionContext at each
+ * commit, as the customs reader's is.
+ *
+ * <p>Parsing a file (StAEDI's validation, the XML parser) costs more than matching and storing its lines, so up to
+ * {@code readAhead} files are parsed ahead on their own threads, each into a small bounded queue; the step's thread
+ * takes their advices in file order. The order and the outcome are those of reading on one thread; only the waiting
+ * overlaps, and the heap held stays bounded by the queues.
  */
-final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecutionListener {
+final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(BankAdviceReader.class);
+    /** About how many credit lines one transaction takes (an advice is never split). */
+    static final int LINES_PER_BATCH = 10_000;
     private static final String FILE_KEY = "payments.file";
     private static final String ADVICE_KEY = "payments.advice";
+    /** Advices parsed ahead per file: enough to keep the parser busy while the step's thread writes. */
+    private static final int QUEUED_PER_FILE = 8;
+    private static final Object END = new Object();
 
     private final PaymentRepository repository;
-    private final CremulMapper cremul = new CremulMapper();
+    private final int maxAdvices;
+    private final int readAhead;
     private long runId;
 
     private List<PaymentRepository.BankFile> files;
     private int fileIndex;
     private int read;
-    private InputStream in;
-    private InterchangeReader edifact;
-    private Camt054Reader camt;
-    private boolean unreadable;
+    private ExecutorService parsers;
+    private final Deque<Feed> feeds = new ArrayDeque<>();
 
-    BankAdviceReader(PaymentRepository repository) {
+    /**
+     * @param maxAdvices the most advices per batch (the chunk size)
+     * @param readAhead  how many files are parsed at a time, ahead of the step's thread
+     */
+    BankAdviceReader(PaymentRepository repository, int maxAdvices, int readAhead) {
         this.repository = repository;
+        this.maxAdvices = Math.max(1, maxAdvices);
+        this.readAhead = Math.max(1, readAhead);
     }
 
     /** Before {@link #open}: the run whose files are read. */
@@ -68,116 +76,58 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
         fileIndex = ctx.getInt(FILE_KEY, 0);
         int skip = ctx.getInt(ADVICE_KEY, 0);
         read = 0;
+        AtomicInteger n = new AtomicInteger();
+        parsers = Executors.newFixedThreadPool(readAhead, r -> {
+            Thread t = new Thread(r, "payments-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        startFeeds();
         if (fileIndex < files.size()) {
-            openCurrent();
+            // the advices of the current file committed before the restart
             for (int i = 0; i < skip; i++) {
-                next();
+                feeds.getFirst().take();
             }
             read = skip;
         }
     }
 
     @Override
-    public AdviceItem read() {
-        while (fileIndex < files.size()) {
-            if (in == null) {
-                openCurrent();
-            }
+    public AdviceBatch read() {
+        List<AdviceItem> items = new ArrayList<>();
+        int lines = 0;
+        while (items.size() < maxAdvices && lines < LINES_PER_BATCH) {
             AdviceItem item = next();
+            if (item == null) {
+                break;
+            }
+            items.add(item);
+            if (item.advice() != null) {
+                lines += item.advice().lines().size() + item.advice().refusals().size();
+            }
+        }
+        return items.isEmpty() ? null : new AdviceBatch(items);
+    }
+
+    private AdviceItem next() {
+        while (fileIndex < files.size()) {
+            AdviceItem item = feeds.getFirst().take();
             if (item != null) {
                 read++;
                 return item;
             }
-            closeCurrent();
+            feeds.removeFirst();
             fileIndex++;
             read = 0;
+            startFeeds();
         }
         return null;
     }
 
-    private AdviceItem next() {
-        PaymentRepository.BankFile f = files.get(fileIndex);
-        if (camt != null) {
-            Advice a = camt.next();
-            if (a == null) {
-                if (camt.refused()) {
-                    // the claim scanned the whole document: a refusal now means it changed since
-                    throw new ItemStreamException("claimed camt.054 file changed after its scan: " + f.workPath());
-                }
-                return null;
-            }
-            return new AdviceItem(f.id(), f.name(), f.sender(), read, Integer.toString(read + 1), "CAMT054", false,
-                    List.of(), a);
-        }
-        EdifactMessage m = message();
-        if (m == null) {
-            return null;
-        }
-        String type = m.typeIdentifier();
-        if (!m.errors().isEmpty() || !"CREMUL".equals(m.type())) {
-            // a refused message, or a CONTRL from the bank (answered by nothing, recorded as received)
-            return new AdviceItem(f.id(), f.name(), f.sender(), m.index(), m.reference(), type, true, m.errors(), null);
-        }
-        try {
-            return new AdviceItem(f.id(), f.name(), f.sender(), m.index(), m.reference(), type, true, List.of(),
-                    cremul.map(m));
-        } catch (RuntimeException e) {
-            // One message's surprise is that message's refusal (0085 code 18), as in the customs step.
-            log.warn("message {} of bank file {} refused: reading its advice failed", m.index(), f.id(), e);
-            return new AdviceItem(f.id(), f.name(), f.sender(), m.index(), m.reference(), type, true,
-                    List.of(new SyntaxError(SyntaxErrorCode.UNSPECIFIED.code(), 1, "UNH", 0, 0,
-                            "the credit advice could not be read (" + e.getClass().getSimpleName()
-                                    + "); it is refused")), null);
-        }
-    }
-
-    private EdifactMessage message() {
-        if (unreadable) {
-            return null;
-        }
-        try {
-            return edifact.next();
-        } catch (EdifactFormatException e) {
-            if (e.getCause() instanceof IOException) {
-                throw new ItemStreamException("cannot read claimed file " + files.get(fileIndex).workPath(), e);
-            }
-            unreadable = true;
-            return edifact.unreadable(e);
-        }
-    }
-
-    private void openCurrent() {
-        PaymentRepository.BankFile f = files.get(fileIndex);
-        try {
-            in = new BufferedInputStream(Files.newInputStream(Path.of(f.workPath())), 1 << 16);
-            if ("CAMT054".equals(f.format())) {
-                camt = Camt054Reader.open(in, XmlLimits.defaults());
-            } else {
-                edifact = InterchangeReader.fromBank(in, true);
-            }
-        } catch (IOException | EdifactFormatException e) {
-            throw new ItemStreamException("cannot open claimed file " + f.workPath(), e);
-        }
-    }
-
-    private void closeCurrent() {
-        try {
-            if (edifact != null) {
-                edifact.close();
-            }
-            if (camt != null) {
-                camt.close();
-            }
-            if (in != null) {
-                in.close();
-            }
-        } catch (IOException e) {
-            throw new ItemStreamException(e);
-        } finally {
-            edifact = null;
-            camt = null;
-            in = null;
-            unreadable = false;
+    /** Parsing started for the current file and the next ones, up to {@code readAhead} files. */
+    private void startFeeds() {
+        while (feeds.size() < readAhead && fileIndex + feeds.size() < files.size()) {
+            feeds.addLast(new Feed(files.get(fileIndex + feeds.size()), parsers));
         }
     }
 
@@ -189,6 +139,79 @@ final class BankAdviceReader implements ItemStreamReader<AdviceItem>, StepExecut
 
     @Override
     public void close() {
-        closeCurrent();
+        feeds.forEach(Feed::cancel);
+        feeds.clear();
+        if (parsers != null) {
+            parsers.shutdownNow();
+            try {
+                // the parsers close their files as they stop
+                parsers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            parsers = null;
+        }
+    }
+
+    /** One file parsed on a parser thread into a bounded queue: its advices, then END, or what failed. */
+    private static final class Feed {
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_PER_FILE);
+        private final Future<?> task;
+
+        Feed(PaymentRepository.BankFile file, ExecutorService parsers) {
+            task = parsers.submit(() -> {
+                try (AdviceFileReader reader = new AdviceFileReader(file)) {
+                    AdviceItem item;
+                    while ((item = reader.next()) != null) {
+                        queue.put(item);
+                    }
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // closed: nobody takes any more
+                } catch (Throwable t) {
+                    FatalErrors.haltIfFatal(t);
+                    try {
+                        // after the advices read before it: the step's thread throws it at this point of the file
+                        queue.put(new Failure(t));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+        }
+
+        /** The file's next advice, null at its end; what failed reading it is thrown here, in file order. */
+        AdviceItem take() {
+            Object o;
+            try {
+                o = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ItemStreamException("interrupted while reading the banks' files", e);
+            }
+            if (o == END) {
+                queue.offer(END); // stays at its end
+                return null;
+            }
+            if (o instanceof Failure f) {
+                queue.offer(f);
+                if (f.cause() instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (f.cause() instanceof Error e) {
+                    throw e;
+                }
+                throw new ItemStreamException(f.cause());
+            }
+            return (AdviceItem) o;
+        }
+
+        void cancel() {
+            task.cancel(true);
+        }
+    }
+
+    private record Failure(Throwable cause) {
     }
 }

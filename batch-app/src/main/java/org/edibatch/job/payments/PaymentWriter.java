@@ -34,11 +34,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes a chunk of advices in one transaction: each message's syntax outcome (for CONTRL), each line matched in
+ * Writes a batch of advices in one transaction: each message's syntax outcome (for CONTRL), each line matched in
  * chunk order against the receivables as committed and as the chunk's earlier lines left them, its posting (key
  * {@code PAY:<bank>:<transaction>}), its payment_line row and, when it is not a plain payment, its exception line.
  */
-final class PaymentWriter implements ItemWriter<AdviceItem>, StepExecutionListener {
+final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListener {
 
     private final JdbcTemplate jdbc;
     private final PaymentRepository payments;
@@ -60,7 +60,11 @@ final class PaymentWriter implements ItemWriter<AdviceItem>, StepExecutionListen
     }
 
     @Override
-    public void write(Chunk<? extends AdviceItem> chunk) {
+    public void write(Chunk<? extends AdviceBatch> batches) {
+        List<AdviceItem> chunk = new ArrayList<>();
+        for (AdviceBatch b : batches) {
+            chunk.addAll(b.items());
+        }
         DeclarationRepository.Chunk messages = new DeclarationRepository(jdbc).chunk();
         ExceptionItemRepository.Copy exceptions = new ExceptionItemRepository(jdbc).copy();
         Set<PaymentNumber.Key> keys = new LinkedHashSet<>();

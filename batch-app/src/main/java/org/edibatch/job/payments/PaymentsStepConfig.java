@@ -15,7 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Clock;
 
 /**
- * The customs job's payments step (a chunk step on one thread: matching order is file order) and refunds step
+ * The customs job's payments step (a chunk step matching on one thread in file order, its files parsed ahead on
+ * {@code edibatch.threads} threads) and refunds step
  * (the credit balances that the night's amendments left), after the customs step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,9 +25,11 @@ public class PaymentsStepConfig {
     @Bean
     public Step paymentsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
                              JdbcTemplate jdbc, JdbcLedger ledger) {
-        BankAdviceReader reader = new BankAdviceReader(new PaymentRepository(jdbc));
+        // The reader batches advices itself (up to the chunk size, and by lines): one batch per transaction.
+        BankAdviceReader reader = new BankAdviceReader(new PaymentRepository(jdbc), props.chunkSize(),
+                props.threads());
         PaymentWriter writer = new PaymentWriter(jdbc, ledger);
-        return new StepBuilder("payments", repo).<AdviceItem, AdviceItem>chunk(props.chunkSize())
+        return new StepBuilder("payments", repo).<AdviceBatch, AdviceBatch>chunk(1)
                 .transactionManager(tm)
                 .reader(reader)
                 .writer(chunk -> {
