@@ -43,7 +43,8 @@ edibatch run customs --edibatch.home=var --edibatch.intake.settle=0s "$@" | tee 
 night2=${PIPESTATUS[0]}
 set -e
 run2=$(sed -n 's/^run \([0-9]*\) completed.*/\1/p' "$PAY/night2.out" | tail -1)
-echo "exit code ${night2}"
+echo "night 2 exit code ${night2} (2: credits that were not a plain payment, such as P12 for a declaration its sender"
+echo "  cancelled after its first answer: owed back to the importer; listed in the exception file and the receipts)"
 echo "payments and releases of night 2:"
 echo "  credits matched:   var/reports/run-${run2:-<id>}/ledger-summary.txt (payments, receivables proof)"
 echo "  bank answers:      var/outbox/HANGUKBANK/CONTRL_<ref>_<file id>.edi (CREMUL),"
