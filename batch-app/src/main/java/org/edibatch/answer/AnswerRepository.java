@@ -197,6 +197,30 @@ public final class AnswerRepository {
         return count == null ? 0 : count;
     }
 
+    /** A bank's credit line that was not a plain payment (it carries a code), for the bank's receipt. */
+    public record CodedPaymentLine(int msgIndex, int lineIndex, String transactionRef, String paymentReference,
+                                   BigDecimal amount, String currency, String outcome, String code) {
+    }
+
+    /** How the lines of a bank's file went: all of them, those posted, those refused. */
+    public record PaymentLineCounts(long lines, long posted, long refused) {
+    }
+
+    public PaymentLineCounts paymentLineCounts(long fileId) {
+        return jdbc.queryForObject("SELECT COUNT(*), COUNT(*) FILTER (WHERE outcome <> 'REFUSED'), "
+                + "COUNT(*) FILTER (WHERE outcome = 'REFUSED') FROM payment_line WHERE file_id = ?",
+                (rs, n) -> new PaymentLineCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), fileId);
+    }
+
+    /** The file's credit lines that carry a code (refused, suspense, refunds), in file order, streamed. */
+    public void forEachCodedPaymentLine(long fileId, RowSink<CodedPaymentLine> sink) {
+        StreamingQuery.forEach(jdbc, "SELECT msg_index, line_index, transaction_ref, payment_reference, amount, "
+                + "currency, outcome, code FROM payment_line WHERE file_id = ? AND code IS NOT NULL "
+                + "ORDER BY msg_index, line_index", rs -> sink.accept(new CodedPaymentLine(rs.getInt(1), rs.getInt(2),
+                rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
+                rs.getString(8))), fileId);
+    }
+
     private static Integer score(ResultSet rs, int column) throws SQLException {
         int score = rs.getInt(column);
         return rs.wasNull() ? null : score;

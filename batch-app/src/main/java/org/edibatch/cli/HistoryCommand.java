@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "history", description = "a declaration's versions, amounts and answers sent: every message of "
-        + "SENDER that carried NUMBER, in the order they were applied (exit 2 when there is none)")
+        + "SENDER that carried NUMBER and every version an officer's decision made, in the order they were applied "
+        + "(exit 2 when there is none)")
 public class HistoryCommand implements Callable<Integer> {
 
     private final SpringContext spring;
@@ -42,11 +43,25 @@ public class HistoryCommand implements Callable<Integer> {
             out.println("no declaration " + number + " from " + sender);
             return ExitCodes.DONE_WITH_REJECTIONS;
         }
-        out.println("declaration " + number + " from " + sender + ": " + messages.size() + " message(s)");
+        long decided = messages.stream().filter(HistoryRepository.Message::decision).count();
+        out.println("declaration " + number + " from " + sender + ": " + (messages.size() - decided) + " message(s)"
+                + (decided == 0 ? "" : ", " + decided + " officer's decision(s)"));
         String format = "%-7s %-12s %-9s %5s %7s %5s  %-17s %14s %12s %12s %12s  %s";
         out.println(String.format(format, "version", "function", "status", "file", "message", "run", "acceptance",
                 "customs value", "duty", "VAT", "total", "channel / codes"));
         for (HistoryRepository.Message m : messages) {
+            if (m.decision()) {
+                // a version an officer made: the file and message it was decided on, the decision in the last column
+                boolean refused = "REFUSED".equals(m.status());
+                out.println(String.format(format, Integer.toString(m.version()),
+                        refused ? "refusal" : "reassessment", m.status(), m.fileId(), m.index(), m.runId(),
+                        refused ? "-" : m.acceptanceNo(), amount(true, m.customsValue()),
+                        amount(true, m.duty()), amount(true, m.vat()),
+                        m.duty() == null || m.vat() == null ? "-" : m.duty().add(m.vat()).toPlainString(),
+                        (refused ? m.codes() : m.channel() == null ? "-" : m.channel())
+                                + " by officer's decision " + m.decisionId()));
+                continue;
+            }
             boolean accepted = m.version() != null;
             String status = !accepted ? "REJECTED" : m.cancelled() ? "CANCELLED" : "ACCEPTED";
             out.println(String.format(format, accepted ? Integer.toString(m.version()) : "-",

@@ -27,6 +27,11 @@ public final class AppliedDecisionRepository {
         return "CUSRES-D" + decisionId;
     }
 
+    /** The kind of the XML answer to a decision on a declaration sent in XML. */
+    public static String xmlAnswerKind(long decisionId) {
+        return "XMLRES-D" + decisionId;
+    }
+
     private final JdbcTemplate jdbc;
 
     public AppliedDecisionRepository(JdbcTemplate jdbc) {
@@ -123,13 +128,16 @@ public final class AppliedDecisionRepository {
 
     /**
      * An applied reassessment or refusal to answer: the decision, the message it was taken on, the version it
-     * made, and what the answer's envelope needs (the file's digest, the syntax to answer in).
+     * made, and what the answer's envelope needs (the file's digest, the syntax to answer in). {@code xml}: the
+     * declaration came in an XML batch whose sender's profile keeps XML answers, so the answer is XML too;
+     * {@code batchRef} is that file's control reference (BatchID), {@code declarationKind} IMPORT or EXPORT.
      */
     public record ToAnswer(long decisionId, long fileId, int msgIndex, String sender, String declarationNo,
                            String kind, String status, String acceptanceNo, Date declarationDate,
                            BigDecimal customsValue, BigDecimal duty, BigDecimal vat, String channel,
                            String previousAcceptanceNo, BigDecimal previousCustomsValue, BigDecimal previousDuty,
-                           BigDecimal previousVat, String fileSha, Syntax answerSyntax) {
+                           BigDecimal previousVat, String fileSha, Syntax answerSyntax, boolean xml,
+                           String batchRef, String declarationKind) {
     }
 
     /** The applied reassessments and refusals without a recorded answer, in decision order. */
@@ -137,18 +145,21 @@ public final class AppliedDecisionRepository {
         return jdbc.query("SELECT o.id, o.file_id, o.msg_index, o.sender, o.declaration_no, o.kind, v.status, "
                 + "v.acceptance_no, v.declaration_date, v.customs_value_krw, v.duty_krw, v.vat_krw, v.channel, "
                 + "v.previous_acceptance_no, v.previous_customs_value, v.previous_duty, v.previous_vat, f.sha256, "
-                + "i.syntax_id, i.syntax_version, p.answer_syntax "
+                + "i.syntax_id, i.syntax_version, p.answer_syntax, "
+                + "f.format = 'XML' AND COALESCE(p.xml_answer, 'XML') = 'XML', i.control_ref, d.kind "
                 + "FROM officer_decision_applied a JOIN officer_decision o ON o.id = a.decision_id "
                 + "JOIN declaration_version v ON v.decision_id = o.id "
                 + "JOIN inbound_file f ON f.id = o.file_id "
+                + "LEFT JOIN declaration d ON d.file_id = o.file_id AND d.msg_index = o.msg_index "
                 + "LEFT JOIN interchange i ON i.file_id = f.id "
                 + "LEFT JOIN ref_partner_profile p ON p.edi_id = i.sender "
                 + "WHERE a.outcome = 'APPLIED' AND NOT EXISTS (SELECT 1 FROM answer x WHERE x.file_id = o.file_id "
-                + "AND x.kind = 'CUSRES-D' || o.id) ORDER BY o.id",
+                + "AND x.kind IN ('CUSRES-D' || o.id, 'XMLRES-D' || o.id)) ORDER BY o.id",
                 (rs, n) -> new ToAnswer(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getDate(9), rs.getBigDecimal(10),
                         rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13), rs.getString(14),
                         rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getBigDecimal(17), rs.getString(18),
-                        Syntax.forAnswer(rs.getString(19), rs.getString(20), rs.getString(21))));
+                        Syntax.forAnswer(rs.getString(19), rs.getString(20), rs.getString(21)), rs.getBoolean(22),
+                        rs.getString(23), rs.getString(24)));
     }
 }

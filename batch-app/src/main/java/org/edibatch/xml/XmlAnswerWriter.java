@@ -101,7 +101,32 @@ public final class XmlAnswerWriter {
         a.finish();
     }
 
+    /**
+     * An officer's decision on a declaration, as the console records it: REASSESS (answered as an approved
+     * replacement, with the new amounts) or REFUSE (answered as a rejection with C180).
+     *
+     * @param id the decision's id, stable: the sender may quote it
+     */
+    public record OfficerDecision(long id, String code) {
+    }
+
+    /**
+     * The answer to an officer's decision on one declaration of an XML batch: a KCS-XML-RESP-2 batch (whatever the
+     * batch's version: only version 2 can say what replaced what) with one response marked OfficerDecision.
+     */
+    public static void decision(OutputStream out, Header h, XmlResponse r, OfficerDecision d) throws IOException {
+        XmlAnswerWriter a = new XmlAnswerWriter(out);
+        a.run(() -> a.begin(new Header(h.ourId(), h.recipientId(), h.responseId(), h.issued(), h.referencedBatchId(),
+                2), "PROCESSED", 1, List.of()));
+        a.write(r, d);
+        a.finish();
+    }
+
     public void write(XmlResponse r) throws IOException {
+        write(r, null);
+    }
+
+    private void write(XmlResponse r, OfficerDecision d) throws IOException {
         run(() -> {
             open("CustomsResponse");
             leaf("SequenceNumeric", Integer.toString(r.sequence()));
@@ -112,6 +137,12 @@ public final class XmlAnswerWriter {
                 // the function answered (UN/EDIFACT 1225) and 7365: 15 correction approved, 16 not approved
                 leaf("FunctionCode", m.functionCode());
                 leaf("ProcessingIndicatorCode", r.accepted() ? "15" : "16");
+            }
+            if (d != null) {
+                open("OfficerDecision");
+                leaf("DecisionID", Long.toString(d.id()));
+                leaf("DecisionCode", d.code());
+                close();
             }
             if (r.declarationDate() != null) {
                 leaf("DeclarationIssueDate", r.declarationDate().toString());

@@ -27,6 +27,11 @@ public final class XmlSchemas {
     public static final String CAMT054_NS = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
     public static final String CAMT054_XSD = "/edi-schemas/xml/camt.054.001.08-kcs.xsd";
 
+    /** The receipt a bank gets for a camt.054 document (KCS-XML-CAR-1): refused whole, or its credits' codes. */
+    public static final String ADVICE_RECEIPT_NS = "urn:edibatch:payments:credit-advice-receipt:1";
+    public static final String ADVICE_RECEIPT_XSD = "/edi-schemas/xml/credit-advice-receipt-1.xsd";
+
+    private static volatile Schema adviceReceipt;
     private static volatile Schema declaration;
     private static volatile Schema response;
     private static volatile Schema camt054;
@@ -46,6 +51,13 @@ public final class XmlSchemas {
             response = load(RESPONSE_XSD, RESPONSE_XSD_2);
         }
         return response;
+    }
+
+    public static Schema adviceReceipt() {
+        if (adviceReceipt == null) {
+            adviceReceipt = load(ADVICE_RECEIPT_XSD);
+        }
+        return adviceReceipt;
     }
 
     public static Schema camt054() {

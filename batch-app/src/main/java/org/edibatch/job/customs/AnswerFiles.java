@@ -59,12 +59,12 @@ final class AnswerFiles {
     }
 
     /**
-     * outbox/&lt;sender&gt;/CUSRES_D&lt;decision id&gt;_&lt;file id&gt;.edi: the answer to an officer's decision on a
-     * declaration of the file.
+     * outbox/&lt;sender&gt;/CUSRES_D&lt;decision id&gt;_&lt;file id&gt;.edi (or .xml for a declaration sent in XML): the
+     * answer to an officer's decision on a declaration of the file.
      */
-    Path decisionTarget(String sender, long decisionId, long fileId) {
+    Path decisionTarget(String sender, long decisionId, long fileId, String extension) {
         return props.outbox().resolve(bounded(AtomicFiles.safeName(sender)))
-                .resolve("CUSRES_D" + decisionId + "_" + fileId + ".edi");
+                .resolve("CUSRES_D" + decisionId + "_" + fileId + extension);
     }
 
     /** Characters a sender's value may take in an answer's name. */

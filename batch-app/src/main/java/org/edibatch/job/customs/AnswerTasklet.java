@@ -52,6 +52,7 @@ public class AnswerTasklet implements Tasklet {
     private final AnswerFiles names;
     private final AnswerOutbox outbox;
     private final JdbcTemplate jdbc;
+    private final AdviceReceipts adviceReceipts;
     private PaymentTerms terms;
 
     public AnswerTasklet(EdiBatchProperties props, JdbcTemplate jdbc, Clock clock, AnswerOutbox outbox) {
@@ -61,6 +62,7 @@ public class AnswerTasklet implements Tasklet {
         this.clock = clock;
         this.names = new AnswerFiles(props, clock);
         this.outbox = outbox;
+        this.adviceReceipts = new AdviceReceipts(repository, names, clock, props.ourEdiId());
     }
 
     private static boolean xml(FileToAnswer f) {
@@ -120,9 +122,9 @@ public class AnswerTasklet implements Tasklet {
         }
         boolean wrote = false;
         if ("CAMT054".equals(f.format())) {
-            // a bank's camt.054: refused whole, the XML refusal; accepted, nothing (its lines are in the report)
-            if (f.status() != EnvelopeStatus.ACCEPTED && !f.recorded().contains(AnswerKind.XMLRES.code())) {
-                written.add(writeXml(f, xmlAnswers));
+            // a bank's camt.054: its own receipt, refused whole or with the codes of its credits
+            if (AdviceReceipts.needed(f)) {
+                written.add(adviceReceipts.write(f));
                 wrote = true;
             }
         } else if (xml(f) && f.edifactForXml() && f.status() == EnvelopeStatus.ACCEPTED) {

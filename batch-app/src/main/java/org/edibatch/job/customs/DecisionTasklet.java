@@ -23,6 +23,9 @@ import org.edibatch.ledger.CustomsPostings;
 import org.edibatch.ledger.JdbcLedger;
 import org.edibatch.ledger.JournalEntry;
 import org.edibatch.refdata.ReferenceSnapshot;
+import org.edibatch.xml.XmlAnswerWriter;
+import org.edibatch.xml.XmlError;
+import org.edibatch.xml.XmlResponse;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -36,6 +39,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +51,9 @@ import java.util.Set;
  * answers them. Two transactions, so that no answer is written for a decision whose application a crash rolled
  * back: first every decision in force that was not applied becomes its version (a reassessment as a replacement,
  * a refusal as a cancellation, by {@link DecisionRules}), its postings and its {@code officer_decision_applied} row;
- * then each applied reassessment or refusal without a recorded answer gets its CUSRES, built from what was
- * committed, under a name derived from the decision, so a rewrite after a crash writes the same bytes.
+ * then each applied reassessment or refusal without a recorded answer gets its CUSRES (its XML response for a
+ * declaration sent in XML), built from what was committed, under a name derived from the decision, so a rewrite
+ * after a crash writes the same bytes.
  */
 public class DecisionTasklet implements Tasklet {
 
@@ -185,26 +190,68 @@ public class DecisionTasklet implements Tasklet {
         return reference.partyByCustomsCode(importerCode).map(ReferenceData.Party::partyId).orElse(null);
     }
 
-    /** Writes the CUSRES of every applied reassessment or refusal without a recorded answer, and records them. */
+    /**
+     * Writes the answer of every applied reassessment or refusal without a recorded answer, and records them: a
+     * CUSRES, or for a declaration sent in XML (unless its sender's profile asks for EDIFACT answers) the XML
+     * response with the same facts.
+     */
     void answer(StepContribution contribution) throws IOException {
         List<AnswerFile> written = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         for (AppliedDecisionRepository.ToAnswer a : applied.toAnswer()) {
-            String kind = AppliedDecisionRepository.answerKind(a.decisionId());
-            Path target = names.decisionTarget(a.sender(), a.decisionId(), a.fileId());
-            CusresBuilder.Answer cusres = cusres(a);
-            String sha = AtomicFiles.write(target, (OutputStream out) -> {
-                EdifactWriter w = new EdifactWriter(out);
-                names.startInterchange(w, a.answerSyntax(), a.sender(), a.fileSha() == null ? "" : a.fileSha(),
-                        kind);
-                CusresBuilder.write(w, "1", today, cusres);
-                w.endInterchange();
-            });
+            String kind;
+            Path target;
+            String sha;
+            if (a.xml()) {
+                kind = AppliedDecisionRepository.xmlAnswerKind(a.decisionId());
+                target = names.decisionTarget(a.sender(), a.decisionId(), a.fileId(), ".xml");
+                XmlAnswerWriter.Header header = new XmlAnswerWriter.Header(props.ourEdiId(), a.sender(),
+                        AnswerFiles.controlRef(a.fileSha() == null ? "" : a.fileSha(), kind),
+                        OffsetDateTime.now(clock), a.batchRef(), 2);
+                XmlResponse response = xmlResponse(a);
+                XmlAnswerWriter.OfficerDecision decision = new XmlAnswerWriter.OfficerDecision(a.decisionId(),
+                        "REFUSED".equals(a.status()) ? "REFUSE" : "REASSESS");
+                sha = AtomicFiles.write(target, out -> XmlAnswerWriter.decision(out, header, response, decision));
+            } else {
+                kind = AppliedDecisionRepository.answerKind(a.decisionId());
+                target = names.decisionTarget(a.sender(), a.decisionId(), a.fileId(), ".edi");
+                CusresBuilder.Answer cusres = cusres(a);
+                String k = kind;
+                sha = AtomicFiles.write(target, (OutputStream out) -> {
+                    EdifactWriter w = new EdifactWriter(out);
+                    names.startInterchange(w, a.answerSyntax(), a.sender(), a.fileSha() == null ? "" : a.fileSha(),
+                            k);
+                    CusresBuilder.write(w, "1", today, cusres);
+                    w.endInterchange();
+                });
+            }
             written.add(new AnswerFile(a.fileId(), kind, a.sender(), target.toString(), sha));
             contribution.incrementWriteCount(1);
             CrashPoints.reach("decisions.answer-written");
         }
         AnswerFiles.record(answers, written);
+    }
+
+    /**
+     * The XML twin of {@link #cusres}: a reassessment as an approved replacement (FunctionCode 5, the new amounts,
+     * the version replaced, the difference), a refusal as a rejection with C180; the sequence is the declaration's
+     * position in its batch.
+     */
+    static XmlResponse xmlResponse(AppliedDecisionRepository.ToAnswer a) {
+        LocalDate date = a.declarationDate() == null ? null : a.declarationDate().toLocalDate();
+        String kind = a.declarationKind() == null ? "IMPORT" : a.declarationKind();
+        int seq = a.msgIndex() + 1;
+        if ("REFUSED".equals(a.status())) {
+            CustomsErrorCode c = CustomsErrorCode.REFUSED_BY_OFFICER;
+            return XmlResponse.rejected(seq, kind, a.declarationNo(), date, List.of(new XmlError(c.code(), null, 0, 0,
+                    c.text() + ": acceptance " + a.previousAcceptanceNo() + " withdrawn, its assessment reversed")));
+        }
+        Channel channel = a.channel() == null ? Channel.GREEN : Channel.valueOf(a.channel());
+        return new XmlResponse(seq, kind, a.declarationNo(), date, new XmlResponse.Acceptance(a.acceptanceNo(), null,
+                null, a.customsValue(), a.duty(), a.vat(), null, channel.code(),
+                "reassessed by a customs officer, " + channel.text(), null, List.of()), List.of(),
+                new XmlResponse.Amendment(org.edibatch.customs.MessageFunction.REPLACEMENT.code(), false,
+                        a.previousAcceptanceNo(), a.previousCustomsValue(), a.previousDuty().add(a.previousVat())));
     }
 
     /** BGM 1225 code 30 (accepted, with amendment in detail section): the officer's reassessment. */

@@ -10,9 +10,11 @@ import org.edibatch.signature.CmsSigner;
 import org.edibatch.signature.DemoPki;
 import org.edibatch.support.SlowTest;
 import org.edibatch.support.TestApp;
+import org.edibatch.xml.XmlSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.xml.transform.stream.StreamSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -29,13 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * camt.054 documents through the claim and the payments step: a bank's document is matched like a CREMUL, the
  * customs step never reads it; one whose account servicer is no bank, and one that fails the schema, are refused
- * whole and answered with the XML refusal.
+ * whole. Every document gets a receipt for a credit advice (refused with its X-code, or accepted with the codes of
+ * its credits); a CREMUL from the same bank is still answered in EDIFACT.
  */
 @SlowTest
 class CamtPaymentsTest {
 
     @Test
-    void aBanksCamt054IsMatchedAndRefusedOnesAreAnsweredInXml(@TempDir Path home, @TempDir Path generated)
+    void aBanksCamt054IsMatchedAndEveryOneGetsAReceipt(@TempDir Path home, @TempDir Path generated)
             throws Exception {
         // unsigned files pass (signatures not required), the bank's document is signed with its demo key
         DemoPki pki = DemoPki.create(home.resolve("pki"), Instant.parse(TestApp.FIXED_CLOCK),
@@ -79,11 +82,63 @@ class CamtPaymentsTest {
                     + "ON f.id = d.file_id WHERE f.format = 'CAMT054'", Integer.class)).isZero();
             assertThat(app.jdbc().queryForObject("SELECT SUM(open_amount) FROM declaration_receivable",
                     BigDecimal.class)).isEqualByComparingTo("9925"); // 69,925 - 60,000
-            assertThat(answer(home, "HANBITTRD")).contains("X005", "not registered as a bank");
-            assertThat(answer(home, "HANGUKBANK")).contains("X002");
             assertThat(app.jdbc().queryForObject("SELECT sig_status FROM inbound_file WHERE original_name = "
                     + "'n2-a-bank.xml'", String.class)).isEqualTo("PASSED");
+
+            // each document gets a receipt for a credit advice, valid against its schema: refused whole with its
+            // X-code, or accepted with its counts (both credits paid: no line carries a code)
+            assertThat(receipt(app, "n2-b-importer.xml")).contains("<RecipientID>HANBITTRD</RecipientID>",
+                    "<ReferencedDocumentTypeCode>camt.054.001.08</ReferencedDocumentTypeCode>",
+                    "<StatusCode>REFUSED</StatusCode>", "<Code>X005</Code>", "not registered as a bank");
+            assertThat(receipt(app, "n2-c-invalid.xml")).contains("<StatusCode>REFUSED</StatusCode>",
+                    "<Code>X002</Code>", "<Line>");
+            String accepted = receipt(app, "n2-a-bank.xml");
+            assertThat(accepted).contains("<RecipientID>HANGUKBANK</RecipientID>",
+                    "<ReferencedMessageID>" + msgId(good) + "</ReferencedMessageID>",
+                    "<ReceiptStatus><StatusCode>ACCEPTED</StatusCode><CreditCount>2</CreditCount>"
+                            + "<PostedCount>2</PostedCount><RefusedCount>0</RefusedCount></ReceiptStatus>")
+                    .doesNotContain("<CreditLine>");
+
+            // Night 3: the same credits again under a new message id (refused line by line, P30, in the receipt),
+            // and a CREMUL from the same bank, which is answered in EDIFACT as ever (a CONTRL, no XML)
+            Files.writeString(app.inbox().resolve("n3-a-again.xml"), good.replace(msgId(good), "AGAIN-" + msgId(good)));
+            new CreditAdviceGenerator(generated.resolve("cremul"), "HANGUKBANK", 3, 100, 0, 0, 0, 0, 0, 0, 10, 10,
+                    LocalDate.of(2026, 11, 27)).generate(List.of(new CreditAdviceGenerator.Due(
+                    PaymentsTest.number(app, "HBB0000001"), new BigDecimal("9925"))).iterator());
+            try (Stream<Path> files = Files.list(generated.resolve("cremul"))) {
+                Files.copy(files.findFirst().orElseThrow(), app.inbox().resolve("n3-b-cremul.edi"));
+            }
+            assertThat(night(app)).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+            String again = receipt(app, "n3-a-again.xml");
+            assertThat(again).contains("<ReceiptStatus><StatusCode>ACCEPTED</StatusCode><CreditCount>2</CreditCount>"
+                    + "<PostedCount>0</PostedCount><RefusedCount>2</RefusedCount></ReceiptStatus>");
+            assertThat(again.split("<CreditLine>", -1)).hasSize(3);
+            assertThat(again).contains("<CreditLine><NotificationSequenceNumeric>1</NotificationSequenceNumeric>"
+                    + "<CreditSequenceNumeric>1</CreditSequenceNumeric><TransactionReference>")
+                    .contains("<PaymentReference>" + PaymentsTest.number(app, "HBA0000001") + "</PaymentReference>"
+                            + "<Amount Ccy=\"KRW\">139850.00</Amount><OutcomeCode>REFUSED</OutcomeCode>"
+                            + "<ReasonCode>P30</ReasonCode><ReasonText>The bank reported this transaction before");
+            assertThat(app.jdbc().queryForList("SELECT a.kind || ' ' || right(a.path, 4) FROM answer a "
+                    + "JOIN inbound_file f ON f.id = a.file_id WHERE f.original_name = 'n3-b-cremul.edi'",
+                    String.class)).containsExactly("CONTRL .edi");
+            assertThat(app.jdbc().queryForObject("SELECT SUM(open_amount) FROM declaration_receivable",
+                    BigDecimal.class)).isEqualByComparingTo("0");
         }
+    }
+
+    private static String msgId(String camt) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<MsgId>([^<]+)</MsgId>").matcher(camt);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    /** The receipt a bank's file got, checked against its schema, with white space between tags dropped. */
+    private static String receipt(TestApp app, String fileName) throws Exception {
+        Path p = Path.of(app.jdbc().queryForObject("SELECT a.path FROM answer a JOIN inbound_file f "
+                + "ON f.id = a.file_id WHERE f.original_name = ? AND a.kind = 'ADVICE_RECEIPT'", String.class, fileName));
+        assertThat(p.getFileName().toString()).startsWith("CREDIT-ADVICE-RECEIPT_").endsWith(".xml");
+        XmlSchemas.adviceReceipt().newValidator().validate(new StreamSource(p.toFile()));
+        return Files.readString(p, StandardCharsets.UTF_8).replaceAll(">\\s+<", "><");
     }
 
     private static String camt(Path dir, String bank, long seed, List<CreditAdviceGenerator.Due> dues)
@@ -93,17 +148,6 @@ class CamtPaymentsTest {
         try (Stream<Path> files = Files.list(dir)) {
             return Files.readString(files.findFirst().orElseThrow(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String answer(Path home, String sender) throws Exception {
-        try (Stream<Path> files = Files.walk(home.resolve("outbox").resolve(sender))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                if (p.getFileName().toString().endsWith(".xml")) {
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                }
-            }
-        }
-        throw new AssertionError("no XML answer for " + sender);
     }
 
     private static int night(TestApp app) {
