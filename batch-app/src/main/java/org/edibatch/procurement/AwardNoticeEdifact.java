@@ -98,8 +98,11 @@ public final class AwardNoticeEdifact {
         return c(parts);
     }
 
-    /** A text cut into components of 70 characters (4440 is an..70), at most 5. */
-    private static String[] chunks(String text) {
+    /**
+     * A text cut into components of 70 characters (4440 is an..70), at most 5: the FTX text of every EDIFACT answer
+     * to bidders (award notices, receipts).
+     */
+    public static String[] chunks(String text) {
         int n = Math.min(5, Math.max(1, (text.length() + COMPONENT - 1) / COMPONENT));
         String[] parts = new String[n];
         for (int i = 0; i < n; i++) {

@@ -30,6 +30,7 @@ final class D96bValidator {
                   <edifact:messageType>CUSRES</edifact:messageType>
                   <edifact:messageType>APERAK</edifact:messageType>
                   <edifact:messageType>CREMUL</edifact:messageType>
+                  <edifact:messageType>CONTEN</edifact:messageType>
                 </edifact:messageTypes>
               </edifact:parser>
             </smooks-resource-list>
@@ -60,7 +61,7 @@ final class D96bValidator {
         /** The message types read as structured messages, in order (BadMessage for one that is not). */
         List<String> messageTypes() {
             List<String> types = new ArrayList<>();
-            Matcher m = Pattern.compile("<(?:[A-Za-z0-9]+:)?(CUSDEC|CUSRES|APERAK|CREMUL|CONTRL|BadMessage)[ >]").matcher(xml);
+            Matcher m = Pattern.compile("<(?:[A-Za-z0-9]+:)?(CUSDEC|CUSRES|APERAK|CREMUL|CONTEN|CONTRL|BadMessage)[ >]").matcher(xml);
             while (m.find()) {
                 types.add(m.group(1));
             }

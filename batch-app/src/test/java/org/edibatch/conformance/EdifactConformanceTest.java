@@ -6,6 +6,10 @@ import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.Syntax;
 import org.edibatch.procurement.AwardNoticeEdifact;
 import org.edibatch.procurement.AwardNoticeEdifactTest;
+import org.edibatch.procurement.PriceSeal;
+import org.edibatch.samples.procurement.ProcurementSamples;
+import org.edibatch.schemas.ProcurementDocuments;
+import org.edibatch.signature.DemoPki;
 import org.edibatch.samples.Interchange;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.samples.load.CreditAdviceGenerator;
@@ -23,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -39,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Our guides against the published UN D96B directory, read by an independent implementation ({@link
  * D96bValidator}): every sample declaration of every message function, a load generator's declarations, and every
  * answer the product writes (CONTRL, CUSRES of acceptance, rejection, replacement and cancellation, the signature
- * APERAK, the bidders' award notice, the release notice) and the banks' credit advices (CREMUL) parse as
- * structured D96B messages with no deviation. One class, so the D96B schema is compiled once per run.
+ * APERAK, the bidders' award notice, the release notice), the banks' credit advices (CREMUL) and the bidders'
+ * EDIFACT bids (CONTEN) parse as structured D96B messages with no deviation. One class, so the D96B schema is compiled once per run.
  */
 @SlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -216,6 +222,46 @@ class EdifactConformanceTest {
         for (byte[] n : notices) {
             assertD96b("award notice", n, "APERAK");
         }
+    }
+
+    @Test
+    void theBidsOfEveryBidderAreD96bConten(@TempDir Path dir) throws Exception {
+        // sealed as the bidder's tool seals (RSA and EC signers: seals of different sizes), and synthetic seals
+        // from one byte to the largest the guide carries (one group 10 to all hundred)
+        DemoPki pki = DemoPki.create(dir, Instant.parse("2026-11-27T00:00:00Z"), List.of(
+                new DemoPki.Party("V001", "1248100998", DemoPki.KeyType.RSA),
+                new DemoPki.Party("V003", "1058134567", DemoPki.KeyType.EC)));
+        Map<String, byte[]> bids = new LinkedHashMap<>();
+        for (String vendor : List.of("V001", "V003")) {
+            byte[] sealed = PriceSeal.seal(ProcurementSamples.price("T2026-0001", vendor, 465_000_000L),
+                    pki.credential(vendor), pki.credential(DemoPki.ENCRYPTION_ONLY).certificate());
+            bids.put(vendor + " (" + sealed.length + " bytes sealed)", ProcurementSamples.bidEdifact("CB0001", "KONEPS",
+                    "B-T2026-0001-" + vendor, "202611280900", "T2026-0001", vendor, 3, 7, sealed));
+        }
+        for (int length : new int[]{1, 1260, 1261, ProcurementDocuments.MAX_SEAL_BYTES}) {
+            byte[] sealed = new byte[length];
+            new Random(length).nextBytes(sealed);
+            // ids at D96B's an..35, with service characters released
+            bids.put(length + " bytes", ProcurementSamples.bidEdifact("CB0002", "KONEPS", "B+'?:" + "7".repeat(30),
+                    "202611280900", "T+'?:" + "2".repeat(30), "V001", 1, 15, sealed));
+        }
+        bids.forEach((name, bytes) -> assertD96b("bid " + name, bytes, "CONTEN"));
+    }
+
+    @Test
+    void theValidatorRefusesTheBidLayoutBeforeTheGuide() {
+        // the finding: FTX after NAD, and 512 hex characters in one 4440 (an..70)
+        String hex = "AB".repeat(256);
+        String old = "UNB+UNOC:3+V001+KONEPS+261128:0900+CB0001'UNH+1+CONTEN:D:96B:UN'BGM+ZZZ+B-EDI-1+9'"
+                + "DTM+137:202611280900:203'RFF+CT:T2026-0001'NAD+SU+V001::ZZZ'FTX+ZZZ+++PICKS:3:7'"
+                + "FTX+ZZZ+++SEAL:" + hex + "'UNT+8+1'UNZ+1+CB0001'";
+        assertThat(d96b.read(old.getBytes(StandardCharsets.ISO_8859_1)).valid()).isFalse();
+        // the guide's layout with one component too long
+        String now = new String(ProcurementSamples.bidEdifact("CB0001", "KONEPS", "B-EDI-1", "202611280900",
+                "T2026-0001", "V001", 3, 7, new byte[140]), StandardCharsets.ISO_8859_1);
+        assertThat(d96b.read(now.getBytes(StandardCharsets.ISO_8859_1)).valid()).isTrue();
+        String tooLong = now.replaceFirst("SEAL:([0-9A-F]{70}):", "SEAL:$1");
+        assertThat(d96b.read(tooLong.getBytes(StandardCharsets.ISO_8859_1)).valid()).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.edibatch.fuzz;
 import org.edibatch.samples.HostileCorpus;
 import org.edibatch.samples.SampleSet;
 import org.edibatch.samples.load.CreditAdviceGenerator;
+import org.edibatch.samples.procurement.ProcurementSamples;
 import org.edibatch.samples.xml.XmlSampleSet;
 import org.edibatch.schemas.PaymentNumber;
 
@@ -42,6 +43,8 @@ final class Mutator {
     private static final List<byte[]> XML = xmlSeeds();
     private static final List<byte[]> CREMUL = creditAdviceSeeds(false);
     private static final List<byte[]> CAMT054 = creditAdviceSeeds(true);
+    private static final List<byte[]> EDIFACT_BIDS = bidSeeds(true);
+    private static final List<byte[]> XML_BIDS = bidSeeds(false);
 
     private Mutator() {
     }
@@ -95,6 +98,35 @@ final class Mutator {
             throw new UncheckedIOException(e);
         }
         return List.copyOf(seeds);
+    }
+
+    /**
+     * Bids as the bidder's tool writes them (guide KONEPS-CONTEN-1 or bid.xsd): seals of one byte, of a bid sealed
+     * by {@code bid seal} (about 3 KB: three group 10 repetitions) and of 12 KB; ids with service characters.
+     */
+    private static List<byte[]> bidSeeds(boolean edifact) {
+        List<byte[]> seeds = new ArrayList<>();
+        int n = 0;
+        for (int length : new int[]{1, 3_000, 12_000}) {
+            byte[] sealed = new byte[length];
+            new SplittableRandom(length).nextBytes(sealed);
+            String ref = n++ == 0 ? "B+'?:1" : "B-T2026-0001-V001";
+            seeds.add(edifact
+                    ? ProcurementSamples.bidEdifact("CB000" + n, "KONEPS", ref, "202611280900", "T2026-0001", "V001", 3, 7,
+                    sealed)
+                    : ProcurementSamples.bidXml(ref, "2026-11-28T09:00:00+09:00", "T2026-0001", "V001", 3, 7, sealed));
+        }
+        return List.copyOf(seeds);
+    }
+
+    /** A bid the bidder's tool wrote as a CONTEN, damaged by the EDIFACT mutations. */
+    static Input edifactBid(long seed) {
+        return mutated("conten", EDIFACT_BIDS, seed, 17, true);
+    }
+
+    /** A bid the bidder's tool wrote in XML, damaged by the XML mutations. */
+    static Input xmlBid(long seed) {
+        return mutated("bid-xml", XML_BIDS, seed, 16, false);
     }
 
     /** A generated CREMUL interchange, damaged by the EDIFACT mutations. */

@@ -106,4 +106,14 @@ public class AwardNoticeEdifactTest {
         String bad = "UNB+UNOC:3+KONEPS+V1+261128:1000+AW1'UNH+1+APERAK:D:96B:UN'BGM+23+T1+9'UNT+3+1'UNZ+1+AW1'";
         assertThat(errors(bad.getBytes(StandardCharsets.ISO_8859_1))).isNotEmpty();
     }
+
+    @Test
+    void everyCodesTextFitsTheFreeTextOfAnAnswer() {
+        // receipts and notices write a code's text in FTX 4440 (an..70, five components): B60's is 72 characters
+        for (ProcurementCode code : ProcurementCode.values()) {
+            String[] parts = AwardNoticeEdifact.chunks(code.text());
+            assertThat(parts).as(code.name()).allMatch(p -> p.length() <= 70);
+            assertThat(String.join("", parts)).as(code.name()).isEqualTo(code.text());
+        }
+    }
 }

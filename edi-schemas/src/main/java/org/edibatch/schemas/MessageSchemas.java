@@ -25,13 +25,20 @@ public final class MessageSchemas {
      */
     public static final String AWARD_NOTICE = "APERAK-AWARD";
 
+    /**
+     * The guide of the bids sent in EDIFACT (CONTEN, guide KONEPS-CONTEN-1): read only by the bid intake, so looked
+     * up by this name and not by the UNH type (a CONTEN sent to the customs inbox stays a type we do not process).
+     */
+    public static final String BID = "CONTEN-BID";
+
     private static final Map<String, String> RESOURCES = Map.of(
             "CUSDEC", "/edi-schemas/edifact/CUSDEC-D96B-KCS.xml",
             "CUSRES", "/edi-schemas/edifact/CUSRES-D96B-KCS.xml",
             "CONTRL", "/edi-schemas/edifact/CONTRL-D3.xml",
             "APERAK", "/edi-schemas/edifact/APERAK-D96B-KCS.xml",
             "CREMUL", "/edi-schemas/edifact/CREMUL-D96B-KCS.xml",
-            AWARD_NOTICE, "/edi-schemas/edifact/APERAK-D96B-AWARD.xml");
+            AWARD_NOTICE, "/edi-schemas/edifact/APERAK-D96B-AWARD.xml",
+            BID, "/edi-schemas/edifact/CONTEN-D96B-KONEPS.xml");
 
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 

@@ -75,7 +75,7 @@ public final class SampleSet {
                 .bytes());
         f.put("good-una-release-004.edi", Interchange.from("BUSANFF", "BF0001").withUna()
                 .message(Cusdec.declaration("BF2611250001").importer("BUSANFF09012", "BUSAN FRESH O?'NEIL ?+ SONS")
-                        .item("0805100000", "US", "20000", "KG", "31000.00"))
+                        .item("0805100000", "US", "20000", "KGM", "31000.00"))
                 .bytes());
         f.put("good-unoy-005.edi", Interchange.from("MIRAECS", "MC0001").syntax("UNOY", "4")
                 .message(Cusdec.declaration("MC2611250001").importer("HANBIT001234", "한빛무역 주식회사")

@@ -6,6 +6,7 @@ import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
 import org.edibatch.edifact.EdifactWriter;
+import org.edibatch.procurement.AwardNoticeEdifact;
 import org.edibatch.procurement.BidRepository;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ReceiptXml;
@@ -106,7 +107,8 @@ public class BidAnswerTasklet implements Tasklet {
         if (!accepted) {
             ProcurementCode code = ProcurementCode.valueOf(r.reasonCode());
             w.segment("ERC", c(code.name()));
-            w.segment("FTX", "AAO", null, null, c(code.text()));
+            // B60's text is 72 characters: D96B's 4440 holds 70
+            w.segment("FTX", "AAO", null, null, c(AwardNoticeEdifact.chunks(code.text())));
         }
         w.endMessage();
         w.endInterchange();

@@ -39,7 +39,7 @@ public final class ProcurementSamples {
         return ProcurementDocuments.bidXml(bidRef, issued, tenderId, bidderId, pick1, pick2, sealed);
     }
 
-    /** CONTEN D96B, one message; the seal as upper-case hex, four 512-character components per FTX segment. */
+    /** CONTEN D96B, one message, guide KONEPS-CONTEN-1: {@link ProcurementDocuments#bidEdifact}. */
     public static byte[] bidEdifact(String controlRef, String recipient, String bidRef, String stamp, String tenderId,
                                     String bidderId, int pick1, int pick2, byte[] sealed) {
         return ProcurementDocuments.bidEdifact(controlRef, recipient, bidRef, stamp, tenderId, bidderId, pick1, pick2,
