@@ -107,7 +107,8 @@ public final class AtomicFiles {
         }
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16), sha);
+            // the digest behind the buffer: it then takes the bytes in large blocks, not an attribute at a time
+            OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(ch), sha), 1 << 16);
             body.write(out);
             out.flush();
             if (flush) {

@@ -288,6 +288,18 @@ public final class WorkFolder {
      * @return where the file now is
      */
     public static Path moveOut(InboundFileRepository.Unfinished f, Path folder, String reason) throws IOException {
+        Path target = moveOutKeepingName(f, folder, reason);
+        Files.deleteIfExists(nameFileOf(Path.of(f.workPath())));
+        return target;
+    }
+
+    /**
+     * {@link #moveOut} without the deletion of the name file, which the caller does for many files at once
+     * ({@link #deleteNameFiles}): one unlink at a time waits on the file system's journal, ~1.6 ms each on this
+     * machine's disk under load, most of a 5,000-file finish.
+     */
+    public static Path moveOutKeepingName(InboundFileRepository.Unfinished f, Path folder, String reason)
+            throws IOException {
         Files.createDirectories(folder);
         Path content = Path.of(f.workPath());
         release(content);
@@ -312,8 +324,16 @@ public final class WorkFolder {
         if (!content.equals(target)) {
             moveIfThere(content, target);
         }
-        Files.deleteIfExists(nameFileOf(Path.of(f.workPath())));
         return target;
+    }
+
+    /** Deletes the name files of these work paths (those still there), many at a time. */
+    public static void deleteNameFiles(Collection<String> workPaths) throws IOException {
+        List<Path> names = new ArrayList<>(workPaths.size());
+        for (String workPath : workPaths) {
+            names.add(nameFileOf(Path.of(workPath)));
+        }
+        AtomicFiles.deleteAll(names);
     }
 
     /** A link is moved as the link it is, never followed; a file already moved by an earlier attempt is skipped. */

@@ -59,11 +59,13 @@ public class FinishTasklet implements Tasklet {
             Path folder = (rejected ? props.quarantine() : props.archive()).resolve(day);
             String reason = rejected ? "file: " + InboundFiles.printable(f.name()) + "\nreason: " + f.reasonCode()
                     + "\n" + f.reasonText() + "\n" : null;
-            Path target = WorkFolder.moveOut(f, folder, reason);
+            Path target = WorkFolder.moveOutKeepingName(f, folder, reason);
             CrashPoints.reach("finish.file-moved");
             moved.add(new InboundFileRepository.Final(f.id(), rejected ? FileState.QUARANTINED : FileState.ARCHIVED,
                     target.toString()));
         }
+        // the name files last, many at once: a crash before leaves them, and the rerun's moves are skipped
+        WorkFolder.deleteNameFiles(files.stream().map(InboundFileRepository.Unfinished::workPath).toList());
         // One batch in this step's transaction: a crash before its commit leaves the rows CLAIMED, and the
         // restarted step finds the files already at their targets (the moves above are skipped, the paths the same).
         inboundFiles.finish(moved);
