@@ -44,7 +44,7 @@ trap cleanup EXIT
 export EDIBATCH_APP_CACHE=$WORK/.edibatch-cache
 first=$(tr ' ' '\n' <<<"$SIZES" | sort -n | head -1)
 echo "== the build's first night ($first declarations, not judged: unpacks the jar, trains the AOT cache on Java 25)"
-BENCH_WORK=$WORK/first SKIP_BUILD=1 CEILINGS=0 scripts/bench-customs.sh "$first" "$K" >"$WORK/first.log" 2>&1 ||
+BENCH_WORK=$WORK/n$first SKIP_BUILD=1 CEILINGS=0 KEEP_FILES=1 scripts/bench-customs.sh "$first" "$K" >"$WORK/first.log" 2>&1 ||
   { tail -30 "$WORK/first.log" >&2; echo "bench-customs.sh $first failed; log: $WORK/first.log" >&2; exit 1; }
 grep -E '^(wall time|start-up)' "$WORK/first.log" | sed 's/^/   /'
 
@@ -52,7 +52,8 @@ declare -A rate wall startup percpu jvmcpu pgcpu
 for n in $SIZES; do
   echo "== night of $n declarations (scripts/bench-customs.sh $n $K)"
   # KEEP_FILES: the signed load stays for the ceiling and the peer below (deleted when this script ends)
-  BENCH_WORK=$WORK/n$n SKIP_BUILD=1 CEILINGS=0 KEEP_FILES=1 scripts/bench-customs.sh "$n" "$K" >"$WORK/n$n.log" 2>&1 ||
+  # REUSE_LOAD: the first night's load serves its size again
+  BENCH_WORK=$WORK/n$n SKIP_BUILD=1 CEILINGS=0 KEEP_FILES=1 REUSE_LOAD=1 scripts/bench-customs.sh "$n" "$K" >"$WORK/n$n.log" 2>&1 ||
     { tail -30 "$WORK/n$n.log" >&2; echo "bench-customs.sh $n failed; log: $WORK/n$n.log" >&2; exit 1; }
   sed -n '/^== result/,$p' "$WORK/n$n.log" | grep -E '^(wall time|start-up|DB commits|per CPU-s|end to end)' | sed 's/^/   /'
   echo "   steps:        $(sed -n '/^steps/,/^wall time/p' "$WORK/n$n.log" | sed '1d;$d' | awk '{printf "%s%s %s s", (NR > 1 ? ", " : ""), $1, $2}')"
