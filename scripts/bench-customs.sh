@@ -25,7 +25,9 @@
 # time of the whole JVM: start-up, claim, customs, answer, finish), the time of each step, peak RSS and peak
 # heap, the ceilings (EDIFACT parse, CMS verify, COPY of one row and of a declaration's 7 rows), the ratio of end
 # to end to the lowest ceiling (and to the lowest without the 7-row COPY), and the
-# hottest frames of a JFR recording of the run (JFR=1).
+# hottest frames of a JFR recording of the run (JFR=1); the start-up (from the launch to the claim step's log line
+# "first file claimed") and the declarations per CPU-second of the JVM and its own PostgreSQL backends. The main
+# figures also go to BENCH_WORK/result.env for scripts that run this one (bench-speed.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -120,6 +122,28 @@ thread_cpu() {
     awk '{c = $1; $1 = ""; printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, 2), c} END {print ""}'
 }
 
+# CPU seconds of the run's own PostgreSQL backends (the processes whose title names its database), sampled every
+# half second until the JVM exits, the last sample of each kept: unlike the server-wide figure it leaves out
+# other databases' work on a shared server; it misses what a backend spends after its last sample (at most half
+# a second each, the pool's ten) and the server's shared processes (WAL writer, checkpointer).
+backend_cpu() {
+  local pid="" raw=$WORK/backends.raw
+  for _ in $(seq 1 100); do
+    pid=$(pgrep -f -- "--edibatch.home=$HOME_DIR" | while read -r p; do [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"; done | head -1)
+    [[ -n "$pid" ]] && break
+    sleep 0.1
+  done
+  : >"$raw"
+  while [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; do
+    local pids
+    pids=$(pgrep -u postgres -f "^postgres: .* $DB [0-9.:a-f]+\\(" | sed 's#^\(.*\)$#/proc/\1/stat#' | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    [[ -n "$pids" ]] && awk '{l = $0; sub(/^.*\) /, "", l); split(l, f, " "); print $1, f[12] + f[13]; nextfile}' $pids >>"$raw" 2>/dev/null
+    sleep 0.5
+  done
+  awk -v hz="$(getconf CLK_TCK)" '{t[$1] = $2} END {for (p in t) s += t[p]; printf "%.1f\n", s / hz}' "$raw"
+}
+
 # Spring Batch 6 emits a JFR event for every item read and every item processed, each with its stack trace: in a
 # recording with the JDK's default settings that is two million events per million declarations, ~5% of the
 # customs workers' CPU, which the nightly run (not recorded) does not pay. The benchmark's recording keeps the
@@ -185,6 +209,9 @@ echo "== run customs $run/$RUNS (database $DB${JFR_OPTS:+, JFR $WORK/customs.jfr
 set +e
 thread_cpu >"$WORK/threads.txt" &
 sampler=$!
+backend_cpu >"$WORK/backends.txt" &
+backend_sampler=$!
+launch_ns=$(date +%s%N)
 # shellcheck disable=SC2086
 EDIBATCH_APP_CACHE=${EDIBATCH_APP_CACHE:-$WORK/.edibatch-cache} /usr/bin/time -v -o "$WORK/time.txt" \
   bash -c '. scripts/launch.sh && edibatch_java "$@"' launch "$JAR" -Xmx1g ${JAVA_OPTS:-$EDIBATCH_JAVA_OPTS_DEFAULT} \
@@ -192,7 +219,8 @@ EDIBATCH_APP_CACHE=${EDIBATCH_APP_CACHE:-$WORK/.edibatch-cache} /usr/bin/time -v
   -- run customs --edibatch.home="$HOME_DIR" --spring.datasource.url="$URL" \
   --edibatch.fixed-clock="$CLOCK" --edibatch.intake.settle=0s ${APP_ARGS:-} >"$WORK/run.log" 2>&1
 code=$?
-wait "$sampler"
+wait "$sampler" "$backend_sampler"
+pg_backend_cpu=$(cat "$WORK/backends.txt")
 set -e
 pg_cpu=$(awk -v a="$pg_before" -v b="$(pg_cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz}')
 read -r busy_after idle_after < <(machine_ticks)
@@ -230,6 +258,14 @@ commits=$("${PSQL[@]}" -c "SELECT xact_commit FROM pg_stat_database WHERE datnam
 steps=$("${PSQL[@]}" -F ' ' -c "SELECT step_name, round(extract(epoch FROM end_time - start_time)::numeric, 1), commit_count FROM batch_step_execution ORDER BY step_execution_id")
 customs_secs=$(awk '$1 == "customs" {print $2}' <<<"$steps")
 rate=$(awk -v m="$messages" -v w="$wall" 'BEGIN {printf "%.0f", m / w}')
+# Start-up: from the launch (launch.sh and the JVM's start) to the claim step's first registered file, from the
+# timestamp of its log line (the log's clock is the system's, not the run's fixed clock).
+first_claim=$(grep -m1 'first file claimed' "$WORK/run.log" | awk '{print $1}' || true)
+if [[ -n "$first_claim" ]]; then
+  startup=$(awk -v a="$launch_ns" -v b="$(date -d "$first_claim" +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
+else
+  startup=-
+fi
 customs_rate=$(awk -v m="$messages" -v w="$customs_secs" 'BEGIN {if (w > 0) printf "%.0f", m / w; else print "-"}')
 rates+=("$rate")
 walls+=("$wall")
@@ -295,7 +331,9 @@ echo "steps (s, commits):"
 sed 's/^/              /' <<<"$steps"
 echo "wall time:    ${wall} s (JVM start to exit), CPU ${cpu} s of the JVM ($(awk -v c="$cpu" -v w="$wall" 'BEGIN {printf "%.2f", c / w}') cores busy)"
 echo "JVM threads:  $(cat "$WORK/threads.txt") (CPU-s by thread name)"
-echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes)"
+echo "start-up:     ${startup} s from the launch to the first claimed file"
+echo "DB commits:   $commits (pg_stat_database.xact_commit); PostgreSQL CPU ${pg_cpu} s (local server processes), ${pg_backend_cpu} s in the run's own backends"
+echo "per CPU-s:    $(awk -v m="$messages" -v c="$cpu" -v p="$pg_backend_cpu" 'BEGIN {printf "%.0f", m / (c + p)}') declarations per CPU-second of the JVM and its PostgreSQL backends"
 echo "machine:      ${machine_busy}% of all cores busy during the run (JVM, PostgreSQL and everything else)"
 echo "verify-ledger: ${vl_secs} s (JVM start to exit), no difference: $(grep -m1 '^journal:' "$WORK/verify-ledger.log" || true)"
 echo "peak RSS:     $((rss_kb / 1024)) MB   peak heap used (GC log, before a collection): ${peak_heap} of -Xmx1g; live: ${live_full}"
@@ -322,3 +360,14 @@ if [[ -n "$single_row" && "$single_row_stage" != "$lowest_stage" ]]; then
 fi
 echo "target:       >= 3300 declarations/s: $(awk -v r="$rate" 'BEGIN {print (r >= 3300 ? "met" : "NOT met")}')"
 echo "kept:         $WORK ($([[ -f "$WORK/customs.jfr" ]] && echo "customs.jfr, hot-*.txt, ")run.log, gc.log, time.txt, threads.txt, ceilings.txt, verify-ledger.log)"
+# The figures above for scripts that run this one (bench-speed.sh), one NAME=value a line.
+cat >"$WORK/result.env" <<EOF
+MESSAGES=$messages
+WALL=$wall
+RATE=$rate
+STARTUP=$startup
+JVM_CPU=$cpu
+PG_BACKEND_CPU=$pg_backend_cpu
+PG_SERVER_CPU=$pg_cpu
+MACHINE_BUSY=$machine_busy
+EOF
