@@ -6,6 +6,9 @@ import org.edibatch.edifact.EdifactWriter;
 import org.edibatch.edifact.Syntax;
 import org.edibatch.procurement.AwardNoticeEdifact;
 import org.edibatch.procurement.AwardNoticeEdifactTest;
+import org.edibatch.procurement.BidReceiptEdifact;
+import org.edibatch.procurement.BidRepository;
+import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.PriceSeal;
 import org.edibatch.samples.procurement.ProcurementSamples;
 import org.edibatch.schemas.ProcurementDocuments;
@@ -221,6 +224,29 @@ class EdifactConformanceTest {
         }
         for (byte[] n : notices) {
             assertD96b("award notice", n, "APERAK");
+        }
+    }
+
+    @Test
+    void theBidReceiptsAreD96b() throws Exception {
+        // accepted, then refused with every code; the last with a bidder's ids past the syntax's lengths
+        List<BidRepository.Answerable> receipts = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-28T01:00:00Z");
+        String sha = "ab".repeat(32);
+        receipts.add(new BidRepository.Answerable(1, 11, "EDIFACT", "T2026-0001", "V001", "B-T2026-0001-V001", "BR1",
+                BidRepository.receiptNo(1), sha, at, null));
+        long id = 2;
+        for (ProcurementCode code : ProcurementCode.values()) {
+            receipts.add(new BidRepository.Answerable(id, 10 + id, "EDIFACT", "T2026-0001", "V002", "B-" + id, "BR" + id,
+                    null, sha, at, code.name()));
+            id++;
+        }
+        receipts.add(new BidRepository.Answerable(id, 10 + id, "EDIFACT", "T".repeat(90), "V".repeat(60),
+                "B".repeat(90), "BR", null, sha, at, ProcurementCode.values()[0].name()));
+        for (BidRepository.Answerable r : receipts) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BidReceiptEdifact.write(out, r, "KONEPS", ZoneId.of("Asia/Seoul"));
+            assertD96b("bid receipt " + r.reasonCode(), out.toByteArray(), "APERAK");
         }
     }
 

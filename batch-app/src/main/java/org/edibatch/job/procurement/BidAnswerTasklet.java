@@ -1,12 +1,9 @@
 package org.edibatch.job.procurement;
 
-import org.edibatch.ack.AperakBuilder;
 import org.edibatch.ack.AtomicFiles;
-import org.edibatch.ack.ContrlBuilder;
 import org.edibatch.config.CrashPoints;
 import org.edibatch.config.EdiBatchProperties;
-import org.edibatch.edifact.EdifactWriter;
-import org.edibatch.procurement.AwardNoticeEdifact;
+import org.edibatch.procurement.BidReceiptEdifact;
 import org.edibatch.procurement.BidRepository;
 import org.edibatch.procurement.ProcurementCode;
 import org.edibatch.procurement.ReceiptXml;
@@ -16,13 +13,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.edibatch.edifact.EdifactWriter.c;
 
 /**
  * Answers every bid of the run from what the claim step committed: a TenderReceipt (XML bids) or an APERAK
@@ -35,7 +28,6 @@ public class BidAnswerTasklet implements Tasklet {
     /** Answers flushed together and recorded per round trip. */
     private static final int WINDOW = 500;
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
     private final EdiBatchProperties props;
     private final ProcurementProperties procurement;
@@ -64,7 +56,7 @@ public class BidAnswerTasklet implements Tasklet {
                 Path folder = props.outbox().resolve(AtomicFiles.safeComponent(r.bidderId()));
                 if ("EDIFACT".equals(r.format())) {
                     staged.add(AtomicFiles.stage(folder.resolve("APERAK_" + AtomicFiles.safeComponent(r.controlRef()) + "_"
-                            + r.fileId() + ".edi"), out -> aperak(new EdifactWriter(out), r)));
+                            + r.fileId() + ".edi"), out -> BidReceiptEdifact.write(out, r, procurement.ourEdiId(), props.zone())));
                 } else {
                     staged.add(AtomicFiles.stage(folder.resolve("RECEIPT_" + AtomicFiles.safeComponent(r.tenderId()) + "_"
                             + r.fileId() + ".xml"), out -> ReceiptXml.write(out, receipt(r))));
@@ -81,36 +73,5 @@ public class BidAnswerTasklet implements Tasklet {
             bids.recordAnswers(answers);
         }
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * APERAK D96B: BGM 1001 = 23 (status information), 1004 = receipt number (or the bid reference when refused),
-     * 1225 = 29 accepted / 27 not accepted; FTX+ZZZ the SHA-256 of the file; RFF+CT tender, RFF+ACW bid reference;
-     * ERC + FTX+AAO the refusal code and text.
-     */
-    private void aperak(EdifactWriter w, BidRepository.Answerable r) throws IOException {
-        var at = r.receivedAt().atZone(props.zone());
-        String ref = "RC" + r.fileId();
-        // the bidder's values within their syntax limits (UNB ids an..35, references an..70): a longer one was
-        // refused at intake and is still answered
-        w.startInterchange(procurement.ourEdiId(), ContrlBuilder.fit(r.bidderId(), 35),
-                DateTimeFormatter.ofPattern("yyMMdd").format(at),
-                DateTimeFormatter.ofPattern("HHmm").format(at), ref);
-        w.startMessage("1", "APERAK", "D", "96B", "UN");
-        boolean accepted = r.reasonCode() == null;
-        w.segment("BGM", c(AperakBuilder.STATUS_INFORMATION), accepted ? r.receiptNo() : ContrlBuilder.fit(r.bidRef(), 35),
-                accepted ? "29" : "27");
-        w.segment("DTM", c("137", STAMP.format(at), "203"));
-        w.segment("FTX", "ZZZ", null, null, c("SHA-256", r.sha()));
-        w.segment("RFF", c("CT", ContrlBuilder.fit(r.tenderId(), 70)));
-        w.segment("RFF", c("ACW", ContrlBuilder.fit(r.bidRef(), 70)));
-        if (!accepted) {
-            ProcurementCode code = ProcurementCode.valueOf(r.reasonCode());
-            w.segment("ERC", c(code.name()));
-            // B60's text is 72 characters: D96B's 4440 holds 70
-            w.segment("FTX", "AAO", null, null, c(AwardNoticeEdifact.chunks(code.text())));
-        }
-        w.endMessage();
-        w.endInterchange();
     }
 }
