@@ -1,8 +1,8 @@
 package org.edibatch.xml;
 
-import javax.xml.stream.XMLOutputFactory;
+import org.edibatch.xml.internal.IndentedXml;
+
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -42,28 +42,23 @@ public final class AdviceReceiptWriter {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    private final XMLStreamWriter w;
-    private int depth;
+    private final IndentedXml x;
 
     private AdviceReceiptWriter(OutputStream out) throws IOException {
-        try {
-            this.w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        this.x = new IndentedXml(out);
     }
 
     /** The whole receipt of a document refused as a whole. */
     public static void refused(OutputStream out, Header h, List<XmlError> errors) throws IOException {
         AdviceReceiptWriter a = new AdviceReceiptWriter(out);
-        a.run(() -> {
+        IndentedXml.run(() -> {
             a.begin(h);
-            a.open("ReceiptStatus");
-            a.leaf("StatusCode", "REFUSED");
+            a.x.open("ReceiptStatus");
+            a.x.leaf("StatusCode", "REFUSED");
             for (XmlError e : errors) {
                 a.error(e);
             }
-            a.close();
+            a.x.close();
         });
         a.finish();
     }
@@ -72,123 +67,75 @@ public final class AdviceReceiptWriter {
     public static AdviceReceiptWriter accepted(OutputStream out, Header h, long credits, long posted, long refused)
             throws IOException {
         AdviceReceiptWriter a = new AdviceReceiptWriter(out);
-        a.run(() -> {
+        IndentedXml.run(() -> {
             a.begin(h);
-            a.open("ReceiptStatus");
-            a.leaf("StatusCode", "ACCEPTED");
-            a.leaf("CreditCount", Long.toString(credits));
-            a.leaf("PostedCount", Long.toString(posted));
-            a.leaf("RefusedCount", Long.toString(refused));
-            a.close();
+            a.x.open("ReceiptStatus");
+            a.x.leaf("StatusCode", "ACCEPTED");
+            a.x.leaf("CreditCount", Long.toString(credits));
+            a.x.leaf("PostedCount", Long.toString(posted));
+            a.x.leaf("RefusedCount", Long.toString(refused));
+            a.x.close();
         });
         return a;
     }
 
     public void line(Line l) throws IOException {
-        run(() -> {
-            open("CreditLine");
-            leaf("NotificationSequenceNumeric", Integer.toString(l.notification()));
-            leaf("CreditSequenceNumeric", Integer.toString(l.credit()));
+        IndentedXml.run(() -> {
+            x.open("CreditLine");
+            x.leaf("NotificationSequenceNumeric", Integer.toString(l.notification()));
+            x.leaf("CreditSequenceNumeric", Integer.toString(l.credit()));
             if (l.transactionRef() != null && !l.transactionRef().isEmpty()) {
-                leaf("TransactionReference", l.transactionRef());
+                x.leaf("TransactionReference", l.transactionRef());
             }
             if (l.paymentReference() != null && !l.paymentReference().isEmpty()) {
-                leaf("PaymentReference", l.paymentReference());
+                x.leaf("PaymentReference", l.paymentReference());
             }
             if (l.amount() != null) {
-                indent();
-                w.writeStartElement(NS, "Amount");
                 // a currency the bank got wrong (R05) is left out rather than answered back as something else
-                if (l.currency() != null && CURRENCY.matcher(l.currency()).matches()) {
-                    w.writeAttribute("Ccy", l.currency());
-                }
-                w.writeCharacters(l.amount().toPlainString());
-                w.writeEndElement();
+                x.leaf("Amount", "Ccy", l.currency() != null && CURRENCY.matcher(l.currency()).matches()
+                        ? l.currency() : null, l.amount().toPlainString());
             }
-            leaf("OutcomeCode", l.outcome());
-            leaf("ReasonCode", l.code());
-            leaf("ReasonText", l.text() == null || l.text().isEmpty() ? l.code() : l.text());
-            close();
+            x.leaf("OutcomeCode", l.outcome());
+            x.leaf("ReasonCode", l.code());
+            x.leaf("ReasonText", l.text() == null || l.text().isEmpty() ? l.code() : l.text());
+            x.close();
         });
     }
 
     /** Ends the document and flushes; the stream stays open. */
     public void finish() throws IOException {
-        run(() -> {
-            close();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.flush();
+        IndentedXml.run(() -> {
+            x.end();
         });
     }
 
     private void begin(Header h) throws XMLStreamException {
-        w.writeStartDocument("UTF-8", "1.0");
-        w.writeCharacters("\n");
-        w.setDefaultNamespace(NS);
-        w.writeStartElement(NS, "CreditAdviceReceipt");
-        w.writeDefaultNamespace(NS);
-        depth = 1;
-        leaf("SenderID", h.ourId());
+        x.begin(NS, "CreditAdviceReceipt");
+        x.leaf("SenderID", h.ourId());
         if (h.bankId() != null && !h.bankId().isEmpty()) {
-            leaf("RecipientID", h.bankId());
+            x.leaf("RecipientID", h.bankId());
         }
-        leaf("ID", h.receiptId());
-        leaf("IssueDateTime", DATE_TIME.format(h.issued()));
-        leaf("ReferencedDocumentTypeCode", DOCUMENT_TYPE);
+        x.leaf("ID", h.receiptId());
+        x.leaf("IssueDateTime", DATE_TIME.format(h.issued()));
+        x.leaf("ReferencedDocumentTypeCode", DOCUMENT_TYPE);
         if (h.messageId() != null && !h.messageId().isBlank()) {
-            leaf("ReferencedMessageID", h.messageId());
+            x.leaf("ReferencedMessageID", h.messageId());
         }
     }
 
     private void error(XmlError e) throws XMLStreamException {
-        open("Error");
-        leaf("Code", e.code());
+        x.open("Error");
+        x.leaf("Code", e.code());
         if (e.pointer() != null && !e.pointer().isEmpty()) {
-            leaf("Pointer", e.pointer());
+            x.leaf("Pointer", e.pointer());
         }
         if (e.line() > 0) {
-            leaf("Line", Integer.toString(e.line()));
+            x.leaf("Line", Integer.toString(e.line()));
             if (e.column() > 0) {
-                leaf("Column", Integer.toString(e.column()));
+                x.leaf("Column", Integer.toString(e.column()));
             }
         }
-        leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
-        close();
-    }
-
-    private void leaf(String name, String value) throws XMLStreamException {
-        indent();
-        w.writeStartElement(NS, name);
-        w.writeCharacters(value);
-        w.writeEndElement();
-    }
-
-    private void open(String name) throws XMLStreamException {
-        indent();
-        w.writeStartElement(NS, name);
-        depth++;
-    }
-
-    private void close() throws XMLStreamException {
-        depth--;
-        indent();
-        w.writeEndElement();
-    }
-
-    private void indent() throws XMLStreamException {
-        w.writeCharacters("\n" + "  ".repeat(depth));
-    }
-
-    private interface Body {
-        void run() throws XMLStreamException;
-    }
-
-    private void run(Body body) throws IOException {
-        try {
-            body.run();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        x.leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
+        x.close();
     }
 }

@@ -2,9 +2,9 @@ package org.edibatch.xml;
 
 import org.edibatch.release.PaymentDue;
 
-import javax.xml.stream.XMLOutputFactory;
+import org.edibatch.xml.internal.IndentedXml;
+
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -39,29 +39,24 @@ public final class XmlAnswerWriter {
     private boolean version2;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
-    private final XMLStreamWriter w;
-    private int depth;
+    private final IndentedXml x;
 
     private XmlAnswerWriter(OutputStream out) throws IOException {
-        try {
-            this.w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        this.x = new IndentedXml(out);
     }
 
     /** Starts the answer to a batch whose declarations follow through {@link #write}; batchErrors may be empty. */
     public static XmlAnswerWriter processed(OutputStream out, Header h, int declarationCount,
                                             List<XmlError> batchErrors) throws IOException {
         XmlAnswerWriter a = new XmlAnswerWriter(out);
-        a.run(() -> a.begin(h, "PROCESSED", declarationCount, batchErrors));
+        IndentedXml.run(() -> a.begin(h, "PROCESSED", declarationCount, batchErrors));
         return a;
     }
 
     /** The whole answer to a batch refused as a whole. */
     public static void refused(OutputStream out, Header h, List<XmlError> errors) throws IOException {
         XmlAnswerWriter a = new XmlAnswerWriter(out);
-        a.run(() -> a.begin(h, "REFUSED", null, errors));
+        IndentedXml.run(() -> a.begin(h, "REFUSED", null, errors));
         a.finish();
     }
 
@@ -78,24 +73,24 @@ public final class XmlAnswerWriter {
     /** A release notice: the releases of one run for one sender, in response version 2. */
     public static void releases(OutputStream out, Header h, List<Release> releases) throws IOException {
         XmlAnswerWriter a = new XmlAnswerWriter(out);
-        a.run(() -> {
+        IndentedXml.run(() -> {
             a.begin(h, "PROCESSED", releases.size(), List.of());
             int seq = 1;
             for (Release r : releases) {
-                a.open("CustomsResponse");
-                a.leaf("SequenceNumeric", Integer.toString(seq++));
-                a.leaf("DeclarationTypeCode", r.kind() == null ? "IMPORT" : r.kind());
-                a.leaf("DeclarationID", r.declarationNo());
-                a.leaf("ProcessingIndicatorCode", "4");
-                a.open("Released");
-                a.leaf("AcceptanceID", r.acceptanceNo());
-                a.leaf("ReleaseDate", r.releaseDate().toString());
-                a.leaf("BasisCode", r.basis());
+                a.x.open("CustomsResponse");
+                a.x.leaf("SequenceNumeric", Integer.toString(seq++));
+                a.x.leaf("DeclarationTypeCode", r.kind() == null ? "IMPORT" : r.kind());
+                a.x.leaf("DeclarationID", r.declarationNo());
+                a.x.leaf("ProcessingIndicatorCode", "4");
+                a.x.open("Released");
+                a.x.leaf("AcceptanceID", r.acceptanceNo());
+                a.x.leaf("ReleaseDate", r.releaseDate().toString());
+                a.x.leaf("BasisCode", r.basis());
                 if (r.paymentNumber() != null) {
-                    a.leaf("PaymentID", r.paymentNumber());
+                    a.x.leaf("PaymentID", r.paymentNumber());
                 }
-                a.close();
-                a.close();
+                a.x.close();
+                a.x.close();
             }
         });
         a.finish();
@@ -116,7 +111,7 @@ public final class XmlAnswerWriter {
      */
     public static void decision(OutputStream out, Header h, XmlResponse r, OfficerDecision d) throws IOException {
         XmlAnswerWriter a = new XmlAnswerWriter(out);
-        a.run(() -> a.begin(new Header(h.ourId(), h.recipientId(), h.responseId(), h.issued(), h.referencedBatchId(),
+        IndentedXml.run(() -> a.begin(new Header(h.ourId(), h.recipientId(), h.responseId(), h.issued(), h.referencedBatchId(),
                 2), "PROCESSED", 1, List.of()));
         a.write(r, d);
         a.finish();
@@ -127,193 +122,142 @@ public final class XmlAnswerWriter {
     }
 
     private void write(XmlResponse r, OfficerDecision d) throws IOException {
-        run(() -> {
-            open("CustomsResponse");
-            leaf("SequenceNumeric", Integer.toString(r.sequence()));
-            leaf("DeclarationTypeCode", r.kind());
-            leaf("DeclarationID", r.declarationNo() == null || r.declarationNo().isEmpty() ? "UNKNOWN" : r.declarationNo());
+        IndentedXml.run(() -> {
+            x.open("CustomsResponse");
+            x.leaf("SequenceNumeric", Integer.toString(r.sequence()));
+            x.leaf("DeclarationTypeCode", r.kind());
+            x.leaf("DeclarationID", r.declarationNo() == null || r.declarationNo().isEmpty() ? "UNKNOWN" : r.declarationNo());
             XmlResponse.Amendment m = version2 ? r.amendment() : null;
             if (m != null) {
                 // the function answered (UN/EDIFACT 1225) and 7365: 15 correction approved, 16 not approved
-                leaf("FunctionCode", m.functionCode());
-                leaf("ProcessingIndicatorCode", r.accepted() ? "15" : "16");
+                x.leaf("FunctionCode", m.functionCode());
+                x.leaf("ProcessingIndicatorCode", r.accepted() ? "15" : "16");
             }
             if (d != null) {
-                open("OfficerDecision");
-                leaf("DecisionID", Long.toString(d.id()));
-                leaf("DecisionCode", d.code());
-                close();
+                x.open("OfficerDecision");
+                x.leaf("DecisionID", Long.toString(d.id()));
+                x.leaf("DecisionCode", d.code());
+                x.close();
             }
             if (r.declarationDate() != null) {
-                leaf("DeclarationIssueDate", r.declarationDate().toString());
+                x.leaf("DeclarationIssueDate", r.declarationDate().toString());
             }
             if (m != null && m.cancelled() && r.accepted()) {
-                open("Cancelled");
-                leaf("AcceptanceID", r.acceptance().acceptanceNo());
+                x.open("Cancelled");
+                x.leaf("AcceptanceID", r.acceptance().acceptanceNo());
                 if (r.acceptance().acceptanceDate() != null) {
-                    leaf("AcceptanceDate", r.acceptance().acceptanceDate().toString());
+                    x.leaf("AcceptanceDate", r.acceptance().acceptanceDate().toString());
                 }
                 previous(m, BigDecimal.ZERO);
-                close();
+                x.close();
             } else if (r.accepted()) {
                 accepted(r.acceptance(), m, r.payment());
             } else {
-                open("Rejected");
+                x.open("Rejected");
                 for (XmlError e : r.errors()) {
                     error(e);
                 }
-                close();
+                x.close();
             }
-            close();
+            x.close();
         });
     }
 
     /** Ends the document and flushes; the stream stays open. */
     public void finish() throws IOException {
-        run(() -> {
-            close();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.flush();
+        IndentedXml.run(() -> {
+            x.end();
         });
     }
 
     private void begin(Header h, String status, Integer count, List<XmlError> errors) throws XMLStreamException {
-        w.writeStartDocument("UTF-8", "1.0");
-        w.writeCharacters("\n");
         version2 = h.version() == 2;
         ns = version2 ? XmlSchemas.RESPONSE_NS_2 : XmlSchemas.RESPONSE_NS;
-        w.setDefaultNamespace(ns);
-        w.writeStartElement(ns, "CustomsResponseBatch");
-        w.writeDefaultNamespace(ns);
-        depth = 1;
-        leaf("SenderID", h.ourId());
+        x.begin(ns, "CustomsResponseBatch");
+        x.leaf("SenderID", h.ourId());
         if (h.recipientId() != null && !h.recipientId().isEmpty()) {
-            leaf("RecipientID", h.recipientId());
+            x.leaf("RecipientID", h.recipientId());
         }
-        leaf("ID", h.responseId());
-        leaf("IssueDateTime", DATE_TIME.format(h.issued()));
+        x.leaf("ID", h.responseId());
+        x.leaf("IssueDateTime", DATE_TIME.format(h.issued()));
         if (h.referencedBatchId() != null && !h.referencedBatchId().isEmpty()) {
-            leaf("ReferencedBatchID", h.referencedBatchId());
+            x.leaf("ReferencedBatchID", h.referencedBatchId());
         }
-        open("BatchStatus");
-        leaf("StatusCode", status);
+        x.open("BatchStatus");
+        x.leaf("StatusCode", status);
         if (count != null) {
-            leaf("DeclarationCount", Integer.toString(count));
+            x.leaf("DeclarationCount", Integer.toString(count));
         }
         for (XmlError e : errors) {
             error(e);
         }
-        close();
+        x.close();
     }
 
     /** The version replaced, and the difference: positive to pay, negative to be refunded. */
     private void previous(XmlResponse.Amendment m, BigDecimal taxNow) throws XMLStreamException {
-        open("PreviousVersion");
-        leaf("AcceptanceID", m.previousAcceptanceNo());
-        krw("CustomsValueAmount", m.previousCustomsValue());
-        krw("TotalTaxAmount", m.previousTax());
-        close();
-        krw("DifferenceAmount", taxNow.subtract(m.previousTax()));
+        x.open("PreviousVersion");
+        x.leaf("AcceptanceID", m.previousAcceptanceNo());
+        x.leaf("CustomsValueAmount", "currencyID", "KRW", m.previousCustomsValue().toPlainString());
+        x.leaf("TotalTaxAmount", "currencyID", "KRW", m.previousTax().toPlainString());
+        x.close();
+        x.leaf("DifferenceAmount", "currencyID", "KRW", taxNow.subtract(m.previousTax()).toPlainString());
     }
 
     private void accepted(XmlResponse.Acceptance a, XmlResponse.Amendment m, PaymentDue p)
             throws XMLStreamException {
-        open("Accepted");
-        leaf("AcceptanceID", a.acceptanceNo());
+        x.open("Accepted");
+        x.leaf("AcceptanceID", a.acceptanceNo());
         if (a.acceptanceDate() != null) {
-            leaf("AcceptanceDate", a.acceptanceDate().toString());
+            x.leaf("AcceptanceDate", a.acceptanceDate().toString());
         }
         if (a.exchangeRate() != null) {
-            leaf("ExchangeRate", a.exchangeRate().toPlainString());
+            x.leaf("ExchangeRate", a.exchangeRate().toPlainString());
         }
-        krw("CustomsValueAmount", a.customsValue());
-        krw("DutyAmount", a.duty());
-        krw("VATAmount", a.vat());
+        x.leaf("CustomsValueAmount", "currencyID", "KRW", a.customsValue().toPlainString());
+        x.leaf("DutyAmount", "currencyID", "KRW", a.duty().toPlainString());
+        x.leaf("VATAmount", "currencyID", "KRW", a.vat().toPlainString());
         if (a.vatRatePercent() != null) {
-            leaf("VATRatePercent", a.vatRatePercent().toPlainString());
+            x.leaf("VATRatePercent", a.vatRatePercent().toPlainString());
         }
-        krw("TotalTaxAmount", a.duty().add(a.vat()));
-        open("Channel");
-        leaf("Code", a.channelCode());
-        leaf("Text", a.channelText());
+        x.leaf("TotalTaxAmount", "currencyID", "KRW", a.duty().add(a.vat()).toPlainString());
+        x.open("Channel");
+        x.leaf("Code", a.channelCode());
+        x.leaf("Text", a.channelText());
         if (a.score() != null) {
-            leaf("Score", Integer.toString(a.score()));
+            x.leaf("Score", Integer.toString(a.score()));
         }
         for (String hit : a.ruleHits()) {
-            leaf("RuleHit", hit);
+            x.leaf("RuleHit", hit);
         }
-        close();
+        x.close();
         if (m != null) {
             previous(m, a.duty().add(a.vat()));
         }
         if (p != null) {
             // as CUSRES RFF+PQ, MOA+9 and DTM+13: the payment number, the amount due and its due date
-            open("Payment");
-            leaf("PaymentID", p.paymentNumber());
-            krw("PayableAmount", p.amountDue());
-            leaf("PaymentDueDate", p.dueDate().toString());
-            close();
+            x.open("Payment");
+            x.leaf("PaymentID", p.paymentNumber());
+            x.leaf("PayableAmount", "currencyID", "KRW", p.amountDue().toPlainString());
+            x.leaf("PaymentDueDate", p.dueDate().toString());
+            x.close();
         }
-        close();
+        x.close();
     }
 
     private void error(XmlError e) throws XMLStreamException {
-        open("Error");
-        leaf("Code", e.code());
+        x.open("Error");
+        x.leaf("Code", e.code());
         if (e.pointer() != null && !e.pointer().isEmpty()) {
-            leaf("Pointer", e.pointer());
+            x.leaf("Pointer", e.pointer());
         }
         if (e.line() > 0) {
-            leaf("Line", Integer.toString(e.line()));
+            x.leaf("Line", Integer.toString(e.line()));
             if (e.column() > 0) {
-                leaf("Column", Integer.toString(e.column()));
+                x.leaf("Column", Integer.toString(e.column()));
             }
         }
-        leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
-        close();
-    }
-
-    private void krw(String name, BigDecimal amount) throws XMLStreamException {
-        indent();
-        w.writeStartElement(ns, name);
-        w.writeAttribute("currencyID", "KRW");
-        w.writeCharacters(amount.toPlainString());
-        w.writeEndElement();
-    }
-
-    private void leaf(String name, String value) throws XMLStreamException {
-        indent();
-        w.writeStartElement(ns, name);
-        w.writeCharacters(value);
-        w.writeEndElement();
-    }
-
-    private void open(String name) throws XMLStreamException {
-        indent();
-        w.writeStartElement(ns, name);
-        depth++;
-    }
-
-    private void close() throws XMLStreamException {
-        depth--;
-        indent();
-        w.writeEndElement();
-    }
-
-    private void indent() throws XMLStreamException {
-        w.writeCharacters("\n" + "  ".repeat(depth));
-    }
-
-    private interface Body {
-        void run() throws XMLStreamException;
-    }
-
-    private void run(Body body) throws IOException {
-        try {
-            body.run();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        x.leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
+        x.close();
     }
 }

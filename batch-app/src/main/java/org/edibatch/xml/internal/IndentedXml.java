@@ -1,0 +1,94 @@
+package org.edibatch.xml.internal;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * An XML answer written as a stream, one element per line and indented, in one default namespace: what every XML
+ * answer writer (customs responses, credit-advice receipts) needs from StAX, so each keeps only its document's
+ * content.
+ */
+public final class IndentedXml {
+
+    /** A stretch of writing, run by {@link #run}. */
+    public interface Body {
+        void run() throws XMLStreamException;
+    }
+
+    private final XMLStreamWriter w;
+    private String ns;
+    private int depth;
+
+    public IndentedXml(OutputStream out) throws IOException {
+        try {
+            this.w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Runs a stretch of writing; the writer's exceptions become IOExceptions. */
+    public static void run(Body body) throws IOException {
+        try {
+            body.run();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The XML declaration and the root element, in namespace {@code ns}, the default for what follows. */
+    public void begin(String ns, String root) throws XMLStreamException {
+        this.ns = ns;
+        w.writeStartDocument("UTF-8", "1.0");
+        w.writeCharacters("\n");
+        w.setDefaultNamespace(ns);
+        w.writeStartElement(ns, root);
+        w.writeDefaultNamespace(ns);
+        depth = 1;
+    }
+
+    /** Closes the root element, ends the document and flushes; the stream stays open. */
+    public void end() throws XMLStreamException {
+        close();
+        w.writeCharacters("\n");
+        w.writeEndDocument();
+        w.flush();
+    }
+
+    /** An element holding text. */
+    public void leaf(String name, String value) throws XMLStreamException {
+        leaf(name, null, null, value);
+    }
+
+    /** An element holding text, with one attribute unless {@code attributeValue} is null. */
+    public void leaf(String name, String attribute, String attributeValue, String value) throws XMLStreamException {
+        indent();
+        w.writeStartElement(ns, name);
+        if (attributeValue != null) {
+            w.writeAttribute(attribute, attributeValue);
+        }
+        w.writeCharacters(value);
+        w.writeEndElement();
+    }
+
+    /** Opens an element whose children follow. */
+    public void open(String name) throws XMLStreamException {
+        indent();
+        w.writeStartElement(ns, name);
+        depth++;
+    }
+
+    /** Closes the element last opened. */
+    public void close() throws XMLStreamException {
+        depth--;
+        indent();
+        w.writeEndElement();
+    }
+
+    private void indent() throws XMLStreamException {
+        w.writeCharacters("\n" + "  ".repeat(depth));
+    }
+}
