@@ -56,7 +56,7 @@ public final class AdviceReceiptWriter {
             a.x.open("ReceiptStatus");
             a.x.leaf("StatusCode", "REFUSED");
             for (XmlError e : errors) {
-                a.error(e);
+                a.x.error(e);
             }
             a.x.close();
         });
@@ -121,21 +121,5 @@ public final class AdviceReceiptWriter {
         if (h.messageId() != null && !h.messageId().isBlank()) {
             x.leaf("ReferencedMessageID", h.messageId());
         }
-    }
-
-    private void error(XmlError e) throws XMLStreamException {
-        x.open("Error");
-        x.leaf("Code", e.code());
-        if (e.pointer() != null && !e.pointer().isEmpty()) {
-            x.leaf("Pointer", e.pointer());
-        }
-        if (e.line() > 0) {
-            x.leaf("Line", Integer.toString(e.line()));
-            if (e.column() > 0) {
-                x.leaf("Column", Integer.toString(e.column()));
-            }
-        }
-        x.leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
-        x.close();
     }
 }

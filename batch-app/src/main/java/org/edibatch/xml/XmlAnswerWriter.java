@@ -155,7 +155,7 @@ public final class XmlAnswerWriter {
             } else {
                 x.open("Rejected");
                 for (XmlError e : r.errors()) {
-                    error(e);
+                    x.error(e);
                 }
                 x.close();
             }
@@ -189,7 +189,7 @@ public final class XmlAnswerWriter {
             x.leaf("DeclarationCount", Integer.toString(count));
         }
         for (XmlError e : errors) {
-            error(e);
+            x.error(e);
         }
         x.close();
     }
@@ -242,22 +242,6 @@ public final class XmlAnswerWriter {
             x.leaf("PaymentDueDate", p.dueDate().toString());
             x.close();
         }
-        x.close();
-    }
-
-    private void error(XmlError e) throws XMLStreamException {
-        x.open("Error");
-        x.leaf("Code", e.code());
-        if (e.pointer() != null && !e.pointer().isEmpty()) {
-            x.leaf("Pointer", e.pointer());
-        }
-        if (e.line() > 0) {
-            x.leaf("Line", Integer.toString(e.line()));
-            if (e.column() > 0) {
-                x.leaf("Column", Integer.toString(e.column()));
-            }
-        }
-        x.leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
         x.close();
     }
 }

@@ -1,5 +1,7 @@
 package org.edibatch.xml.internal;
 
+import org.edibatch.xml.XmlError;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -86,6 +88,23 @@ public final class IndentedXml {
         depth--;
         indent();
         w.writeEndElement();
+    }
+
+    /** An {@code Error} element, as every XML answer carries a refusal: code, pointer, line, column, text. */
+    public void error(XmlError e) throws XMLStreamException {
+        open("Error");
+        leaf("Code", e.code());
+        if (e.pointer() != null && !e.pointer().isEmpty()) {
+            leaf("Pointer", e.pointer());
+        }
+        if (e.line() > 0) {
+            leaf("Line", Integer.toString(e.line()));
+            if (e.column() > 0) {
+                leaf("Column", Integer.toString(e.column()));
+            }
+        }
+        leaf("Text", e.text() == null || e.text().isEmpty() ? e.code() : e.text());
+        close();
     }
 
     private void indent() throws XMLStreamException {
