@@ -20,9 +20,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes a file so that readers see either nothing or the whole file: a temp file in the same folder,
@@ -177,6 +179,24 @@ public final class AtomicFiles {
         eachTogether(files, Files::deleteIfExists);
     }
 
+    /**
+     * The flushers, shared: a night commits a few files at a time thousands of times (a tender's notices), and a pool
+     * per call started 16 threads each time. Idle threads end after a few seconds.
+     */
+    private static final ThreadPoolExecutor POOL = flushers();
+
+    private static ThreadPoolExecutor flushers() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(FLUSHERS, FLUSHERS, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "file-flusher-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     private interface FileAction {
         void on(Path p) throws IOException;
     }
@@ -188,11 +208,10 @@ public final class AtomicFiles {
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(FLUSHERS, files.size()));
+        List<Future<?>> done = new ArrayList<>(files.size());
         try {
-            List<Future<?>> done = new ArrayList<>(files.size());
             for (Path p : files) {
-                done.add(pool.submit(() -> {
+                done.add(POOL.submit(() -> {
                     action.on(p);
                     return null;
                 }));
@@ -211,7 +230,9 @@ public final class AtomicFiles {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            for (Future<?> f : done) {
+                f.cancel(true);
+            }
         }
     }
 

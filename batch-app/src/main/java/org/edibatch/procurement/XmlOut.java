@@ -3,8 +3,11 @@ package org.edibatch.procurement;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 /** Small StAX helper for the answers: UTF-8, one namespace, elements with text and attributes in pairs. */
 final class XmlOut implements AutoCloseable {
@@ -14,7 +17,8 @@ final class XmlOut implements AutoCloseable {
 
     XmlOut(OutputStream out, String root) throws IOException {
         try {
-            w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            // through a Writer: given the OutputStream, the JDK's writer hands it one byte at a time
+            w = FACTORY.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement(root);
             w.writeDefaultNamespace(ProcurementXml.NS);

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param index     the message's position in its file from 0 (message_result's), or the notification's
  * @param reference UNH reference, or the notification's position from 1
- * @param edifact   whether the advice came in an EDIFACT interchange (it then gets a message_result row)
+ * @param edifact   whether the advice came in an EDIFACT interchange (its syntax errors are then recorded for CONTRL)
  */
 record AdviceItem(long fileId, String fileName, String bankSender, int index, String reference,
                   String typeIdentifier, boolean edifact, List<SyntaxError> errors, Advice advice) {

@@ -90,9 +90,10 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
         List<PaymentRepository.LineRow> rows = new ArrayList<>();
         for (AdviceItem item : chunk) {
             int seq = 0;
+            // a camt.054 notification is a message too: without its row the closing line counted it as unread
+            messages.messageResult(item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
+                    item.errors().isEmpty());
             if (item.edifact()) {
-                messages.messageResult(item.fileId(), item.index(), item.reference(), item.typeIdentifier(),
-                        item.errors().isEmpty());
                 int eseq = 0;
                 for (SyntaxError e : item.errors()) {
                     messages.syntaxError(item.fileId(), item.index(), eseq++, e);

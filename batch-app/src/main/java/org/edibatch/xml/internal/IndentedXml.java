@@ -5,8 +5,11 @@ import org.edibatch.xml.XmlError;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An XML answer written as a stream, one element per line and indented, in one default namespace: what every XML
@@ -20,13 +23,16 @@ public final class IndentedXml {
         void run() throws XMLStreamException;
     }
 
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private final XMLStreamWriter w;
     private String ns;
     private int depth;
 
     public IndentedXml(OutputStream out) throws IOException {
         try {
-            this.w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            // through a Writer: given the OutputStream, the JDK's writer hands it one byte at a time
+            this.w = FACTORY.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out,
+                    StandardCharsets.UTF_8)));
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }

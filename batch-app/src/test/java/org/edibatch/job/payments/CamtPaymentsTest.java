@@ -66,7 +66,13 @@ class CamtPaymentsTest {
             Files.writeString(app.inbox().resolve("n2-b-importer.xml"), notABank);
             // the same document with an element the schema does not know: refused whole (X002)
             Files.writeString(app.inbox().resolve("n2-c-invalid.xml"), good.replace("<AcctSvcrRef>", "<Unknown/><AcctSvcrRef>"));
-            assertThat(night(app)).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+            StringWriter closing = new StringWriter();
+            assertThat(EdiBatchCommandLine.execute(app.context(), new PrintWriter(closing),
+                    new PrintWriter(new StringWriter()), "run", "customs")).isEqualTo(ExitCodes.DONE_WITH_REJECTIONS);
+            // the bank's one notification is read and accepted (it used to count as unread, so refused); of the
+            // documents refused whole, the importer's counted its notification, the invalid one was not counted
+            assertThat(closing.toString()).contains("3 file(s) claimed, 2 refused whole; 2 message(s) read = "
+                    + "1 accepted + 0 rejected + 1 refused");
 
             assertThat(app.jdbc().queryForList("SELECT original_name || ' ' || format || ' ' || state || ' ' "
                     + "|| COALESCE(reason_code, '-') FROM inbound_file WHERE original_name LIKE 'n2-%' ORDER BY id",
