@@ -86,4 +86,29 @@ class MessageTablesDatabaseTest {
                 + "format, state) VALUES (9003, 1, 'c.edi', '/w/c.edi', 'z', 1, now(), 'EDIFACT', 'CLAIMED')");
         assertThat(app.ownerJdbc().update("DELETE FROM inbound_file WHERE id = 9003")).isEqualTo(1);
     }
+
+    /**
+     * The review queue's trigger (V18): of the yellow and red accepted declarations a statement adds, those replaced
+     * or cancelled by a later row of the same statement stay out, and a replacement takes an earlier statement's
+     * version out of the queue.
+     */
+    @Test
+    void theReviewQueueTakesOnlyTheLatestVersionOfAStatementsDeclarations() {
+        for (int i = 10; i < 17; i++) {
+            message(9001, i);
+        }
+        app.jdbc().update("INSERT INTO declaration (file_id, msg_index, sender, declaration_no, status, channel) "
+                + "VALUES (9001, 10, 'Q', 'EARLIER', 'ACCEPTED', 'RED')");
+        app.jdbc().update("INSERT INTO declaration (file_id, msg_index, sender, declaration_no, status, channel, "
+                + "message_function) VALUES "
+                + "(9001, 11, 'Q', 'KEPT', 'ACCEPTED', 'YELLOW', '9'), "
+                + "(9001, 12, 'Q', 'REPLACED', 'ACCEPTED', 'RED', '9'), "
+                + "(9001, 13, 'Q', 'REPLACED', 'ACCEPTED', 'YELLOW', '5'), "
+                + "(9001, 14, 'Q', 'CANCELLED', 'ACCEPTED', 'RED', '9'), "
+                + "(9001, 15, 'Q', 'CANCELLED', 'ACCEPTED', 'GREEN', '1'), "
+                + "(9001, 16, 'Q', 'EARLIER', 'ACCEPTED', 'YELLOW', '5')");
+        assertThat(app.jdbc().queryForList("SELECT declaration_no || ' ' || msg_index || ' ' || channel "
+                + "FROM review_queue WHERE sender = 'Q' ORDER BY msg_index", String.class))
+                .containsExactly("KEPT 11 YELLOW", "REPLACED 13 YELLOW", "EARLIER 16 YELLOW");
+    }
 }
