@@ -68,10 +68,14 @@ public final class PaymentRepository {
                     + "COALESCE((SELECT SUM(p.applied) FROM payment_line p WHERE p.sender = n.sender "
                     + "AND p.declaration_no = n.declaration_no), 0) - COALESCE((SELECT SUM(r.amount) "
                     + "FROM receivable_refund r WHERE r.sender = n.sender AND r.declaration_no = n.declaration_no), 0) "
+                    // each key looked up by its index (LIMIT 1 on unique keys keeps the planner from flattening
+                    // the lateral joins): joined, the planner hashed both whole tables for every batch
                     + "FROM unnest(?::bigint[], ?::int[]) AS k(f, m) "
-                    + "JOIN declaration d ON d.file_id = k.f AND d.msg_index = k.m "
-                    + "JOIN declaration_number n ON n.sender = d.sender AND n.declaration_no = d.declaration_no "
-                    + "AND n.file_id = k.f AND n.msg_index = k.m "
+                    + "CROSS JOIN LATERAL (SELECT d.sender, d.declaration_no, d.importer_code, d.duty_krw, d.vat_krw "
+                    + "FROM declaration d WHERE d.file_id = k.f AND d.msg_index = k.m LIMIT 1) d "
+                    + "CROSS JOIN LATERAL (SELECT n.sender, n.declaration_no FROM declaration_number n "
+                    + "WHERE n.sender = d.sender AND n.declaration_no = d.declaration_no "
+                    + "AND n.file_id = k.f AND n.msg_index = k.m LIMIT 1) n "
                     + "LEFT JOIN LATERAL (SELECT x.version, x.status, x.importer_code, x.duty_krw, x.vat_krw "
                     + "FROM declaration_version x WHERE x.sender = n.sender AND x.declaration_no = n.declaration_no "
                     + "ORDER BY x.version DESC LIMIT 1) v ON TRUE")) {
