@@ -1,8 +1,8 @@
 -- The review queue's statement trigger (V13), with the same outcome: a version replaced or cancelled later in the
 -- same statement is left out by joining each declaration to the last replacement of its number, taken once from
 -- the statement's rows. V13 asked, for each yellow or red declaration, whether any later row replaced it; planned
--- as a nested loop over the statement's rows, that was most of the server's CPU on a night of a million
--- declarations (docs/PERFORMANCE.md, "What stops each goal").
+-- as a nested loop over the statement's rows, that was a fifth to a third of the server's CPU on a customs night
+-- (docs/PERFORMANCE.md, "What stops each goal").
 CREATE OR REPLACE FUNCTION review_queue_added() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
     -- An accepted replacement or cancellation (V10) takes the earlier versions of its number out of the queue.
