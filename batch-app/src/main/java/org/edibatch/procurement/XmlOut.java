@@ -1,24 +1,20 @@
 package org.edibatch.procurement;
 
-import javax.xml.stream.XMLOutputFactory;
+import org.edibatch.xml.internal.IndentedXml;
+
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 
 /** Small StAX helper for the answers: UTF-8, one namespace, elements with text and attributes in pairs. */
 final class XmlOut implements AutoCloseable {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private final XMLStreamWriter w;
 
     XmlOut(OutputStream out, String root) throws IOException {
         try {
-            // through a Writer: given the OutputStream, the JDK's writer hands it one byte at a time
-            w = FACTORY.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+            w = IndentedXml.writer(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement(root);
             w.writeDefaultNamespace(ProcurementXml.NS);

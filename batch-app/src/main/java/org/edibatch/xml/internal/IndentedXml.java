@@ -30,12 +30,18 @@ public final class IndentedXml {
 
     public IndentedXml(OutputStream out) throws IOException {
         try {
-            // through a Writer: given the OutputStream, the JDK's writer hands it one byte at a time
-            this.w = FACTORY.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out,
-                    StandardCharsets.UTF_8)));
+            this.w = writer(out);
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * The StAX writer every XML answer writes through, in UTF-8; its {@code flush} reaches {@code out}. Through a
+     * buffered Writer: given the OutputStream itself, the JDK's writer hands it one byte at a time.
+     */
+    public static XMLStreamWriter writer(OutputStream out) throws XMLStreamException {
+        return FACTORY.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     }
 
     /** Runs a stretch of writing; the writer's exceptions become IOExceptions. */
