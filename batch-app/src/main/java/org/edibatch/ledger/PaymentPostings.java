@@ -7,7 +7,9 @@ import org.edibatch.payment.Receivable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Duty collections (DOMAIN.md section 4): a bank's credit and the credit balances moved to refunds payable. */
 public final class PaymentPostings {
@@ -20,36 +22,51 @@ public final class PaymentPostings {
     private PaymentPostings() {
     }
 
+    /** A posted credit of an advice: the line as read and what the matching made of it. */
+    public record Credit(PaymentLine line, PaymentMatch match) {
+    }
+
     /**
-     * A posted credit line: Dr bank clearing the whole amount; Cr the declaration's receivable what it settles, Cr
-     * refunds payable any excess, Cr suspense what could not be matched. An entry touching a declaration carries
-     * its source reference; a suspense entry the bank's.
+     * The posted credits of one advice with one value date, as one entry, the way the bank booked them: Dr bank
+     * clearing their total; Cr each importer's receivable what its credits settle, Cr refunds payable each importer's
+     * excess, Cr suspense what could not be matched. Which declaration each credit settled is the subledger's
+     * ({@code payment_line}, carrying this entry's key): an entry per credit wrote a million entries for a million
+     * credits, most of a night's ledger work (docs/PAYMENTS.md).
      *
-     * @param bankPartyId the bank's party id, on the clearing line
+     * @param bankPartyId the bank's party id, on the clearing and suspense lines
+     * @param messageRef  the advice's reference as the bank sent it (CREMUL BGM, camt.054 Ntfctn/Id)
      */
-    public static JournalEntry forPayment(String bankSender, String bankPartyId, PaymentLine line, PaymentMatch m) {
-        if (!m.posted()) {
-            throw new IllegalArgumentException("a refused line is not posted");
+    public static JournalEntry forAdvice(String bankSender, String bankPartyId, long fileId, int messageIndex,
+                                         String messageRef, LocalDate valueDate, List<Credit> credits) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal suspense = BigDecimal.ZERO;
+        Map<String, BigDecimal> applied = new LinkedHashMap<>();
+        Map<String, BigDecimal> refunds = new LinkedHashMap<>();
+        for (Credit c : credits) {
+            PaymentMatch m = c.match();
+            if (!m.posted()) {
+                throw new IllegalArgumentException("a refused line is not posted");
+            }
+            String importer = m.declaration() == null ? null : m.declaration().importerPartyId();
+            total = total.add(c.line().amount());
+            suspense = suspense.add(m.suspense());
+            if (m.applied().signum() > 0) {
+                applied.merge(importer, m.applied(), BigDecimal::add);
+            }
+            if (m.refund().signum() > 0) {
+                refunds.merge(importer, m.refund(), BigDecimal::add);
+            }
         }
-        Receivable r = m.declaration();
-        String importer = r == null ? null : r.importerPartyId();
-        List<JournalLine> lines = new ArrayList<>(3);
-        lines.add(JournalLine.debit(BANK_CLEARING, bankPartyId, line.amount()));
-        if (m.applied().signum() > 0) {
-            lines.add(JournalLine.credit(CustomsPostings.DUTY_RECEIVABLE, importer, m.applied()));
+        List<JournalLine> lines = new ArrayList<>(2 + applied.size() + refunds.size());
+        lines.add(JournalLine.debit(BANK_CLEARING, bankPartyId, total));
+        applied.forEach((party, amount) -> lines.add(JournalLine.credit(CustomsPostings.DUTY_RECEIVABLE, party, amount)));
+        refunds.forEach((party, amount) -> lines.add(JournalLine.credit(REFUNDS_PAYABLE, party, amount)));
+        if (suspense.signum() > 0) {
+            lines.add(JournalLine.credit(SUSPENSE, bankPartyId, suspense));
         }
-        if (m.refund().signum() > 0) {
-            lines.add(JournalLine.credit(REFUNDS_PAYABLE, importer, m.refund()));
-        }
-        if (m.suspense().signum() > 0) {
-            lines.add(JournalLine.credit(SUSPENSE, bankPartyId, m.suspense()));
-        }
-        String what = r == null ? "unidentified payment " + printable(line.paymentReference())
-                : "payment of declaration " + r.declarationNo();
-        return new JournalEntry(paymentKey(bankSender, line.transactionRef()), LEDGER, line.valueDate(),
-                "Bank " + bankSender + " credit " + line.transactionRef() + ": " + what
-                        + (m.code() == null ? "" : " (" + m.code().code() + ")"),
-                r == null ? bankSender + "/" + line.transactionRef() : r.sourceRef(), lines);
+        return new JournalEntry(adviceKey(bankSender, fileId, messageIndex, valueDate), LEDGER, valueDate,
+                "Bank " + bankSender + " advice " + printable(messageRef) + ": " + credits.size() + " credit(s) valued "
+                        + valueDate, bankSender + "/" + printable(messageRef), lines);
     }
 
     /**
@@ -64,8 +81,9 @@ public final class PaymentPostings {
                         JournalLine.credit(REFUNDS_PAYABLE, r.importerPartyId(), amount)));
     }
 
-    public static String paymentKey(String bankSender, String transactionRef) {
-        return "PAY:" + bankSender + ":" + transactionRef;
+    /** The key of an advice's entry of one value date: the message as claimed (its file's id and position). */
+    public static String adviceKey(String bankSender, long fileId, int messageIndex, LocalDate valueDate) {
+        return "PAY:" + bankSender + ":" + fileId + "/" + messageIndex + ":" + valueDate;
     }
 
     public static String refundKey(String sender, String declarationNo, int version) {

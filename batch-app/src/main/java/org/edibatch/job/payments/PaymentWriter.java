@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,9 @@ import java.util.Set;
 
 /**
  * Writes a batch of advices in one transaction: each message's syntax outcome (for CONTRL), each line matched in
- * chunk order against the receivables as committed and as the chunk's earlier lines left them, its posting (key
- * {@code PAY:<bank>:<transaction>}), its payment_line row and, when it is not a plain payment, its exception line.
+ * chunk order against the receivables as committed and as the chunk's earlier lines left them, its payment_line row
+ * and, when it is not a plain payment, its exception line; each advice's posted lines as one entry per value date
+ * (key {@code PAY:<bank>:<file>/<message>:<value date>}).
  */
 final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListener {
 
@@ -115,14 +117,17 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
                         item.bankSender(), item.fileName(), item.reference(), null, r.code(),
                         "line " + r.lineIndex() + " refused: " + r.text());
             }
+            // an advice's posted credits are one entry per value date (PaymentPostings.forAdvice)
+            Map<java.time.LocalDate, List<PaymentPostings.Credit>> posted = new LinkedHashMap<>();
             for (PaymentLine line : item.advice().lines()) {
                 PaymentMatch m = PaymentRules.decide(line, line.transactionRef() != null
                         && seen.contains(line.transactionRef()), key -> Optional.ofNullable(state.get(key)));
                 String entryKey = null;
                 if (m.posted()) {
-                    JournalEntry e = PaymentPostings.forPayment(item.bankSender(), bankParty, line, m);
-                    entries.add(e);
-                    entryKey = e.idempotencyKey();
+                    posted.computeIfAbsent(line.valueDate(), d -> new ArrayList<>())
+                            .add(new PaymentPostings.Credit(line, m));
+                    entryKey = PaymentPostings.adviceKey(item.bankSender(), item.fileId(), item.index(),
+                            line.valueDate());
                     seen.add(line.transactionRef());
                     if (m.applied().signum() > 0) {
                         state.put(PaymentNumber.parse(line.paymentReference()).orElseThrow(),
@@ -142,6 +147,8 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
                                     line.transactionRef(), line.paymentReference()));
                 }
             }
+            posted.forEach((valueDate, credits) -> entries.add(PaymentPostings.forAdvice(item.bankSender(), bankParty,
+                    item.fileId(), item.index(), item.reference(), valueDate, credits)));
         }
         messages.write();
         ledger.postAll(entries, runId);
