@@ -44,8 +44,10 @@ public final class TestApp implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
                 "--edibatch.home=" + home,
-                "--edibatch.fixed-clock=" + FIXED_CLOCK,
-                "--edibatch.chunk-size=4"));
+                "--edibatch.fixed-clock=" + FIXED_CLOCK));
+        if (java.util.Arrays.stream(extraProperties).noneMatch(p -> p.startsWith("edibatch.chunk-size"))) {
+            args.add("--edibatch.chunk-size=4");
+        }
         // Unsigned samples unless the test sets up a PKI and asks for signatures.
         if (java.util.Arrays.stream(extraProperties).noneMatch(p -> p.startsWith("edibatch.signature.required"))) {
             args.add("--edibatch.signature.required=false");

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Parsing a file (StAEDI's validation, the XML parser) costs more than matching and storing its lines, so up to
  * {@code readAhead} files are parsed ahead on their own threads, each into a small bounded queue; the step's thread
  * takes their advices in file order. The order and the outcome are those of reading on one thread; only the waiting
- * overlaps, and the heap held stays bounded by the queues.
+ * overlaps, and the heap held stays bounded by the queues. The batch after the one handed out is put together at
+ * once, so that its lookups ({@link BatchLookups}) run while the one handed out is written.
  */
 final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecutionListener {
 
@@ -43,6 +44,7 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
     private static final Object END = new Object();
 
     private final PaymentRepository repository;
+    private final BatchLookups lookups;
     private final int maxAdvices;
     private final int readAhead;
     private long runId;
@@ -50,6 +52,11 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
     private List<PaymentRepository.BankFile> files;
     private int fileIndex;
     private int read;
+    /** The position after the last batch handed out: what a commit saves. */
+    private int handedFile;
+    private int handedRead;
+    /** The next batch, put together ahead (null: none yet, or the end). */
+    private AdviceBatch pending;
     private ExecutorService parsers;
     private final Deque<Feed> feeds = new ArrayDeque<>();
 
@@ -57,8 +64,9 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
      * @param maxAdvices the most advices per batch (the chunk size)
      * @param readAhead  how many files are parsed at a time, ahead of the step's thread
      */
-    BankAdviceReader(PaymentRepository repository, int maxAdvices, int readAhead) {
+    BankAdviceReader(PaymentRepository repository, BatchLookups lookups, int maxAdvices, int readAhead) {
         this.repository = repository;
+        this.lookups = lookups;
         this.maxAdvices = Math.max(1, maxAdvices);
         this.readAhead = Math.max(1, readAhead);
     }
@@ -76,6 +84,10 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
         fileIndex = ctx.getInt(FILE_KEY, 0);
         int skip = ctx.getInt(ADVICE_KEY, 0);
         read = 0;
+        pending = null;
+        handedFile = fileIndex;
+        handedRead = skip;
+        lookups.open();
         AtomicInteger n = new AtomicInteger();
         parsers = Executors.newFixedThreadPool(readAhead, r -> {
             Thread t = new Thread(r, "payments-reader-" + n.incrementAndGet());
@@ -94,6 +106,18 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
 
     @Override
     public AdviceBatch read() {
+        AdviceBatch current = pending != null ? pending : assemble();
+        if (current == null) {
+            return null;
+        }
+        handedFile = current.file();
+        handedRead = current.read();
+        pending = assemble();
+        return current;
+    }
+
+    /** The next batch from the feeds, its lookups started; null at the end. */
+    private AdviceBatch assemble() {
         List<AdviceItem> items = new ArrayList<>();
         int lines = 0;
         while (items.size() < maxAdvices && lines < LINES_PER_BATCH) {
@@ -106,7 +130,7 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
                 lines += item.advice().lines().size() + item.advice().refusals().size();
             }
         }
-        return items.isEmpty() ? null : new AdviceBatch(items);
+        return items.isEmpty() ? null : new AdviceBatch(items, fileIndex, read, lookups.start(items));
     }
 
     private AdviceItem next() {
@@ -133,12 +157,14 @@ final class BankAdviceReader implements ItemStreamReader<AdviceBatch>, StepExecu
 
     @Override
     public void update(ExecutionContext ctx) {
-        ctx.putInt(FILE_KEY, fileIndex);
-        ctx.putInt(ADVICE_KEY, read);
+        ctx.putInt(FILE_KEY, handedFile);
+        ctx.putInt(ADVICE_KEY, handedRead);
     }
 
     @Override
     public void close() {
+        pending = null;
+        lookups.close();
         feeds.forEach(Feed::cancel);
         feeds.clear();
         if (parsers != null) {

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +42,21 @@ import java.util.Set;
 final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListener {
 
     private final JdbcTemplate jdbc;
-    private final PaymentRepository payments;
     private final JdbcLedger ledger;
+    private final BatchLookups lookups;
     private ReferenceSnapshot reference;
     private long runId;
+    /**
+     * What the last batch written changed: the receivables it paid (their state after it) and the transactions it
+     * posted, by bank. The next batch's lookups may have read the database before that batch committed.
+     */
+    private Map<PaymentNumber.Key, Receivable> lastChanged = Map.of();
+    private Map<String, Set<String>> lastPosted = Map.of();
 
-    PaymentWriter(JdbcTemplate jdbc, JdbcLedger ledger) {
+    PaymentWriter(JdbcTemplate jdbc, JdbcLedger ledger, BatchLookups lookups) {
         this.jdbc = jdbc;
-        this.payments = new PaymentRepository(jdbc);
         this.ledger = ledger;
+        this.lookups = lookups;
     }
 
     /** The run and its reference data (the parties), once per step execution. */
@@ -59,6 +64,9 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
     public void beforeStep(StepExecution step) {
         runId = step.getJobExecution().getJobInstance().getInstanceId();
         reference = ReferenceSnapshot.read(jdbc);
+        lookups.partyOf(this::party);
+        lastChanged = Map.of();
+        lastPosted = Map.of();
     }
 
     @Override
@@ -69,24 +77,18 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
         }
         DeclarationRepository.Chunk messages = new DeclarationRepository(jdbc).chunk();
         ExceptionItemRepository.Copy exceptions = new ExceptionItemRepository(jdbc).copy();
-        Set<PaymentNumber.Key> keys = new LinkedHashSet<>();
-        Map<String, Set<String>> refsByBank = new HashMap<>();
-        for (AdviceItem item : chunk) {
-            if (item.advice() == null) {
-                continue;
-            }
-            for (PaymentLine line : item.advice().lines()) {
-                PaymentNumber.parse(line.paymentReference()).ifPresent(keys::add);
-                if (line.transactionRef() != null) {
-                    refsByBank.computeIfAbsent(item.bankSender(), b -> new HashSet<>()).add(line.transactionRef());
-                }
-            }
-        }
-        Map<PaymentNumber.Key, Receivable> state = payments.receivables(keys, this::party);
+        // as committed when the batch was put together, then as the batch before left them (BatchLookups)
+        Map<PaymentNumber.Key, Receivable> state = new HashMap<>();
         Map<String, Set<String>> known = new HashMap<>();
-        for (Map.Entry<String, Set<String>> e : refsByBank.entrySet()) {
-            known.put(e.getKey(), payments.knownTransactions(e.getKey(), e.getValue()));
+        for (AdviceBatch b : batches) {
+            BatchLookups.Found found = found(b);
+            state.putAll(found.receivables());
+            found.known().forEach((bank, refs) -> known.computeIfAbsent(bank, k -> new HashSet<>()).addAll(refs));
         }
+        state.putAll(lastChanged);
+        lastPosted.forEach((bank, refs) -> known.computeIfAbsent(bank, k -> new HashSet<>()).addAll(refs));
+        Map<PaymentNumber.Key, Receivable> changed = new HashMap<>();
+        Map<String, Set<String>> postedNow = new HashMap<>();
 
         List<JournalEntry> entries = new ArrayList<>();
         List<PaymentRepository.LineRow> rows = new ArrayList<>();
@@ -129,9 +131,12 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
                     entryKey = PaymentPostings.adviceKey(item.bankSender(), item.fileId(), item.index(),
                             line.valueDate());
                     seen.add(line.transactionRef());
+                    postedNow.computeIfAbsent(item.bankSender(), b -> new HashSet<>()).add(line.transactionRef());
                     if (m.applied().signum() > 0) {
-                        state.put(PaymentNumber.parse(line.paymentReference()).orElseThrow(),
-                                m.declaration().afterPaying(m.applied()));
+                        PaymentNumber.Key key = PaymentNumber.parse(line.paymentReference()).orElseThrow();
+                        Receivable after = m.declaration().afterPaying(m.applied());
+                        state.put(key, after);
+                        changed.put(key, after);
                     }
                 }
                 Receivable r = m.declaration();
@@ -152,9 +157,28 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
         }
         messages.write();
         ledger.postAll(entries, runId);
-        payments.record(rows);
+        new PaymentRepository(jdbc).record(rows);
         exceptions.write();
+        lastChanged = changed;
+        lastPosted = postedNow;
         CrashPoints.reach("payments.chunk-written");
+    }
+
+    private static BatchLookups.Found found(AdviceBatch b) {
+        try {
+            return b.lookups().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up a batch's receivables", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private String party(String customsCode) {

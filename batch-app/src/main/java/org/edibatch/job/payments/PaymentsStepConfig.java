@@ -16,7 +16,7 @@ import java.time.Clock;
 
 /**
  * The customs job's payments step (a chunk step matching on one thread in file order, its files parsed ahead on
- * {@code edibatch.threads} threads) and refunds step
+ * {@code edibatch.threads} threads, each batch's lookups made while the batch before is written) and refunds step
  * (the credit balances that the night's amendments left), after the customs step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +26,10 @@ public class PaymentsStepConfig {
     public Step paymentsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
                              JdbcTemplate jdbc, JdbcLedger ledger) {
         // The reader batches advices itself (up to the chunk size, and by lines): one batch per transaction.
-        BankAdviceReader reader = new BankAdviceReader(new PaymentRepository(jdbc), props.chunkSize(),
+        BatchLookups lookups = new BatchLookups(new PaymentRepository(jdbc));
+        BankAdviceReader reader = new BankAdviceReader(new PaymentRepository(jdbc), lookups, props.chunkSize(),
                 props.threads());
-        PaymentWriter writer = new PaymentWriter(jdbc, ledger);
+        PaymentWriter writer = new PaymentWriter(jdbc, ledger, lookups);
         return new StepBuilder("payments", repo).<AdviceBatch, AdviceBatch>chunk(1)
                 .transactionManager(tm)
                 .reader(reader)
