@@ -150,6 +150,11 @@ public final class PaymentRepository {
         claims.copy(jdbc);
     }
 
+    /** Fresh planner statistics for the lines and transactions, after a step that loaded them (V19). */
+    public void refreshStatistics() {
+        jdbc.queryForList("SELECT statistics_refreshed('payment_line'), statistics_refreshed('bank_transaction')");
+    }
+
     /**
      * The declarations given a new version by run {@code runId} that now owe less than was paid on them and whose
      * version's credit balance was not moved yet: only an amendment turns a paid receivable into a credit balance

@@ -174,6 +174,14 @@ public final class ReleaseRepository {
     }
 
     /**
+     * Fresh planner statistics for the releases, in the caller's transaction (V19): the answer step's notices join a
+     * night's releases, planned for a handful of rows when the table's statistics predate them.
+     */
+    public void refreshStatistics() {
+        jdbc.queryForList("SELECT statistics_refreshed('declaration_release')");
+    }
+
+    /**
      * A release of a run, as its notice says it.
      *
      * @param format         EDIFACT or XML: how the released version came

@@ -61,6 +61,9 @@ class ReleaseStepTest {
             assertThat(releases(app)).containsExactly("REL001 MONTHLY GREEN run " + run1,
                     "REL004 MONTHLY RED run " + run2);
             assertThat(notice(app, run2)).containsExactly("REL004 GIS+4");
+            // the answer step planned its notices on statistics that know the night's releases (V19)
+            assertThat(app.jdbc().queryForObject("SELECT reltuples::bigint FROM pg_class WHERE relname = "
+                    + "'declaration_release'", Long.class)).isEqualTo(2);
             // the released REL001 cannot be replaced; the red REL003, not released, can
             assertThat(app.jdbc().queryForList("SELECT d.declaration_no || ' ' || d.status || ' ' "
                     + "|| COALESCE(e.code, '-') FROM declaration d JOIN inbound_file f ON f.id = d.file_id "

@@ -53,6 +53,9 @@ public class ReleaseTasklet implements Tasklet {
             }
         });
         recorded[0] += releases.record(now, runId, at);
+        if (recorded[0] > 0) {
+            releases.refreshStatistics();
+        }
         contribution.incrementReadCount();
         contribution.incrementWriteCount(recorded[0]);
         CrashPoints.reach("release.recorded");
