@@ -20,14 +20,19 @@ public final class ReceivablesRepository {
         this.jdbc = jdbc;
     }
 
-    /** The declarations of one importer accepted on one date, summed. */
+    /**
+     * The declarations of one importer accepted on one date, summed.
+     *
+     * @param creditBalances what was paid beyond the tax due and not yet moved to refunds (the receivables proof's)
+     */
     public record Group(String importerCode, String importerName, boolean monthlyPayment, LocalDate accepted,
-                        int declarations, BigDecimal taxDue, BigDecimal paid, BigDecimal open) {
+                        int declarations, BigDecimal taxDue, BigDecimal paid, BigDecimal open,
+                        BigDecimal creditBalances) {
     }
 
     private static final String GROUPS = "SELECT COALESCE(r.importer_code, '-'), MIN(p.name), "
             + "COALESCE(BOOL_OR(p.monthly_payment), FALSE), (f.received_at AT TIME ZONE ?)::date, COUNT(*), "
-            + "SUM(r.tax_due), SUM(r.paid), SUM(r.open_amount) "
+            + "SUM(r.tax_due), SUM(r.paid), SUM(r.open_amount), SUM(GREATEST(r.paid - r.tax_due, 0)) "
             + "FROM declaration_receivable r "
             + "LEFT JOIN LATERAL (SELECT x.file_id FROM declaration_version x WHERE x.sender = r.sender "
             + "AND x.declaration_no = r.declaration_no ORDER BY x.version DESC LIMIT 1) v ON TRUE "
@@ -37,7 +42,7 @@ public final class ReceivablesRepository {
 
     private static Group group(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Group(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getDate(4).toLocalDate(),
-                rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8));
+                rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9));
     }
 
     /** Every importer's groups, in importer and date order. */

@@ -113,6 +113,14 @@ public class HtmlRunReport {
     /** @param ledger the run's ledger summary when already computed (it scans the journal), else null */
     public void write(Path target, long runId, ZonedDateTime generatedAt, RunReport.LedgerSummary ledger)
             throws IOException {
+        write(target, runId, generatedAt, ledger,
+                new org.edibatch.receivables.ReceivablesRepository(jdbc).groups(generatedAt.getZone()));
+    }
+
+    /** @param receivables every importer's receivables, grouped (they sum every declaration: read once a night) */
+    public void write(Path target, long runId, ZonedDateTime generatedAt, RunReport.LedgerSummary ledger,
+                      List<org.edibatch.receivables.ReceivablesRepository.Group> receivables) throws IOException {
+        ReportPage.Receivables section = receivables(generatedAt, receivables);
         new StreamedReport(jdbc).write(target, w -> {
             Map<String, Long> byCategory = byCategory(runId);
             long total = byCategory.values().stream().mapToLong(Long::longValue).sum();
@@ -127,7 +135,7 @@ public class HtmlRunReport {
             try (Stream<ReportRepository.ExceptionItem> items = shown == total ? repository.items(runId)
                     : repository.firstItems(runId, present, rowsPerCategory)) {
                 ReportPage page = page(runId, generatedAt, counts, declarations, byCategory, total, shown, postings,
-                        items.map(HtmlRunReport::item).iterator());
+                        items.map(HtmlRunReport::item).iterator(), section);
                 ReportTemplates.render("report/exceptions", Map.of("page", page), w);
             }
         });
@@ -143,7 +151,7 @@ public class HtmlRunReport {
 
     private ReportPage page(long runId, ZonedDateTime generatedAt, RunRepository.CustomsCounts counts,
                             ReportRepository.DeclarationCounts declarations, Map<String, Long> byCategory, long total, long shown, RunReport.LedgerSummary ledger,
-                            Iterator<ReportPage.Item> items) {
+                            Iterator<ReportPage.Item> items, ReportPage.Receivables receivables) {
         long selected = byCategory.getOrDefault("SELECTIVITY", 0L);
         Map<String, ReportPage.Metric> metrics = new LinkedHashMap<>();
         for (ReportPage.Metric m : List.of(
@@ -168,16 +176,17 @@ public class HtmlRunReport {
         return new ReportPage(runId, generatedAt.toOffsetDateTime().toString(), generatedAt.format(SHOWN_TIME),
                 generatedAt.getZone().getId(), CONTENT_SECURITY_POLICY, STYLE, SCRIPT, metrics, categories,
                 chart(byCategory), ledger(ledger), COLUMNS, notice, total, grouped(total), items,
-                receivables(generatedAt));
+                receivables);
     }
 
     /** How many importers the page lists in its receivables section. */
     static final int RECEIVABLE_IMPORTERS = 100;
 
-    private ReportPage.Receivables receivables(ZonedDateTime generatedAt) {
+    private ReportPage.Receivables receivables(ZonedDateTime generatedAt,
+                                               List<org.edibatch.receivables.ReceivablesRepository.Group> groups) {
         org.edibatch.receivables.ReceivablesRepository r = new org.edibatch.receivables.ReceivablesRepository(jdbc);
         org.edibatch.receivables.Receivables.View v = org.edibatch.receivables.Receivables.of(
-                r.groups(generatedAt.getZone()), generatedAt.toLocalDate(),
+                groups, generatedAt.toLocalDate(),
                 org.edibatch.refdata.ReferenceSnapshot.paymentTerms(jdbc),
                 new org.edibatch.receivables.LateCharge(r.lateChargeRates()));
         List<ReportPage.Receivable> lines = new ArrayList<>();

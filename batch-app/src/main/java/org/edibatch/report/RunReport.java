@@ -98,6 +98,12 @@ public class RunReport {
 
     /** With a summary already computed (the run's reports read it once for all of them). */
     public void writeLedgerSummary(Path target, long runId, LedgerSummary s) throws IOException {
+        writeLedgerSummary(target, runId, s, repository.receivables());
+    }
+
+    /** With the receivables' proof too (from the groups the HTML report shows: the view read once). */
+    public void writeLedgerSummary(Path target, long runId, LedgerSummary s, ReportRepository.Receivables proof)
+            throws IOException {
         StringBuilder accounts = new StringBuilder();
         // every account the run moved, whichever ledger (customs or procurement) and whatever the direction: a
         // night with amendments debits revenue as well as crediting it
@@ -115,7 +121,7 @@ public class RunReport {
                 + s.allTimeCredits().toPlainString() + "\n"
                 + "balanced: " + (s.balanced() ? "yes" : "NO") + "\n"
                 + "checked: " + s.checked() + "\n"
-                + receivables(repository.receivables());
+                + receivables(proof);
         AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -24,7 +24,8 @@ class ReceivablesTest {
     private static ReceivablesRepository.Group g(String importer, boolean monthly, String accepted, int n, long tax,
                                                  long paid) {
         return new ReceivablesRepository.Group(importer, importer + " CO", monthly, LocalDate.parse(accepted), n,
-                BigDecimal.valueOf(tax), BigDecimal.valueOf(paid), BigDecimal.valueOf(tax - paid));
+                BigDecimal.valueOf(tax), BigDecimal.valueOf(paid), BigDecimal.valueOf(tax - paid),
+                BigDecimal.valueOf(Math.max(paid - tax, 0)));
     }
 
     @Test

@@ -6,7 +6,9 @@ import org.edibatch.intake.FileState;
 import org.edibatch.intake.InboundFileRepository;
 import org.edibatch.intake.InboundFiles;
 import org.edibatch.intake.WorkFolder;
+import org.edibatch.receivables.ReceivablesRepository;
 import org.edibatch.report.HtmlRunReport;
+import org.edibatch.report.ReportRepository;
 import org.edibatch.report.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +74,12 @@ public class FinishTasklet implements Tasklet {
         Path reports = report.folder(props.reports(), runId);
         report.writeExceptions(reports.resolve("exceptions.csv"), runId);
         RunReport.LedgerSummary ledger = report.ledgerSummary(runId);
-        report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId, ledger);
-        new HtmlRunReport(jdbc).write(reports.resolve("exceptions.html"), runId, ZonedDateTime.now(clock), ledger);
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        // every declaration's receivable, summed once for both the proof and the page
+        List<ReceivablesRepository.Group> receivables = new ReceivablesRepository(jdbc).groups(now.getZone());
+        report.writeLedgerSummary(reports.resolve("ledger-summary.txt"), runId, ledger,
+                new ReportRepository(jdbc).receivables(receivables));
+        new HtmlRunReport(jdbc).write(reports.resolve("exceptions.html"), runId, now, ledger, receivables);
         CrashPoints.reach("finish.reports-written");
         Path work = props.work().resolve("run-" + runId);
         try (var left = Files.list(work)) {
