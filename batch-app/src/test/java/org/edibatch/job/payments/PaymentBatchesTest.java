@@ -12,10 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +46,8 @@ class PaymentBatchesTest {
                     PaymentsTest.credit("TX204", b, "1000"));   // nothing open: all to refund
             int ref = 0;
             for (String[] credit : credits) {
-                advice.message(Integer.toString(++ref), body(credit));
+                advice.message(Integer.toString(++ref), PaymentsTest.cremulBody("HANGUKBANK", "BK0101",
+                        List.<String[]>of(credit)));
             }
             Files.write(app.inbox().resolve("n2-bank.edi"),
                     advice.rewrite(t -> t.replace("+CUSDEC:D:96B:UN'", "+CREMUL:D:96B:UN'")).bytes());
@@ -71,20 +70,6 @@ class PaymentBatchesTest {
             assertThat(app.jdbc().queryForObject("SELECT COALESCE(SUM(debit - credit), 0) FROM journal_line "
                     + "WHERE account_code = '1100'", BigDecimal.class)).isEqualByComparingTo("0");
         }
-    }
-
-    /** A one-credit CREMUL message's segments between UNH and UNT. */
-    private static List<String> body(String[] credit) {
-        String text = new String(PaymentsTest.cremul("HANGUKBANK", "BK0101", List.<String[]>of(credit), false),
-                StandardCharsets.ISO_8859_1);
-        List<String> body = new ArrayList<>();
-        for (String seg : text.split("'\n")) {
-            if (!seg.startsWith("UNB") && !seg.startsWith("UNH") && !seg.startsWith("UNT") && !seg.startsWith("UNZ")
-                    && !seg.isBlank()) {
-                body.add(seg);
-            }
-        }
-        return body;
     }
 
     private static int night(TestApp app) {

@@ -96,16 +96,8 @@ class PaymentsCrashHarnessTest {
             // the messages of a one-message interchange per pair of credits, read back as segments
             int ref = 0;
             for (int k = 0; k < credits.size(); k += 2) {
-                String text = new String(PaymentsTest.cremul("HANGUKBANK", controlRef, credits.subList(k,
-                        Math.min(k + 2, credits.size())), false), java.nio.charset.StandardCharsets.ISO_8859_1);
-                List<String> body = new ArrayList<>();
-                for (String seg : text.split("'\n")) {
-                    if (!seg.startsWith("UNB") && !seg.startsWith("UNH") && !seg.startsWith("UNT")
-                            && !seg.startsWith("UNZ") && !seg.isBlank()) {
-                        body.add(seg);
-                    }
-                }
-                i.message(Integer.toString(++ref), body);
+                i.message(Integer.toString(++ref), PaymentsTest.cremulBody("HANGUKBANK", controlRef,
+                        credits.subList(k, Math.min(k + 2, credits.size()))));
             }
             return i.rewrite(t -> t.replace("+CUSDEC:D:96B:UN'", "+CREMUL:D:96B:UN'")).bytes();
         } finally {

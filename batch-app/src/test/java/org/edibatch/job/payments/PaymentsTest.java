@@ -158,6 +158,22 @@ class PaymentsTest {
     }
 
     /**
+     * The segments between UNH and UNT of a one-message CREMUL holding the given credits: a message of an
+     * interchange of several ({@code Interchange.message}).
+     */
+    static List<String> cremulBody(String sender, String controlRef, List<String[]> credits) {
+        String text = new String(cremul(sender, controlRef, credits, false), StandardCharsets.ISO_8859_1);
+        List<String> body = new ArrayList<>();
+        for (String seg : text.split("'\n")) {
+            if (!seg.startsWith("UNB") && !seg.startsWith("UNH") && !seg.startsWith("UNT") && !seg.startsWith("UNZ")
+                    && !seg.isBlank()) {
+                body.add(seg);
+            }
+        }
+        return body;
+    }
+
+    /**
      * A CREMUL interchange (guide KCS-CREMUL-1) of one booking holding the given credits; with {@code cusdec}, a
      * CUSDEC follows it in the same interchange.
      */
