@@ -30,8 +30,8 @@ public final class PaymentPostings {
      * The posted credits of one advice with one value date, as one entry, the way the bank booked them: Dr bank
      * clearing their total; Cr each importer's receivable what its credits settle, Cr refunds payable each importer's
      * excess, Cr suspense what could not be matched. Which declaration each credit settled is the subledger's
-     * ({@code payment_line}, carrying this entry's key): an entry per credit wrote a million entries for a million
-     * credits, most of a night's ledger work (docs/PAYMENTS.md).
+     * ({@code payment_line}, carrying this entry's key): an entry per credit would make a million entries of a
+     * million credits, most of a night's ledger work (docs/PAYMENTS.md).
      *
      * @param bankPartyId the bank's party id, on the clearing and suspense lines
      * @param messageRef  the advice's reference as the bank sent it (CREMUL BGM, camt.054 Ntfctn/Id)

@@ -42,6 +42,7 @@ import java.util.Set;
 final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListener {
 
     private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
     private final JdbcLedger ledger;
     private final BatchLookups lookups;
     private ReferenceSnapshot reference;
@@ -53,8 +54,9 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
     private Map<PaymentNumber.Key, Receivable> lastChanged = Map.of();
     private Map<String, Set<String>> lastPosted = Map.of();
 
-    PaymentWriter(JdbcTemplate jdbc, JdbcLedger ledger, BatchLookups lookups) {
+    PaymentWriter(JdbcTemplate jdbc, PaymentRepository payments, JdbcLedger ledger, BatchLookups lookups) {
         this.jdbc = jdbc;
+        this.payments = payments;
         this.ledger = ledger;
         this.lookups = lookups;
     }
@@ -73,7 +75,7 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
     @Override
     public org.springframework.batch.core.ExitStatus afterStep(StepExecution step) {
         if (step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED && step.getWriteCount() > 0) {
-            new PaymentRepository(jdbc).refreshStatistics();
+            payments.refreshStatistics();
         }
         return null;
     }
@@ -166,7 +168,7 @@ final class PaymentWriter implements ItemWriter<AdviceBatch>, StepExecutionListe
         }
         messages.write();
         ledger.postAll(entries, runId);
-        new PaymentRepository(jdbc).record(rows);
+        payments.record(rows);
         exceptions.write();
         lastChanged = changed;
         lastPosted = postedNow;

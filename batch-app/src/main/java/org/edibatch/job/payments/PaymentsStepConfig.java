@@ -26,10 +26,10 @@ public class PaymentsStepConfig {
     public Step paymentsStep(JobRepository repo, PlatformTransactionManager tm, EdiBatchProperties props,
                              JdbcTemplate jdbc, JdbcLedger ledger) {
         // The reader batches advices itself (up to the chunk size, and by lines): one batch per transaction.
-        BatchLookups lookups = new BatchLookups(new PaymentRepository(jdbc));
-        BankAdviceReader reader = new BankAdviceReader(new PaymentRepository(jdbc), lookups, props.chunkSize(),
-                props.threads());
-        PaymentWriter writer = new PaymentWriter(jdbc, ledger, lookups);
+        PaymentRepository payments = new PaymentRepository(jdbc);
+        BatchLookups lookups = new BatchLookups(payments);
+        BankAdviceReader reader = new BankAdviceReader(payments, lookups, props.chunkSize(), props.threads());
+        PaymentWriter writer = new PaymentWriter(jdbc, payments, ledger, lookups);
         return new StepBuilder("payments", repo).<AdviceBatch, AdviceBatch>chunk(1)
                 .transactionManager(tm)
                 .reader(reader)
